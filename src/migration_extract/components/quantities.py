@@ -1,0 +1,146 @@
+"""``migration_quantities``: numeric mentions, normalised, with the noun they count."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..numbers import find_quantities
+from ..records import Quantity
+from . import ents_of, install_extensions, set_group
+
+_OTHER_ENTS = ("MONEY", "ORDINAL", "TIME")
+_PERIOD_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
+                 "hour", "minutes", "decade", "decades"}  # fmt: skip
+_NOUNS = ("NOUN", "PROPN")
+
+
+class QuantitiesComponent:
+    """Finds numeric mentions with the rules of ``numbers.py`` over the text; the NER's
+    CARDINAL/QUANTITY/MONEY/PERCENT entities are hints, not truth: a CARDINAL that no rule
+    found is read with the same parser, and a count inside a MONEY/TIME/ORDINAL entity
+    (or a DATE entity made of a period) becomes ``other``. Each mention gets the noun it
+    counts (from the dependency parse when there is one) under the extra key ``noun``.
+    Writes ``doc.spans["migration_quantities"]`` (label = kind) and
+    ``doc._.migration_quantities``."""
+
+    def __init__(self, nlp: Language, name: str, *, use_ner: bool = True) -> None:
+        self.name = name
+        self.use_ner = use_ner
+        install_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        install_extensions()
+        text = doc.text
+        qs = find_quantities(text)
+        if self.use_ner:
+            qs = self._with_ner(doc, qs)
+        items: list[dict[str, Any]] = []
+        for q in qs:
+            d = q.to_dict()
+            d["noun"] = counted_noun(doc, q.start, q.end) if q.kind != "other" else None
+            items.append(d)
+        doc._.migration_quantities = items
+        set_group(doc, "migration_quantities", items, "kind")
+        return doc
+
+    def _with_ner(self, doc: Doc, qs: list[Quantity]) -> list[Quantity]:
+        text = doc.text
+        ents = ents_of(doc, "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL")
+        out: list[Quantity] = []
+        for q in qs:
+            kind = q.kind
+            for s, e, label in ents:
+                if e <= q.start or s >= q.end or kind == "other":
+                    continue
+                if label in _OTHER_ENTS and kind == "count" and q.value is not None:
+                    kind = "other"
+                elif label == "DATE" and kind == "count" and s <= q.start and q.end <= e:
+                    words = set(text[s:e].lower().split())
+                    if words & _PERIOD_WORDS:
+                        kind = "other"
+            out.append(q if kind == q.kind else _replace_kind(q, kind))
+        for s, e, label in ents:
+            if label != "CARDINAL" or any(not (e <= q.start or s >= q.end) for q in out):
+                continue
+            for q in find_quantities(text[s:e]):
+                if q.kind == "other":
+                    continue
+                out.append(_shift(q, s))
+        return sorted(out, key=lambda q: q.start)
+
+
+def _replace_kind(q: Quantity, kind: str) -> Quantity:
+    d = q.to_dict()
+    d["kind"] = kind
+    d["per"] = None if kind == "other" else d["per"]
+    return Quantity.from_dict(d)
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    d = q.to_dict()
+    d["start"] += offset
+    d["end"] += offset
+    return Quantity.from_dict(d)
+
+
+def _tok_at(doc: Doc, char: int) -> Token | None:
+    sp = doc.char_span(char, char + 1, alignment_mode="expand")
+    return sp[0] if sp is not None and len(sp) else None
+
+
+def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+    """The noun phrase a quantity counts: '31,600 Russians' -> 'Russians'; 'Tens of
+    thousands of Russian men of military age' -> 'Russian men of military age'."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    last = span[-1]
+    has_parse = doc.has_annotation("DEP")
+    i = span.end
+    n = len(doc)
+    # skip "of" / "of the" after a vague magnitude or a share ("tens of thousands of men")
+    if i < n and doc[i].lower_ == "of":
+        i += 1
+        while i < n and doc[i].pos_ == "DET" or (i < n and doc[i].lower_ in ("the", "these", "those")):
+            i += 1
+    head: Token | None = None
+    if has_parse and last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.i >= span.end:
+        if last.head.pos_ in _NOUNS:
+            head = last.head
+    if head is None:
+        # the first noun within the next few tokens, not crossing a verb or punctuation
+        for k in range(i, min(n, i + 6)):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ", "PRON") and k > i:
+                break
+            if t.pos_ in _NOUNS and (k + 1 >= n or doc[k + 1].pos_ not in _NOUNS
+                                     or doc[k + 1].lower_ in ("from",)):  # fmt: skip
+                head = t
+                break
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON") and k == i:
+                break
+    if head is None:
+        return None
+    # left edge: adjectives and compounds between the quantity and the head
+    s = max(i, head.left_edge.i if has_parse else i)
+    s = max(s, span.end)
+    while s < head.i and doc[s].pos_ in ("DET", "ADP", "PUNCT"):
+        s += 1
+    e = head.i + 1
+    # "men of military age", "citizens of Tuva": a short of-phrase without a verb
+    if has_parse and e < n and doc[e].lower_ == "of" and doc[e].head.i == head.i:
+        sub = list(doc[e].subtree)
+        if len(sub) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in sub):
+            e = sub[-1].i + 1
+    start_c = doc[s].idx
+    end_c = doc[e - 1].idx + len(doc[e - 1].text)
+    return {"text": doc.text[start_c:end_c], "start": start_c, "end": end_c,
+            "head": head.lemma_.lower() or head.lower_}  # fmt: skip
+
+
+@Language.factory("migration_quantities", default_config={"use_ner": True})
+def make_quantities(nlp: Language, name: str, *, use_ner: bool = True) -> QuantitiesComponent:
+    return QuantitiesComponent(nlp, name, use_ner=use_ner)
