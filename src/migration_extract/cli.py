@@ -1,0 +1,422 @@
+"""The ``migration-extract`` command line (click).
+
+    migration-extract extract PATHS... [--published DATE] [--out FILE] [--jobs N] [--resume]
+    migration-extract show FILE [--published DATE] [--html OUT]
+    migration-extract dedupe CLAIMS.jsonl [--out GROUPS.jsonl]
+    migration-extract bench DIR [--out RESULTS.json]
+
+``extract`` reads ``.txt`` files (doc_id = file stem), ``.jsonl`` records
+(``{"doc_id", "text", "published"}``), directories (their .txt and .jsonl files), glob
+patterns and ``-`` (JSONL on standard input), and writes one JSON line per document.
+A bad record is reported on standard error with its file and line, the others are
+processed, and the exit status is 1 when any record failed.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from .errors import InvalidRecordError, MigrationExtractError
+
+# --------------------------------------------------------------------------- inputs
+
+
+class _Bad:
+    """A record that could not even be read (malformed JSON, missing text...)."""
+
+    def __init__(self, where: str, error: str, doc_id: str | None = None):
+        self.where = where
+        self.error = error
+        self.doc_id = doc_id
+
+
+def _expand(paths: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            out += sorted(str(x) for x in path.rglob("*") if x.suffix in (".txt", ".jsonl"))
+        elif path.exists():
+            out.append(p)
+        else:
+            hits = sorted(glob.glob(p, recursive=True))
+            if not hits:
+                raise click.BadParameter(f"no such file, directory or match: {p}", param_hint="PATHS")
+            out += hits
+    return out
+
+
+def _jsonl_records(fh: IO[str], name: str) -> Iterator[dict[str, Any] | _Bad]:
+    for n, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _Bad(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield _Bad(where, f"expected a JSON object, got {type(rec).__name__}")
+            continue
+        if not isinstance(rec.get("text"), str):
+            did = rec.get("doc_id")
+            msg = "missing field 'text'" if rec.get("text") is None else "field 'text' is not a string"
+            yield _Bad(where, msg, did if isinstance(did, str) else None)
+            continue
+        rec.setdefault("doc_id", f"{Path(name).stem}-{n}")
+        rec["_where"] = where
+        yield rec
+
+
+def read_inputs(paths: tuple[str, ...], published: str | None) -> Iterator[dict[str, Any] | _Bad]:
+    """Records from files, directories, globs and stdin, in order."""
+    for p in _expand(paths):
+        if p == "-":
+            yield from _add_pub(_jsonl_records(sys.stdin, "<stdin>"), published)
+        elif p.endswith(".jsonl"):
+            with open(p, encoding="utf-8") as fh:
+                yield from _add_pub(_jsonl_records(fh, p), published)
+        else:
+            try:
+                text = Path(p).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                yield _Bad(p, f"cannot read file: {exc}", Path(p).stem)
+                continue
+            pub = published or _sidecar_published(Path(p))
+            yield {"doc_id": Path(p).stem, "text": text, "published": pub, "_where": p}
+
+
+def _add_pub(recs: Iterator[dict[str, Any] | _Bad], published: str | None) -> Iterator[dict[str, Any] | _Bad]:
+    for r in recs:
+        if isinstance(r, dict) and published and not r.get("published"):
+            r["published"] = published
+        yield r
+
+
+def _sidecar_published(p: Path) -> str | None:
+    """A publication date kept beside a .txt: ``published.tsv`` (doc_id, published) or a
+    gold ``<doc_id>.json`` with a ``published`` field."""
+    tsv = p.with_name("published.tsv")
+    if tsv.exists():
+        for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[0] == p.stem:
+                return cols[1]
+    js = p.with_suffix(".json")
+    if js.exists():
+        try:
+            d = json.loads(js.read_text(encoding="utf-8"))
+            if isinstance(d, dict) and isinstance(d.get("published"), str):
+                return d["published"]
+        except (json.JSONDecodeError, OSError):
+            return None
+    return None
+
+
+def _done_ids(out: Path) -> set[str]:
+    """doc_ids already written to ``out``; a torn last line (an interrupted run) is cut."""
+    if not out.exists():
+        return set()
+    data = out.read_bytes()
+    if data and not data.endswith(b"\n"):
+        cut = data.rfind(b"\n") + 1
+        with open(out, "r+b") as fh:
+            fh.truncate(cut)
+        data = data[:cut]
+    ids = set()
+    for line in data.decode("utf-8").splitlines():
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(d, dict) and d.get("doc_id") is not None:
+            ids.add(d["doc_id"])
+    return ids
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="migration-extract")
+def main() -> None:
+    """Structured claims about people on the move, from news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for records that lack one.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write JSON lines here (default: stdout).")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
+@click.option("--batch-size", default=64, show_default=True)
+@click.option("--resume", is_flag=True, help="Skip doc_ids already in --out and append to it.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def extract(
+    paths: tuple[str, ...], published: str | None, out_path: str | None, jobs: int,
+    batch_size: int, resume: bool, progress: bool | None,
+) -> None:
+    """Extract claims from PATHS (.txt, .jsonl, directories, globs, - for stdin)."""
+    from .api import Failure, extract_many, load
+    from .dates import coerce_published
+
+    if published:
+        try:
+            coerce_published(published)
+        except MigrationExtractError as exc:
+            raise click.BadParameter(str(exc), param_hint="--published") from exc
+    if resume and not out_path:
+        raise click.UsageError("--resume needs --out")
+    done = _done_ids(Path(out_path)) if resume and out_path else set()
+    out: IO[str]
+    out = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
+    failures: list[str] = []
+    n_docs = n_claims = n_skipped = 0
+    t0 = time.perf_counter()
+    where_of: dict[int, str] = {}
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal n_skipped
+        k = 0
+        for r in read_inputs(paths, published):
+            if isinstance(r, _Bad):
+                failures.append(f"{r.where}: {r.error}")
+                continue
+            if r["doc_id"] in done:
+                n_skipped += 1
+                continue
+            where_of[k] = r.pop("_where", "?")
+            k += 1
+            yield r
+
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _progress(show)
+    try:
+        nlp = load()
+        with bar:
+            task = bar.add_task("extracting", total=None)
+            for k, res in enumerate(extract_many(records(), n_process=jobs, batch_size=batch_size,
+                                                 on_error="return", nlp=nlp)):  # fmt: skip
+                if isinstance(res, Failure):
+                    failures.append(f"{where_of.get(res.index, '?')}: {res.error}")
+                    continue
+                out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+                out.flush()
+                n_docs += 1
+                n_claims += len(res.claims)
+                bar.update(task, advance=1)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    dt = time.perf_counter() - t0
+    for f in failures:
+        click.echo(f"error: {f}", err=True)
+    click.echo(
+        f"{n_docs} documents, {n_claims} claims, {len(failures)} failed"
+        + (f", {n_skipped} skipped (already in --out)" if n_skipped else "")
+        + f" in {dt:.1f}s ({n_docs / dt if dt > 0 else 0:.1f} docs/s)",
+        err=True,
+    )
+    if failures:
+        sys.exit(1)
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *a: object) -> None:
+        return None
+
+    def add_task(self, *a: object, **k: object) -> int:
+        return 0
+
+    def update(self, *a: object, **k: object) -> None:
+        return None
+
+
+def _progress(show: bool) -> Any:
+    if not show:
+        return _NoBar()
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    class _Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task: Any) -> Any:
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} docs/s" if speed else "")
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+                    _Rate(), TimeElapsedColumn(), console=Console(stderr=True))  # fmt: skip
+
+
+def _claims_table(doc: dict[str, Any]) -> Any:
+    from rich.table import Table
+
+    t = Table(title=f"{doc.get('doc_id')} (published {doc.get('published') or '?'})",
+              show_lines=False, expand=True)  # fmt: skip
+    for col in ("quantity", "value", "per", "population", "event", "from", "to", "when", "source", "conf"):
+        t.add_column(col, overflow="fold")
+    for c in doc.get("claims", []):
+        q = c["quantity"]
+        if q["value"] is not None:
+            val = f"{q['value']:,}" if isinstance(q["value"], int) else f"{q['value']}"
+        else:
+            val = f"{q['low'] or ''}–{q['high'] or ''}"
+        if q.get("qualifier"):
+            val = f"{q['qualifier']} {val}"
+        tm = c.get("time")
+        when = ""
+        if tm:
+            when = f"{tm.get('from') or '…'} → {tm.get('to') or '…'}"
+        src = c.get("source")
+        t.add_row(
+            q["text"], val, q.get("per") or "", (c.get("population") or {}).get("text", ""),
+            (c.get("event") or {}).get("type", ""), (c.get("origin") or {}).get("code") or "",
+            (c.get("destination") or {}).get("code") or "", when,
+            f"{src['name']} ({src['kind']})" if src else "", f"{c.get('confidence', 0):.2f}",
+        )  # fmt: skip
+    return t
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--published", help="Publication date for a .txt file.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Also write an HTML page.")
+def show(file: str, published: str | None, html_out: str | None) -> None:
+    """Print an article's claims as a table (FILE: .txt, or JSON lines from `extract`)."""
+    from rich.console import Console
+
+    console = Console()
+    docs: list[dict[str, Any]] = []
+    if file.endswith((".jsonl", ".json")):
+        with open(file, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        docs.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise click.ClickException(f"{file}:{n}: malformed JSON ({exc.msg})") from exc
+    else:
+        from .api import extract as _extract
+
+        p = Path(file)
+        res = _extract(p.read_text(encoding="utf-8"), published=published or _sidecar_published(p),
+                       doc_id=p.stem)  # fmt: skip
+        docs.append(res.to_dict())
+    for d in docs:
+        console.print(_claims_table(d))
+    if html_out:
+        try:
+            from .render import render_html
+        except ImportError as exc:  # pragma: no cover
+            raise click.ClickException("HTML rendering is not available") from exc
+        Path(html_out).write_text(render_html(docs), encoding="utf-8")
+        click.echo(f"wrote {html_out}", err=True)
+
+
+@main.command()
+@click.argument("claims_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write groups as JSON lines here (default: stdout).")
+def dedupe(claims_file: str, out_path: str | None) -> None:
+    """Group near-identical claims (CLAIMS_FILE: JSON lines of extractions or claims)."""
+    from .dedupe import dedupe as _dedupe
+
+    items: list[dict[str, Any]] = []
+    with open(claims_file, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"{claims_file}:{n}: malformed JSON ({exc.msg})") from exc
+            if not isinstance(d, dict):
+                raise click.ClickException(f"{claims_file}:{n}: expected a JSON object")
+            d.setdefault("_line", n)
+            items.append(d)
+    try:
+        groups = _dedupe(items)
+    except InvalidRecordError as exc:
+        rec = exc.record
+        line = items[rec]["_line"] if isinstance(rec, int) and rec < len(items) else "?"
+        raise click.ClickException(f"{claims_file}:{line}: {exc}") from exc
+    out = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
+    try:
+        for g in groups:
+            out.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    n_claims = sum(len(g.members) for g in groups)
+    click.echo(f"{n_claims} claims -> {len(groups)} groups "
+               f"({sum(1 for g in groups if len(g.members) > 1)} with more than one claim)",
+               err=True)  # fmt: skip
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write the full results as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Print every mismatch.")
+def bench(gold_dir: str, out_path: str | None, show_errors: bool) -> None:
+    """Score the pipeline against a gold directory (SPEC sections 3 and 4)."""
+    from .api import extract as _extract
+    from .dedupe import dedupe as _dedupe
+    from .scoring import format_report, iter_gold_dir, score_set
+
+    golds, texts, preds = [], {}, {}
+    extractions = []
+    t0 = time.perf_counter()
+    for gold, text in iter_gold_dir(gold_dir):
+        did = gold["doc_id"]
+        res = _extract(text, published=gold.get("published"), doc_id=did)
+        golds.append(gold)
+        texts[did] = text
+        preds[did] = res.to_dict()
+        extractions.append(res)
+    if not golds:
+        raise click.ClickException(f"no gold files (<doc_id>.txt + <doc_id>.json) in {gold_dir}")
+    dt = time.perf_counter() - t0
+    groups_file = Path(gold_dir) / "groups.json"
+    gold_groups = json.loads(groups_file.read_text(encoding="utf-8")) if groups_file.exists() else None
+    pred_groups = None
+    if gold_groups is not None:
+        pred_groups = []
+        by_id = {(c.doc_id, c.id): c for x in extractions for c in x.claims}
+        for g in _dedupe(extractions):
+            pred_groups.append([(m.doc_id, by_id[(m.doc_id, m.claim_id)].quantity.start)
+                                for m in g.members])  # fmt: skip
+    result = score_set(golds, preds, texts, gold_groups, pred_groups)
+    result["documents"] = len(golds)
+    result["seconds"] = dt
+    click.echo(format_report(str(gold_dir), result))
+    click.echo(f"\n{len(golds)} documents in {dt:.1f}s")
+    if show_errors:
+        for e in result["errors"]:
+            click.echo(json.dumps(e, ensure_ascii=False)[:400])
+    if out_path:
+        Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(out_path).write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
