@@ -85,7 +85,9 @@ class NumberRules:
     suffix_scales: dict[str, int]
     fractions: dict[str, float]
     vague: dict[tuple[str, ...], tuple[int, int]]
-    vague_multipliers: dict[tuple[str, ...], tuple[int, int]]
+    vague_multipliers: dict[tuple[str, ...], tuple[int, int, bool]]
+    thing_nouns: frozenset[str]
+    change_nouns: dict[str, int]
     ordinals: dict[str, int]
     rates: dict[tuple[str, ...], str]
     rate_blockers_before: frozenset[str]
@@ -131,8 +133,11 @@ class NumberRules:
             fractions=dict(data["fractions"]),
             vague={k: (int(v[0]), int(v[1])) for k, v in _phrase_map(data["vague"]).items()},
             vague_multipliers={
-                k: (int(v[0]), int(v[1])) for k, v in _phrase_map(data["vague_multipliers"]).items()
+                k: (int(v[0]), int(v[1]), bool(v[2]))
+                for k, v in _phrase_map(data["vague_multipliers"]).items()
             },
+            thing_nouns=frozenset(data.get("thing_nouns", [])),
+            change_nouns={k: int(v) for k, v in data.get("change_nouns", {}).items()},
             ordinals=dict(data["ordinals"]),
             rates=rates,
             rate_blockers_before=frozenset(data["rate_blockers_before"]),
@@ -273,6 +278,9 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
 
     while k < n:
         w = toks[k].low
+        if w == "," and last == "scale" and (peek(1) in r.units or peek(1) in r.tens):
+            k += 1
+            continue
         if toks[k].kind != "word" and w != "-":
             break
         if w in ("a", "an"):
@@ -532,6 +540,12 @@ def _kind_after(
     nxt = toks[j] if j < n else None
     nxt2 = toks[j + 1] if j + 1 < n else None
     # ages: 24-year-old, 30 years old
+    if nxt is not None and nxt.low == "-" and nxt2 is not None and (
+        nxt2.low in r.measure_units or nxt2.low in r.currency_words
+    ):
+        return "other", j
+    if nxt is not None and nxt.low in r.thing_nouns:
+        return "other", j
     if nxt is not None and nxt.low == "-" and nxt2 is not None and nxt2.low in r.time_units:
         third = toks[j + 2] if j + 2 < n else None
         if third is not None and third.low == "-":
@@ -667,13 +681,24 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     t = toks[i]
     # change verbs: doubled, tripled, halved
     if t.low in r.change_verbs:
-        return _Mention(i, i + 1, t.start, t.end, r.change_verbs[t.low], kind="change")
-    # "increased fivefold"
-    if t.kind == "word" and t.low.endswith("fold") and t.low[:-4] in r.units:
+        kind = "other" if _thing_subject(toks, i, r) else "change"
+        return _Mention(i, i + 1, t.start, t.end, r.change_verbs[t.low], kind=kind)
+    # "increased fivefold", "a threefold increase", "a 3-fold rise"
+    fold = _fold_at(toks, i, r)
+    if fold is not None:
+        v, j = fold
         prev = _prev_word(toks, i)
-        if prev is not None and prev.low in r.increase_verbs:
-            v = r.units[t.low[:-4]]
-            return _Mention(i - 1, i + 1, prev.start, t.end, v, kind="change")
+        nxt = toks[j].low if j < n else ""
+        if (prev is not None and prev.low in r.increase_verbs) or nxt in r.change_nouns:
+            kind = "other" if _thing_subject(toks, i, r) else "change"
+            return _Mention(i, j, t.start, toks[j - 1].end, v, kind=kind)
+    # "nine out of ten"
+    if i + 3 < n and toks[i + 1].low == "out" and toks[i + 2].low == "of":
+        a = _read_number(toks, i, text, r)
+        b = _read_number(toks, i + 3, text, r)
+        if a is not None and b is not None and a.j == i + 1 and b.value > 0 and a.value <= b.value:
+            return _Mention(i, b.j, t.start, toks[b.j - 1].end, round(float(a.value / b.value), 4),
+                            kind="share")  # fmt: skip
     # change by: "rose by 40%", "fell by a third"
     if t.low == "by" and i > 0 and toks[i - 1].low in (r.increase_verbs | r.decrease_verbs):
         sign = -1 if toks[i - 1].low in r.decrease_verbs else 1
@@ -682,14 +707,14 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         verb = toks[i - 1]
         if frac is not None:
             v, j = frac
-            return _Mention(i - 1, j, verb.start, toks[j - 1].end, sign * v, kind="change")
+            kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+            return _Mention(i + 1, j, toks[i + 1].start, toks[j - 1].end, sign * v, kind=kind)
         if inner is not None and inner.value is not None and inner.kind != "skip":
             pct = toks[inner.j - 1].low in ("%", "percent", "pct", "cent")
-            if pct or inner.kind == "count":
-                v = inner.value if pct else inner.value
-                return _Mention(
-                    i - 1, inner.j, verb.start, inner.end, sign * v, kind="change"  # type: ignore[operator]
-                )
+            if pct or inner.kind in ("count", "change"):
+                kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                return _Mention(i + 1, inner.j, inner.start, inner.end, sign * inner.value,  # type: ignore[operator]
+                                kind=kind)  # fmt: skip
         return None
     # shares: "two-thirds of", "a third of", "half of them", "one in five"
     frac = _fraction_at(toks, i, r)
@@ -706,7 +731,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # vague magnitudes: "several thousand", "a few hundred", "tens of thousands"
     vm = _match_phrase(toks, i, r.vague_multipliers, 3)
     if vm is not None:
-        ln, (lo, hi) = vm
+        ln, (lo, hi, inclusive) = vm
         k = i + ln
         sc = 1
         while k < n and toks[k].low in r.scales:
@@ -716,8 +741,9 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             sc *= 12
             k += 1
         if sc > 1:
+            high = hi * sc if inclusive else hi * sc - 1
             return _finish(
-                toks, _Mention(i, k, t.start, toks[k - 1].end, None, lo * sc, hi * sc, True),
+                toks, _Mention(i, k, t.start, toks[k - 1].end, None, lo * sc, high, True),
                 text, r,
             )
     vg = _match_phrase(toks, i, r.vague, 3)
@@ -729,7 +755,10 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # ordinals written as words
     if t.low in r.ordinals and t.kind == "word":
         prev = _prev_word(toks, i)
-        if prev is not None and prev.low in ("the", "a", "its", "their", "his", "her", "for"):
+        if prev is not None and (
+            prev.low in ("the", "a", "its", "their", "his", "her", "for")
+            or prev.low.endswith(("'s", "’s"))
+        ):
             return _Mention(i, i + 1, t.start, t.end, r.ordinals[t.low], kind="other")
         return None
     # currency before the number: $5 million, €200
@@ -742,7 +771,13 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     if num is None:
         return None
     if num.written and not num.scaled and num.value == 1 and not num.dozen:
-        return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
+        prev = _prev_word(toks, i)
+        nxt = toks[num.j] if num.j < len(toks) else None
+        if (
+            prev is None or prev.low not in ("only", "just", "exactly", "merely", "single")
+            or nxt is None or nxt.kind != "word" or nxt.low in _PRONOUN_FOLLOWERS
+        ):
+            return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
     if num.written and num.value == 0:
         return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
     m = _Mention(i, num.j, t.start, toks[num.j - 1].end, num.value)
@@ -794,6 +829,12 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
     # carry the scale written on the second number to the first
     if second.scaled and not num.scaled and lo < second.value / Decimal(second.scale) + 1:
         lo = _CTX.multiply(lo, Decimal(second.scale))
+    elif (
+        not num.scaled and not second.scaled and not num.written and lo < 1000
+        and second.value >= 1000 and second.value % 1000 == 0
+        and lo * 1000 <= second.value < lo * 10000
+    ):
+        lo = lo * 1000  # "50-60,000": the thousands written once
     if not lo < hi:
         return m
     if conn == "or" and not num.written == second.written:
@@ -829,13 +870,34 @@ def _finish(
             out.value = frac(m.value)
         if m.qualifier is not None:
             _apply_hedge(out, m.qualifier)
-        # "70% of them" is a share; a bare percentage of something else is kept as other
+        # "up 15%", "a 40% increase": a change, signed
+        before = toks[m.i - 1].low if m.i > 0 else ""
         nxt = toks[j2].low if j2 < n else ""
+        sign = 0
+        if before in r.increase_verbs:
+            sign = 1
+        elif before in r.decrease_verbs:
+            sign = -1
+        elif nxt in r.change_nouns:
+            sign = r.change_nouns[nxt]
+        if sign and out.value is not None:
+            out.value = out.value * sign
+            out.kind = "other" if _thing_subject(toks, m.i, r) else "change"
+            return out
+        # "70% of them" is a share; a bare percentage of something else is kept as other
         if nxt != "of" and not (
             j2 < n and toks[j2].kind == "word" and toks[j2].low in _PEOPLE_HINTS
         ):
             out.kind = "percent"  # resolved by the caller (change) or to other below
         return _settle_percent(out)
+    # "grew 2.5 times", "three times more"
+    if j < n and toks[j].low == "times" and m.value is not None:
+        before = toks[m.i - 1].low if m.i > 0 else ""
+        after = toks[j + 1].low if j + 1 < n else ""
+        if before in r.increase_verbs or after in ("more", "higher", "larger", "as", "over"):
+            kind = "other" if _thing_subject(toks, m.i, r) else "change"
+            return _Mention(m.i, j + 1, m.start, toks[j].end, m.value, m.low, m.high,
+                            m.approximate, m.qualifier, None, kind)  # fmt: skip
     # suffix hedges: "5,000 or so", "200 or more"
     sh = _match_phrase(toks, j, r.suffix_hedges, 2)
     if sh is not None and m.qualifier is None:
@@ -861,6 +923,17 @@ def _finish(
         return m
     if prev is not None and prev.low in ("aged", "age", "ages"):
         m.kind = "other"
+        return m
+    k = m.i - 1
+    if k >= 0 and toks[k].low in ("about", "around", "roughly", "some", "nearly", "almost"):
+        k -= 1
+    if (
+        k >= 1 and toks[k].low == "of"
+        and toks[k - 1].low in ("man", "woman", "boy", "girl", "person", "child", "mother", "father")
+        and (j >= n or toks[j].kind != "word" or toks[j].low in _NON_NOUN_FOLLOWERS
+             or not toks[j].low.endswith("s"))
+    ):
+        m.kind = "other"  # "a man of about 40": an age
         return m
     # a day of the month after the month name: "September 27", "Dec. 21"
     if num is not None and m.value is not None and not num.written:
@@ -899,7 +972,55 @@ def _finish(
         rate = _find_rate(toks, j, text, r)
         if rate is not None:
             m.per = rate[0]
+        else:
+            m.per = _leading_rate(toks, m.i, r)
     return m
+
+
+def _leading_rate(toks: list[Tok], i: int, r: NumberRules) -> str | None:
+    """'Every day, thousands of Russians cross...': a rate opening the sentence."""
+    a, _ = _sentence_bounds(toks, i)
+    hit = _match_phrase(toks, a, r.rates, r.max_rate_len)
+    if hit is None:
+        return None
+    ln, per = hit
+    if a + ln < len(toks) and toks[a + ln].low == "," and a + ln < i:
+        return str(per)
+    return None
+
+
+def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
+    """Is the change about a thing ('Rents in Yerevan tripled')? Looks back a few words
+    in the clause for the noun that changed."""
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 6:
+        w = toks[k].low
+        if w in _CLAUSE_END or w == ",":
+            return False
+        if w in r.thing_nouns:
+            return True
+        if w in _PEOPLE_HINTS or w.endswith("ians") or w in ("arrivals", "crossings", "number"):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _fold_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | None:
+    """'threefold', 'five-fold', '3-fold' -> (factor, end index)."""
+    t = toks[i]
+    n = len(toks)
+    if t.kind == "word" and t.low.endswith("fold") and t.low[:-4] in r.units:
+        return r.units[t.low[:-4]], i + 1
+    if i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low == "fold":
+        if t.low in r.units:
+            return r.units[t.low], i + 3
+        if t.kind == "num":
+            v = _digits_value(t.text)
+            if v is not None:
+                return float(v), i + 3
+    return None
 
 
 def _settle_percent(m: _Mention) -> _Mention:
@@ -917,6 +1038,10 @@ _NON_NOUN_FOLLOWERS = frozenset(
 _CAPITAL_OK = frozenset(
     "and but or the some about nearly almost over more than only just around roughly another "
     "all those these its their his her our of in on at by for with to from".split()
+)
+# words after "one" that make it a pronoun ("the only one who stayed")
+_PRONOUN_FOLLOWERS = frozenset(
+    "who that which of is was has had to in on at and or thing things another more".split()
 )
 # a few people nouns right after a percentage mark it as a share
 _PEOPLE_HINTS = frozenset(
