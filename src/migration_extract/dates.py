@@ -102,12 +102,14 @@ _SIMPLE = [
     ),
     (
         "dm",
-        rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+        rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
     ("fiscal", rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{_YEAR}|\d\d)\b"),
+    ("fiscal_rel", r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+current|[Tt]he\s+previous)\s+(?:[Ff]iscal|[Ff]inancial)\s+year\b"),
+    ("start_of", r"\b[Tt]he\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b"),
     (
         "part_year",
-        rf"\b(?:the\s+)?(?P<part>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year)\b",
+        rf"\b(?:(?:the\s+)?(?P<part>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year)|(?P<h>H[12])\s+(?P<y2>{_YEAR}))\b",
     ),
     (
         "quarter",
@@ -115,18 +117,18 @@ _SIMPLE = [
     ),
     (
         "season",
-        rf"\b(?:(?P<rel>this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?",
+        rf"\b(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he|[Ee]arly|[Ll]ate)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|fall|[Ww]inter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})(?:[-–/](?:\d\d){{1,2}}\b)?)?",
     ),
     ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-](?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),
     ("part_year_word", rf"\b(?P<part>early|mid|late)[\s-](?P<y>{_YEAR})\b"),
     ("month_year", rf"\b(?P<mon>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     (
         "rel_unit",
-        r"\b(?P<pre>[Ee]arlier|[Ll]ater)?\s*(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+coming|[Tt]he\s+following)\s+(?P<unit>week|month|year|weekend)\b",
+        r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+coming|[Tt]he\s+following)\s+(?P<unit>week|month|year|weekend)\b",
     ),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MONTH_FULL})\b"),
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
-    ("ago", rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    ("ago", rf"\b(?:(?P<n0>{_NUMWORD})\s+or\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
     (
         "past_n",
         rf"\b[Tt]he\s+(?:past|last|previous)\s+(?:(?P<n>{_NUMWORD}|few|several)\s+)?(?P<unit>{_UNIT})\b",
@@ -296,6 +298,23 @@ def _r_fiscal(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return date(y - 1, 10, 1), date(y, 9, 30)
 
 
+def _r_fiscal_rel(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    if pub is None:
+        return None, None
+    fy = pub.year + 1 if pub.month >= 10 else pub.year
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    fy += {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+    return date(fy - 1, 10, 1), date(fy, 9, 30)
+
+
+def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    if pub is None:
+        return None, None
+    unit = g["unit"].lower()
+    d = date(pub.year, 1, 1) if unit == "year" else pub.replace(day=1) if unit == "month" else _monday(pub)
+    return d, d
+
+
 def _rel_year(rel: str | None, y: str | None, pub: date | None) -> int | None:
     if y:
         return int(y)
@@ -306,10 +325,11 @@ def _rel_year(rel: str | None, y: str | None, pub: date | None) -> int | None:
 
 
 def _r_part_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    y = _rel_year(g.get("rel"), g.get("y"), pub)
+    y = _rel_year(g.get("rel"), g.get("y") or g.get("y2"), pub)
     if y is None:
         return None, None
-    if g["part"].lower() in ("first", "1st"):
+    part = g.get("part") or ("first" if g.get("h") == "H1" else "second")
+    if part.lower() in ("first", "1st"):
         return date(y, 1, 1), date(y, 6, 30)
     return date(y, 7, 1), date(y, 12, 31)
 
@@ -400,13 +420,8 @@ def _r_rel_unit(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     elif unit == "year":
         iv = _year_iv(pub.year + k)
     else:  # weekend
-        sat = _monday(pub) + timedelta(days=5)
-        if k == 0:
-            sat = sat if sat <= pub or fwd else sat - timedelta(weeks=1)
-        elif k < 0:
-            sat = sat - timedelta(weeks=1) if sat <= pub else sat - timedelta(weeks=1)
-        else:
-            sat = sat if sat > pub else sat + timedelta(weeks=1)
+        # the Saturday-Sunday of the current Monday-Sunday week, or the one before/after
+        sat = _monday(pub) + timedelta(days=5) + timedelta(weeks=k)
         iv = (sat, sat + timedelta(days=1))
     if pre == "earlier" and k == 0:
         return iv[0], pub
@@ -457,12 +472,15 @@ def _r_ago(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     if pub is None:
         return None, None
     unit = g["unit"].lower().rstrip("s")
+    n0 = _num(g.get("n0"))
     if unit == "day":
         d = pub - timedelta(days=n)
+        if n0 is not None and n0 < n:  # "four or five days ago": both days
+            return d, pub - timedelta(days=n0)
         return d, d
     if unit == "week":
-        mon = _monday(pub) - timedelta(weeks=n)
-        return mon, mon + timedelta(days=6)
+        d = pub - timedelta(weeks=n)
+        return d, d
     if unit == "month":
         y, m = _add_months(pub.year, pub.month, -n)
         return _month(y, m)
@@ -537,6 +555,7 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
     "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
+    "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of,
     "part_year": _r_part_year, "quarter": _r_quarter, "season": _r_season,
     "part_month": _r_part_month, "part_year_word": _r_part_year_word,
     "month_year": _r_month_year, "rel_unit": _r_rel_unit, "rel_month": _r_rel_month,
@@ -575,11 +594,12 @@ def _context_ok(text: str, h: _Hit) -> bool:
             return False
         if re.match(r"^\s*(?:[a-z]+\s+)?(?:people|migrants|refugees|men|women|children)\b", after):
             return False
-        if re.search(r"[\d,.$€£]\s*$", before) or re.match(r"^[\d,.%]", after):
+        if re.search(r"[\d,.$€£]\s*$", before) or re.match(r"^(?:[\d%]|[,.]\d)", after):
             return False
         return bool(_PREP_BEFORE.search(before)) or bool(re.match(r"^\s*[,.;:)]", after))
     if h.kind == "weekday":
-        return True
+        # "The Sunday Times", "the Monday Club": part of a name
+        return not (re.search(r"\bThe\s+$", before) and re.match(r"^\s+[A-Z]", after))
     if h.kind in ("md", "dm"):
         if re.match(r"^\s*(?:-?year-old|%|percent)", after):
             return False
@@ -618,9 +638,18 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, str]:
     return a, text[a:b]
 
 
+def _clause_of(sent: str, a: int, b: int) -> tuple[int, str]:
+    """The clause of a sentence around [a, b): cut at commas, semicolons and dashes."""
+    left = max(sent.rfind(c, 0, a) for c in (",", ";", "—", "–", "(")) + 1
+    rights = [i for i in (sent.find(c, b) for c in (",", ";", "—", "–", ")")) if i != -1]
+    right = min(rights) if rights else len(sent)
+    return left, sent[left:right]
+
+
 def _resolve_hit(text: str, h: _Hit, pub: date | None) -> Interval:
     s0, sent = _sentence_of(text, h.start, h.end)
-    fwd = is_forward(sent, h.start - s0)
+    c0, clause = _clause_of(sent, h.start - s0, h.end - s0)
+    fwd = is_forward(clause, h.start - s0 - c0)
     if h.kind == "rel_weekday" or h.kind == "rel_unit":
         fwd = fwd or h.groups.get("rel", "").lower() == "next"
     return _RESOLVERS[h.kind](h.groups, pub, fwd)
@@ -654,6 +683,16 @@ def _combine(text: str, hits: list[_Hit], pub: date | None) -> list[DateMention]
                 start = start - (len(before) - rng.start())
                 end = h2.end
                 lo, hi = iv[0], iv2[1]
+                # "from 1 March to 31 May 2022": the year written once, on the second
+                if "y" not in h.groups and h2.groups.get("y") and h.kind in (
+                    "md", "dm", "month", "part_month"
+                ):
+                    g = dict(h.groups, y=h2.groups["y"])
+                    kind = "month_year" if h.kind == "month" else h.kind
+                    try:
+                        lo = _RESOLVERS[kind](g, pub, False)[0]
+                    except (_NotADate, ValueError, KeyError):
+                        pass
                 k += 1
         elif re.search(r"\b[Ss]ince\s+$", before) and h.kind not in ("ago",):
             start = start - (len(before) - re.search(r"\b[Ss]ince\s+$", before).start())  # type: ignore[union-attr]
