@@ -128,7 +128,10 @@ EXTRA: dict[str, tuple[list[str], list[str]]] = {
     "NO": ([], ["Norwegian", "Norwegians"]),
     "OM": ([], ["Omani", "Omanis"]),
     "PK": ([], ["Pakistani", "Pakistanis"]),
-    "PS": (["Palestine", "Palestinian territories", "Gaza", "West Bank", "Gaza Strip"], ["Palestinian", "Palestinians"]),
+    "PS": (
+        ["Palestine", "Palestinian territories", "Gaza", "West Bank", "Gaza Strip"],
+        ["Palestinian", "Palestinians"],
+    ),
     "PA": ([], ["Panamanian", "Panamanians"]),
     "PY": ([], ["Paraguayan", "Paraguayans"]),
     "PE": ([], ["Peruvian", "Peruvians"]),
@@ -166,8 +169,14 @@ EXTRA: dict[str, tuple[list[str], list[str]]] = {
     "UG": ([], ["Ugandan", "Ugandans"]),
     "UA": ([], ["Ukrainian", "Ukrainians"]),
     "AE": (["UAE", "Emirates"], ["Emirati", "Emiratis"]),
-    "GB": (["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"], ["British", "Briton", "Britons", "Brits", "English", "Scottish", "Welsh"]),
-    "US": (["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"], ["American", "Americans"]),
+    "GB": (
+        ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+        ["British", "Briton", "Britons", "Brits", "English", "Scottish", "Welsh"],
+    ),
+    "US": (
+        ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+        ["American", "Americans"],
+    ),
     "UY": ([], ["Uruguayan", "Uruguayans"]),
     "UZ": ([], ["Uzbek", "Uzbeks", "Uzbekistani"]),
     "VE": (["Venezuela"], ["Venezuelan", "Venezuelans"]),

@@ -71,7 +71,10 @@ def test_formatted_date_parses_back(d, gap, fmt):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(), st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))))
+@given(
+    st.text(),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))),
+)
 def test_never_raises_and_spans_are_exact(text, published):
     for d in find_dates(text, published):
         assert text[d.start : d.end] == d.text

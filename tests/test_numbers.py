@@ -86,8 +86,20 @@ def test_never_raises_and_spans_are_exact(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["1" * 400 + " people", "1e308 people", "9" * 5000, "", "   ", "-", "$", "1,2,3,4,5",
-     "one and and a half", "a a a million", "between and", "up to up to up to 5"],
+    [
+        "1" * 400 + " people",
+        "1e308 people",
+        "9" * 5000,
+        "",
+        "   ",
+        "-",
+        "$",
+        "1,2,3,4,5",
+        "one and and a half",
+        "a a a million",
+        "between and",
+        "up to up to up to 5",
+    ],
 )
 def test_strange_inputs(text):
     for q in find_quantities(text):

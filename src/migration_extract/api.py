@@ -100,7 +100,9 @@ def _check_doc_id(doc_id: Any) -> str | None:
         return doc_id
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         return str(doc_id)
-    raise InputTypeError(f"doc_id: expected str or None, got {type(doc_id).__name__}", field="doc_id")
+    raise InputTypeError(
+        f"doc_id: expected str or None, got {type(doc_id).__name__}", field="doc_id"
+    )
 
 
 def _iso(published: PublishedLike) -> str | None:
@@ -250,7 +252,8 @@ def _normalise(rec: Any, index: int) -> tuple[str, str | None, str | None]:
         if isinstance(rec, (tuple, list)):
             if not 1 <= len(rec) <= 3:
                 raise InvalidRecordError(
-                    f"{where}: a tuple record is (text[, doc_id[, published]]), got {len(rec)} items",
+                    f"{where}: a tuple record is (text[, doc_id[, published]]), "
+                    f"got {len(rec)} items",
                     field="record",
                 )
             text = _check_text(rec[0], f"{where}: text")
@@ -262,7 +265,9 @@ def _normalise(rec: Any, index: int) -> tuple[str, str | None, str | None]:
         if isinstance(exc, InvalidRecordError):
             raise
         raise InvalidRecordError(f"{where}: {exc}", field=exc.field, record=index) from exc
-    raise InvalidRecordError(f"{where}: unsupported record type", field="record")  # pragma: no cover
+    raise InvalidRecordError(
+        f"{where}: unsupported record type", field="record"
+    )  # pragma: no cover
 
 
 def extract_many(
@@ -285,10 +290,14 @@ def extract_many(
         raise InputValueError(
             f"on_error: expected 'raise', 'skip' or 'return', got {on_error!r}", field="on_error"
         )
-    if not isinstance(n_process, int) or n_process < 1 and n_process != -1:
-        raise InputValueError(f"n_process: expected a positive int, got {n_process!r}", field="n_process")
+    if not isinstance(n_process, int) or (n_process < 1 and n_process != -1):
+        raise InputValueError(
+            f"n_process: expected a positive int, got {n_process!r}", field="n_process"
+        )
     if not isinstance(batch_size, int) or batch_size < 1:
-        raise InputValueError(f"batch_size: expected a positive int, got {batch_size!r}", field="batch_size")
+        raise InputValueError(
+            f"batch_size: expected a positive int, got {batch_size!r}", field="batch_size"
+        )
     nlp = nlp or load()
     window = max(batch_size * max(n_process, 1) * 4, batch_size)
     it = iter(enumerate(records))
@@ -304,7 +313,9 @@ def extract_many(
                 text, did, pub = _normalise(rec, index)
             except (InvalidRecordError, InputTypeError, InputValueError) as exc:
                 did = rec.get("doc_id") if isinstance(rec, dict) else None
-                fail = Failure(index, did if isinstance(did, str) else None, str(exc), type(exc).__name__)
+                fail = Failure(
+                    index, did if isinstance(did, str) else None, str(exc), type(exc).__name__
+                )
                 if on_error == "raise":
                     raise
                 log.warning("migration_extract: skipping %s", exc)

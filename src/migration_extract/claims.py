@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -231,38 +231,80 @@ def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
 # --------------------------------------------------------------------------- parts
 
 
-def _event(ctx: _Ctx, q: dict[str, Any], noun: dict[str, Any] | None, s: int, e: int) -> Event | None:
+_LOCATIVE_CONTEXT = re.compile(
+    r"\b(?:war|fight|fighting|conflict|invasion|battle|offensive|front|killing|killed|"
+    r"troops|army|forces)\s+(?:in|on|against|with|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_FROM_RE = re.compile(
+    r"(?:\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|"
+    r"\bescaping|\bexited|\bexodus\s+from)\s+(?:neighbou?ring\s+|the\s+)?$",
+    re.I,
+)
+_TO_MOVE_RE = re.compile(
+    r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
+    r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+(?:neighbou?ring\s+|the\s+)?$",
+    re.I,
+)
+_IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
+_STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
+
+
+def _event(
+    ctx: _Ctx, q: dict[str, Any], anchor_pos: int, pop: Span | None, s: int, e: int
+) -> Event | None:
+    """The trigger that governs the quantity: the verbs on its path to the root first
+    (a participle modifying the counted noun yields to the verb above it), then the
+    nearest multi-word, verb or noun trigger in the sentence."""
     r = ctx.rules
-    anchor_pos = noun["start"] if noun else q["start"]
     anchor = ctx.tok_at(anchor_pos) or ctx.tok_at(q["start"])
     sent_text = ctx.text[s:e]
     phrase_hits = [
         (m.start() + s, m.end() + s, r.phrase_triggers[m.group(0).lower()])
         for m in r._phrase_re.finditer(sent_text)
     ]
-    # 1. the verbs on the path from the quantity to the root
+
+    def inside_pop(pos: int) -> bool:
+        return pop is not None and pop.start <= pos < pop.end
+
+    path: list[Event] = []
     if anchor is not None:
         for a in _ancestors(ctx, anchor):
             if not (s <= a.start < e):
                 break
-            if a.pos in ("VERB", "AUX") or a.pos == "NOUN" and a.dep == "ROOT":
-                # a phrase trigger that contains this verb wins ("came across", "called up")
-                for ps, pe, typ in phrase_hits:
-                    if ps <= a.start < pe:
-                        return Event(typ, ctx.text[ps:pe], ps, pe)
-                typ = r.verb_triggers.get(a.lemma.lower())
-                if typ is not None and a.lemma.lower() not in r.reporting_verbs:
-                    return Event(typ, a.text, a.start, a.end)
-    # 2. the nearest phrase trigger, verb trigger or noun trigger in the sentence
+            if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
+                continue
+            lem = a.lemma.lower()
+            hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
+            if hit is not None:
+                path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
+            elif (
+                a.pos in ("VERB", "AUX") and lem in r.verb_triggers and lem not in r.reporting_verbs
+            ):
+                path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
+            elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
+                path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
+            if len(path) == 2:
+                break
+    if path:
+        first = path[0]
+        ftok = ctx.tok_at(first.start)
+        if len(path) > 1 and ftok is not None and ftok.dep in ("acl", "relcl", "amod"):
+            return path[1]
+        return first
     cands: list[tuple[int, str, int, int]] = []
     for ps, pe, typ in phrase_hits:
-        cands.append((abs(ps - q["start"]), typ, ps, pe))
+        if not inside_pop(ps):
+            cands.append((abs(ps - q["start"]), typ, ps, pe))
     for t in ctx.toks_in(s, e):
         lem = t.lemma.lower()
-        if t.pos in ("VERB",) and lem in r.verb_triggers and lem not in r.reporting_verbs:
+        if inside_pop(t.start) and not (pop and t.text.lower() in r.noun_triggers):
+            continue
+        if t.pos == "VERB" and lem in r.verb_triggers and lem not in r.reporting_verbs:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif t.pos in ("NOUN", "PROPN", "ADJ") and t.text.lower() in r.noun_triggers:
-            cands.append((abs(t.start - q["start"]) + 15, r.noun_triggers[t.text.lower()], t.start, t.end))
+            typ = r.noun_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
     if not cands:
         return None
     cands.sort()
@@ -270,219 +312,339 @@ def _event(ctx: _Ctx, q: dict[str, Any], noun: dict[str, Any] | None, s: int, e:
     return Event(typ, ctx.text[ps:pe], ps, pe)
 
 
-_FROM_RE = re.compile(r"(?:\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|\bescaping|\bexited)\s+(?:the\s+)?$", re.I)
-_TO_RE = re.compile(
-    r"(?:\bto|\binto|\bin|\btowards?|\bfor|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|\bcrossing|\bat|\bacross|\bvia|\bwithin|\binside)\s+(?:neighbou?ring\s+|the\s+)?$",
-    re.I,
-)
-
-
 def _geo_in(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
     return [g for g in ctx.geo if g[0] >= s and g[1] <= e]
 
 
-def _resolve_anaphor(
-    ctx: _Ctx, pos: int, s: int, exclude: set[str | None], source_country: str | None
-) -> tuple[str | None, int, int] | None:
-    """'there' / 'the country': the country the context makes certain."""
-    before = [g for g in ctx.geo if g[1] <= pos and g[2] is not None and g[2] not in exclude]
-    in_sent = [g for g in before if g[0] >= s]
-    if in_sent:
-        g = in_sent[-1]
-        return g[2], g[0], g[1]
-    if source_country and source_country not in exclude:
-        return source_country, -1, -1
-    # the previous sentence's last country
-    prev_s = [ss for ss in ctx.sents if ss[1] <= s]
-    if prev_s:
-        ps, pe = prev_s[-1]
-        prev = [g for g in before if g[0] >= ps]
-        codes = {g[2] for g in prev}
-        if len(codes) == 1:
-            g = prev[-1]
-            return g[2], g[0], g[1]
+def _is_demonym_at(ctx: _Ctx, g: tuple[int, int, str | None, str]) -> bool:
+    return g[3] == "country" and ctx.text[g[0] : g[1]] in ctx.gaz.demonyms
+
+
+def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
+    """'to Georgia, Kazakhstan and Mongolia': a destination listed with others."""
+    after = ctx.text[g[1] : min(e, g[1] + 40)]
+    m = re.match(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?", after)
+    if not m:
+        return False
+    nxt = g[1] + m.end()
+    return any(x[0] == nxt and x[2] for x in ctx.geo)
+
+
+def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
+    """The nationality named in the population, and whether it is an adjective
+    ('Russian men') rather than the head noun ('Mongols')."""
+    if pop is None:
+        return None, False
+    for g in _geo_in(ctx, pop.start, pop.end):
+        if g[3] == "country" and g[2]:
+            word = ctx.text[g[0] : g[1]]
+            adjective = g[1] < pop.end and not word.endswith("s")
+            return Location(g[2], word, g[0], g[1]), adjective
+    return None, False
+
+
+def _sentence_countries(
+    ctx: _Ctx, s: int, e: int, *, exclude_locative: bool = True
+) -> list[tuple[int, int, str | None, str]]:
+    out = []
+    for g in _geo_in(ctx, s, e):
+        if g[2] is None or g[3] != "country":
+            continue
+        before = ctx.text[max(s, g[0] - 25) : g[0]]
+        if exclude_locative and (_LOCATIVE_CONTEXT.search(before) or _TO_MOVE_RE.search(before)):
+            continue
+        out.append(g)
+    return out
+
+
+def _prev_sentence_place(ctx: _Ctx, s: int) -> Location | None:
+    """The single country (or place) named in the previous sentence, if there is one."""
+    prev = [x for x in ctx.sents if x[1] <= s]
+    if not prev:
+        return None
+    ps, pe = prev[-1]
+    gs = [g for g in _geo_in(ctx, ps, pe) if g[2] and not _is_demonym_at(ctx, g)]
+    codes = {g[2] for g in gs}
+    if len(codes) == 1:
+        g = gs[-1]
+        return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
     return None
 
 
 def _places(
-    ctx: _Ctx, q: dict[str, Any], ev: Event | None, pop: Span | None, s: int, e: int,
+    ctx: _Ctx,
+    q: dict[str, Any],
+    ev: Event | None,
+    pop: Span | None,
+    s: int,
+    e: int,
     source_country: str | None,
-) -> tuple[Location | None, Location | None]:
+) -> tuple[Location | None, Location | None, str | None]:
+    """Origin, destination and (possibly revised) event type."""
     text = ctx.text
+    etype = ev.type if ev else None
+    nationality, adjective = _nationality(ctx, pop)
     origins: list[tuple[int, Location]] = []
-    dests: list[tuple[int, Location]] = []
-    nationality: Location | None = None
-    if pop is not None:
-        for g in _geo_in(ctx, pop.start, pop.end):
-            if g[3] == "country" and g[2]:
-                nationality = Location(g[2], text[g[0] : g[1]], g[0], g[1])
-                break
-    etype = ev.type if ev else "other"
-    for gs, ge, code, _kind in _geo_in(ctx, s, e):
+    dests: list[tuple[int, Location, bool]] = []
+    anchor = ev.start if ev else q["start"]
+    for g in _geo_in(ctx, s, e):
+        gs, ge, code, _kind = g
         if code is None or (pop is not None and pop.start <= gs < pop.end):
             continue
+        if text[ge : ge + 2] in ("’s", "'s"):
+            continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
-        after = text[ge : ge + 3]
+        if _LOCATIVE_CONTEXT.search(before):
+            continue  # "the war in Ukraine"
         loc = Location(code, text[gs:ge], gs, ge)
-        dist = abs(gs - q["start"])
-        if re.search(r"(?:’s|'s)$", text[gs : ge + 2]) or after.startswith(("’s", "'s")):
-            continue  # "Russia's borders", "Georgia's governor": not a side
+        dist = abs(gs - anchor)
         if _FROM_RE.search(before):
             origins.append((dist, loc))
-        elif _TO_RE.search(before):
-            dests.append((dist, loc))
+        elif _TO_MOVE_RE.search(before) or (
+            _IN_RE.search(before) and etype in (*_STAY_EVENTS, None)
+        ):
+            if _is_demonym_at(ctx, g):
+                continue
+            dests.append((dist, loc, _listed_with_others(ctx, g, e)))
     # anaphors: "the country", "there"
     for m in re.finditer(r"\b(?:the country|there|that country|the nation)\b", text[s:e], re.I):
         a0, a1 = s + m.start(), s + m.end()
+        word = m.group(0).lower()
         before = text[max(s, a0 - 25) : a0]
-        is_from = bool(_FROM_RE.search(before))
-        is_to = bool(_TO_RE.search(before)) or m.group(0).lower() == "there"
+        if word == "there":
+            if re.match(r"\s+(?:is|are|was|were|have|has|had|will|would)\b", text[a1 : a1 + 8]):
+                continue  # existential "there were"
+            is_from, is_to = False, True
+        else:
+            is_from = bool(_FROM_RE.search(before))
+            is_to = not is_from and bool(_TO_MOVE_RE.search(before) or _IN_RE.search(before))
         if not (is_from or is_to):
             continue
-        if m.group(0).lower() == "there" and re.match(r"\s+(?:is|are|was|were|have|has|had)\b", text[a1 : a1 + 6]):
-            continue  # existential "there were"
-        exclude: set[str | None] = set()
-        if is_to and nationality is not None:
-            exclude.add(nationality.code)
-        if is_from and nationality is not None and etype in ("departure", "other", "mobilization"):
-            origins.append((abs(a0 - q["start"]), Location(nationality.code, text[a0:a1], a0, a1)))
+        if is_from:
+            code = nationality.code if nationality else None
+            if code is None:
+                cands = _sentence_countries(ctx, s, a0)
+                code = cands[0][2] if cands else None
+            if code is None:
+                prev = _prev_sentence_place(ctx, s)
+                code = prev.code if prev else None
+            if code is not None:
+                origins.append((abs(a0 - anchor), Location(code, text[a0:a1], a0, a1)))
             continue
-        origin_codes = {lo.code for _, lo in origins}
-        res = _resolve_anaphor(ctx, a0, s, exclude | (origin_codes if is_to else set()), source_country)
-        if res is None:
-            continue
-        code = res[0]
-        loc = Location(code, text[a0:a1], a0, a1)
-        (origins if is_from and not is_to else dests).append((abs(a0 - q["start"]), loc))
+        # destination anaphor: the last place named before it that is not the origin
+        excl = {nationality.code} if nationality else set()
+        excl |= {lo.code for _, lo in origins}
+        cands = [
+            g
+            for g in _geo_in(ctx, s, a0)
+            if g[2] and g[2] not in excl and not _is_demonym_at(ctx, g)
+        ]
+        loc = None
+        if cands:
+            g = cands[-1]
+            loc = (
+                Location(g[2], text[g[0] : g[1]], g[0], g[1])
+                if word == "there"
+                else Location(g[2], text[a0:a1], a0, a1)
+            )
+        elif source_country and source_country not in excl:
+            loc = Location(source_country, text[a0:a1], a0, a1)
+        else:
+            prev = _prev_sentence_place(ctx, s)
+            if prev is not None and prev.code not in excl:
+                loc = prev if word == "there" else Location(prev.code, text[a0:a1], a0, a1)
+        if loc is not None:
+            dests.append((abs(a0 - anchor) - 1, loc, False))
     origins.sort(key=lambda x: x[0])
     dests.sort(key=lambda x: x[0])
     origin = origins[0][1] if origins else None
-    dest = dests[0][1] if dests else None
-    # several destinations listed together -> None (SPEC)
-    if len({d.code for _, d in dests if abs(d.start - dests[0][1].start) < 40}) > 1 and len(dests) > 1:
-        seq = text[min(d.start for _, d in dests[:3]) : max(d.end for _, d in dests[:3])]
-        if re.search(r",|\band\b|\bor\b", seq):
-            dest = None
-    if origin is None and nationality is not None and etype not in ("casualty",):
-        origin = nationality
-    if etype == "casualty" and origin is not None and nationality is None:
-        origin = None
+    dest: Location | None = None
+    if dests:
+        _, dest, listed = dests[0]
+        if listed:
+            dest = None  # several destinations at once
+    # the event's own rules (SPEC "origin/destination follow the event")
+    if etype == "onward":
+        # "who came to Kazakhstan have gone to other countries": the first stop is the origin
+        first = next((d for d in dests if d[1].start < (ev.start if ev else q["start"])), None)
+        if first is not None:
+            origin = first[1]
+            later = [d for d in dests if d[1].start > (ev.start if ev else q["start"])]
+            dest = None if not later or later[0][2] else later[0][1]
+        elif origin is None and source_country:
+            origin = Location(source_country, ev.text, ev.start, ev.end) if ev else None
+    if origin is None and nationality is not None:
+        if etype != "casualty" or adjective:
+            if etype != "onward":
+                origin = nationality
+    if etype == "departure" and origin is None:
+        cands = _sentence_countries(ctx, s, e)
+        if cands:
+            g = cands[0]
+            origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
     if etype == "mobilization":
         dest = None
         if origin is None:
-            origin = _main_country(ctx, s, e)
+            cands = _sentence_countries(ctx, s, e)
+            if cands:
+                g = cands[0]
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+            else:
+                off = next((o for o in ctx.inp.officials if o.country and s <= o.start < e), None)
+                if off is not None:
+                    origin = Location(off.country, off.text, off.start, off.end)
+    if etype == "casualty":
+        dest = None
+    # "X fled there" counted by the destination's government is an arrival there
+    if etype == "departure" and dest is not None and source_country == dest.code:
+        etype = "arrival"
+    # arrival-like events with no place of their own: the speaker's country, when it is
+    # not the people's own
+    if dest is None and etype in _STAY_EVENTS and source_country:
+        if (origin is None or origin.code != source_country) and not dests:
+            dest = Location(source_country, ev.text, ev.start, ev.end) if ev else None
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
         else:
-            origin = None if nationality is None or nationality.code == dest.code else nationality
-    return origin, dest
-
-
-def _main_country(ctx: _Ctx, s: int, e: int) -> Location | None:
-    g = _geo_in(ctx, s, e)
-    if g:
-        x = g[0]
-        return Location(x[2], ctx.text[x[0] : x[1]], x[0], x[1])
-    for o in ctx.inp.officials:
-        if o.country and s <= o.start < e:
-            return Location(o.country, o.text, o.start, o.end)
-    return None
+            origin = None
+    return origin, dest, etype
 
 
 _SINCE_EVENT_RE = re.compile(
-    r"\bsince\s+(?:the\s+|last\s+week[’']s\s+|its\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\bsince\s+(?:the\s+|last\s+week[’']s\s+|its\s+|his\s+|their\s+|[A-Z]\w+[’']s\s+)"
+    r"(?:[\w-]+\s+){0,3}?"
     r"(?:mobili[sz]ation|invasion|war|outbreak|announcement|start|beginning|order|decree|"
-    r"attack|offensive|takeover|fall|coup|conflict|fighting|crisis|earthquake|election)"
-    r"(?:\s+(?:was|were|had\s+been|has\s+been)\s+\w+|\s+began|\s+started|\s+of\s+the\s+\w+)?",
+    r"attack|offensive|takeover|fall|coup|conflict|fighting|crisis|earthquake|election|"
+    r"conscription|call-up|draft|collapse|takeover|withdrawal)\b"
+    r"(?:\s+(?:was|were|had\s+been|has\s+been)\s+\w+|\s+began|\s+started|\s+erupted|"
+    r"\s+of\s+the\s+\w+)?",
     re.I,
 )
 _REPORTED_DATE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted|"
-    r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement|published)\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
 
 
-def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> TimeRef | None:
+def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
+    """The date that governs the figure (each date goes to the nearest figure of its
+    sentence), 'since <undated event>', 'as of / by X', 'before X'."""
     text = ctx.text
     pub = ctx.inp.published
     cands: list[tuple[int, TimeRef]] = []
+    others = [c for c in claim_starts if s <= c < e and c != q["start"]]
+
+    def nearest_is_me(pos: int) -> bool:
+        d = abs(pos - q["start"])
+        return all(abs(pos - o) >= d for o in others)
+
+    since_m = _SINCE_EVENT_RE.search(text[s:e])
     for d in ctx.inp.dates:
         if not (s <= d.start < e):
             continue
-        before = text[max(s, d.start - 30) : d.start]
-        if _REPORTED_DATE_RE.search(before):
+        before = text[max(s, d.start - 40) : d.start]
+        if _REPORTED_DATE_RE.search(before) or not nearest_is_me(d.start):
             continue
         lo, hi = d.date_from, d.date_to
         start = d.start
-        m = re.search(r"\b(?:as\s+of|by)\s+$", before)
+        m = re.search(r"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?$", before)
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
-        cands.append((abs(d.start - q["start"]), TimeRef(text[start : d.end], start, d.end, lo, hi)))
-    m2 = _SINCE_EVENT_RE.search(text[s:e])
-    if m2:
-        ms, me = s + m2.start(), s + m2.end()
-        inner = [d for d in ctx.inp.dates if ms <= d.start < me + 12]
-        if inner and text[me : inner[0].start].strip().lower() in ("in", "on", ""):
-            me = max(me, inner[0].end)
-            lo = inner[0].date_from
-        elif inner and ms <= inner[0].start < me:
-            lo = inner[0].date_from
-        else:
+        m = re.search(r"\bbefore\s+$", before)
+        if m and lo is not None:
+            hi = (date.fromisoformat(lo) - timedelta(days=1)).isoformat()
             lo = None
-        ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
-        cands = [c for c in cands if not (ms <= c[1].start < me)]
-        cands.append((abs(ms - q["start"]) - 1, ref))
+            start = d.start - (len(before) - m.start())
+        # "since fighting erupted on April 15": the date inside a since-clause
+        m = re.search(r"\bsince\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+$", before)
+        if m and pub is not None:
+            start = d.start - (len(before) - m.start())
+            hi = pub.isoformat()
+        cands.append(
+            (abs(d.start - q["start"]), TimeRef(text[start : d.end], start, d.end, lo, hi))
+        )
+    if since_m and nearest_is_me(s + since_m.start()):
+        ms, me = s + since_m.start(), s + since_m.end()
+        inside = [c for c in cands if ms <= c[1].start < me + 25]
+        if not inside:
+            ref = TimeRef(text[ms:me], ms, me, None, pub.isoformat() if pub else None)
+            cands.append((abs(ms - q["start"]) - 1, ref))
+    else:
+        # "Four days since Russia's first conscription": a count of days since an event
+        m = re.search(
+            r"\b\w+\s+(?:days|weeks)\s+since\s+[A-Z]?[\w’']+(?:\s+[\w-]+){0,3}", text[s:e]
+        )
+        if m and not cands and pub is not None:
+            ms, me = s + m.start(), s + m.end()
+            cands.append(
+                (abs(ms - q["start"]), TimeRef(text[ms:me], ms, me, None, pub.isoformat()))
+            )
     if not cands:
         return None
     cands.sort(key=lambda c: c[0])
     return cands[0][1]
 
 
-_ACCORDING_RE = re.compile(r"\b(?:according\s+to|citing|cited\s+by|reported\s+by|data\s+from|figures\s+from)\s+", re.I)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according\s+to|citing|cited\s+by|reported\s+by|data\s+from|figures\s+from)\s+", re.I
+)
+
+
+def _governs(ctx: _Ctx, verb: PTok, q: dict[str, Any]) -> bool:
+    """Is the quantity inside what the reporting verb reports (or is the verb the root)?"""
+    if verb.dep == "ROOT":
+        return True
+    t = ctx.tok_at(q["start"])
+    return t is not None and any(a.i == verb.i for a in _ancestors(ctx, t))
 
 
 def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     text = ctx.text
     sent = text[s:e]
-    # 1. "according to X"
     m = _ACCORDING_RE.search(sent)
     if m:
         a0 = s + m.end()
-        cut = re.search(r"[,.;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over)\s+\d", text[a0:e])
+        cut = re.search(
+            r"[,.;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over|had|have|has|were|was)\b",
+            text[a0:e],
+        )
         a1 = a0 + (cut.start() if cut else e - a0)
-        src = _make_source(ctx, a0, a1)
+        src = _make_source(ctx, a0, a1, None)
         if src is not None:
             return src
-    # 2. the subject of a reporting verb in the sentence
     best: tuple[int, Source] | None = None
     for t in ctx.toks_in(s, e):
         if t.lemma.lower() not in ctx.rules.reporting_verbs or t.pos not in ("VERB", "AUX"):
+            continue
+        if not _governs(ctx, t, q):
             continue
         subj = [c for c in ctx.toks_in(s, e) if c.head == t.i and c.dep in ("nsubj", "nsubjpass")]
         if not subj:
             continue
         sj = subj[0]
-        sub_s, sub_e = _subtree(ctx, sj)
         if sj.text.lower() in _SPEAKER_PRONOUNS:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
-            src = _make_source(ctx, sub_s, sub_e)
+            sub_s, sub_e = _subtree(ctx, sj)
+            src = _make_source(ctx, sub_s, sub_e, sj)
         if src is not None:
             d = abs(t.start - q["start"])
             if best is None or d < best[0]:
                 best = (d, src)
     if best:
         return best[1]
-    # 3. "..., X said." at the end of a quote without a parse link
-    m3 = re.search(r"[,”\"]\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|he|she|they)\s+(?:said|says|added|told)\b", sent)
+    m3 = re.search(
+        r"[,”\"]\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|he|she|they)\s+(?:said|says|added|told)\b",
+        sent,
+    )
     if m3:
         a0, a1 = s + m3.start(1), s + m3.end(1)
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
-        return _make_source(ctx, a0, a1)
+        return _make_source(ctx, a0, a1, None)
     return None
 
 
@@ -498,7 +660,6 @@ def _subtree(ctx: _Ctx, t: PTok) -> tuple[int, int]:
                 changed = True
     idx = sorted(members)
     lo, hi = idx[0], idx[-1]
-    # stop at a comma after the head (apposition / relative clause)
     for k in range(t.i + 1, hi + 1):
         if ctx.toks[k].text in (",", "(", "—", "–"):
             hi = k - 1
@@ -511,47 +672,57 @@ def _subtree(ctx: _Ctx, t: PTok) -> tuple[int, int]:
 
 
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
-    """'he said' -> the last official (or person) named before."""
-    prev = [o for o in ctx.inp.officials for ms, me in o.mentions if me <= a0]
-    if prev:
-        best = max(
-            ((ms, o) for o in ctx.inp.officials for ms, me in o.mentions if me <= a0),
-            key=lambda x: x[0],
-        )[1]
-        return Source(best.name, "person", best.role, best.country, ctx.text[a0:a1], a0, a1)
-    return None
-
-
-def _make_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
-    text = ctx.text
-    span = text[a0:a1].strip()
-    if not span:
-        return None
-    a0 = a0 + (len(text[a0:a1]) - len(text[a0:a1].lstrip()))
-    a1 = a0 + len(span)
-    # an official mentioned inside the span
+    """'he said' -> the last official named before."""
+    best = None
     for o in ctx.inp.officials:
         for ms, me in o.mentions:
-            if a0 <= ms and me <= a1:
-                return Source(o.name, "person", o.role, o.country, text[a0:a1], a0, a1)
+            if me <= a0 and (best is None or ms > best[0]):
+                best = (ms, o)
+    if best is None:
+        return None
+    o = best[1]
+    return Source(o.name, "person", o.role, o.country, ctx.text[a0:a1], a0, a1)
+
+
+_SOURCE_PREFIX = re.compile(
+    r"^(?:(?:the|a|an|some)\s+)?(?:data|figures|statistics|numbers|estimates|reports?|records)"
+    r"(?:\s+made\s+available)?\s+(?:by|from|in|of)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _make_source(ctx: _Ctx, a0: int, a1: int, head: PTok | None) -> Source | None:
+    text = ctx.text
+    raw = text[a0:a1]
+    a0 += len(raw) - len(raw.lstrip())
+    span = raw.strip()
+    if not span:
+        return None
+    a1 = a0 + len(span)
+    # an official in the span: the one the subject's head belongs to, else the last
+    inside = [(ms, o) for o in ctx.inp.officials for ms, me in o.mentions if a0 <= ms and me <= a1]
+    if inside:
+        pick = None
+        if head is not None:
+            pick = next(
+                (o for o in ctx.inp.officials for ms, me in o.mentions if ms <= head.start < me),
+                None,
+            )
+        o = pick or max(inside, key=lambda x: x[0])[1]
+        return Source(o.name, "person", o.role, o.country, text[a0:a1], a0, a1)
     low = span.lower()
-    words = re.findall(r"[\w’'.\-]+", span)
-    if not words:
+    if low in _SPEAKER_PRONOUNS or low in ("this", "that", "which", "who", "it"):
         return None
-    if low in _SPEAKER_PRONOUNS or low in ("it", "this", "that", "which", "who"):
-        return None
-    # an acronym defined in the span: "the US Customs and Border Protection (CBP)"
     acr = re.search(r"\(([A-Z]{2,8})\)", text[a0 : a1 + 8])
-    name = acr.group(1) if acr else re.sub(r"^(?:the|The|a|A|an|An)\s+", "", span)
-    name = re.sub(r"^(?:Data|Figures|Statistics|Data\s+made\s+available)\s+(?:made\s+available\s+)?(?:by|from)\s+(?:the\s+)?", "", name)
-    name = name.rstrip(" ,.;:")
-    if acr is None:
-        m = re.search(r"\(([A-Z]{2,8})\)", name)
-        if m:
-            name = m.group(1)
+    name = _SOURCE_PREFIX.sub("", span)
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name).rstrip(" ,.;:")
+    if acr:
+        name = acr.group(1)
+    if not name:
+        return None
+    words = re.findall(r"[\w’'.\-]+", name)
     kind = "organization"
-    media_words = ctx.rules.media_words
-    if name in ctx.rr.media or any(w.lower() in media_words for w in words[-3:]):
+    if name in ctx.rr.media or any(w.lower() in ctx.rules.media_words for w in words[-3:]):
         kind = "media"
     elif any(e[2] == "PERSON" and a0 <= e[0] and e[1] <= a1 for e in ctx.inp.entities):
         kind = "person"
@@ -568,25 +739,29 @@ def _make_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
             country = ctx.gaz.metonym(name) or ctx.gaz.code(name)
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
-    if name.lower() in ("reports", "media reports", "some media reports", "officials", "sources"):
-        kind = "media" if "media" in name.lower() or name.lower() == "reports" else kind
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
 
 
 def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     """'the number of daily border crossings nearly doubled' -> 'daily border crossings'."""
     before = ctx.text[s : q["start"]]
-    m = re.search(r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:[\w’'-]+\s+){0,5}?$", before)
+    m = re.search(
+        r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+        r"\s+(?:[\w’'-]+\s+){0,5}?$",
+        before,
+    )
     if not m:
         return None
     ps = s + m.start(1)
     pe = s + m.end(1)
-    # cut at the first verb-like word
-    words = ctx.text[ps:pe]
-    cut = re.search(r"\s+(?:has|have|had|is|are|was|were|in|from|to|at)\b", words)
+    cut = re.search(r"\s+(?:has|have|had|is|are|was|were|in|from|to|at)\b", ctx.text[ps:pe])
     if cut:
         pe = ps + cut.start()
     return Span(ctx.text[ps:pe], ps, pe)
+
+
+_COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
+                          "apprehensions", "applications", "returns"}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- main
@@ -601,7 +776,9 @@ def resolve_claims(
     """Every claim in one article (SPEC section 2), in text order."""
     ctx = _Ctx(inp, rules or claim_rules(), gazetteer or country_gazetteer(), roles or role_rules())
     out: list[Claim] = []
-    last_pop: dict[tuple[int, int], tuple[Span, int]] = {}
+    last_pop: dict[tuple[int, int], Span] = {}
+    last_dest: Location | None = None
+    cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
     for qd in inp.quantities:
         if qd.get("kind") not in _CLAIM_KINDS:
             continue
@@ -613,31 +790,65 @@ def resolve_claims(
         inherited = False
         if noun is not None and people:
             pop = Span(noun["text"], noun["start"], noun["end"])
+            # "at two border crossings": a place, not people crossing
+            head = noun["text"].split()[-1].lower()
+            if head in ("crossing", "crossings", "checkpoints") and re.search(
+                r"\b(?:at|on|through|near|of)\s+$", ctx.text[max(s, q.start - 12) : q.start]
+            ):
+                continue
         elif people is False:
             continue
         else:
-            # no noun of its own: a change of "the number of X", a restated figure
             if q.kind == "change":
                 pop = _number_of(ctx, qd, s)
             if pop is None and (s, e) in last_pop:
-                pop = last_pop[(s, e)][0]
+                pop = last_pop[(s, e)]
                 inherited = True
             if pop is None:
                 between = ctx.text[q.end : min(e, q.end + 40)].lower()
-                if re.match(r"\s*(?:of\s+(?:them|those|these|the\s+\w+)|were|have|had|are|fled|left)\b", between):
-                    pop = None  # elliptical but about people in context: keep, no population
-                else:
+                if not re.match(
+                    r"\s*(?:of\s+(?:them|those|these|the\s+\w+)|were|have|had|are|fled|left|"
+                    r"more|people|crossed|entered|arrived)\b",
+                    between,
+                ) and q.kind not in ("change", "share"):
                     continue
-            if pop is not None and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx):
+            elif not inherited and not _is_people(
+                {"text": pop.text, "head": pop.text.split()[-1]}, ctx
+            ):
                 continue
-        ev = _event(ctx, qd, noun if not inherited else None, s, e)
+        if pop is not None and not inherited:
+            last_pop[(s, e)] = pop
+        cands.append((qd, q, pop, inherited, s, e))
+    claim_starts = [c[1].start for c in cands]
+    for qd, q, pop, inherited, s, e in cands:
+        anchor = pop.start if pop is not None and not inherited else q.start
+        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
         if pop is None and ev is None:
             continue
+        # a change of "the number of daily border crossings": the crossings are the event
+        if pop is not None and pop.text.split()[-1].lower() in _COUNTABLE_EVENT_NOUNS:
+            head = pop.text.split()[-1]
+            hs = pop.end - len(head)
+            if ev is None:
+                typ = ctx.rules.noun_triggers.get(head.lower(), "other")
+                ev = Event(typ, head, hs, pop.end)
+            if q.kind == "change":
+                pop = None
         src = _source(ctx, qd, s, e)
-        origin, dest = _places(ctx, qd, ev, pop, s, e, src.country if src else None)
-        tm = _time(ctx, qd, s, e)
-        if pop is not None and not inherited:
-            last_pop[(s, e)] = (pop, q.start)
+        # "people from Russia every day" with no verb: people arriving where the source is
+        if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
+            m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
+            if m:
+                ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src.country if src else None)
+        if ev is not None and etype != ev.type and etype is not None:
+            ev = Event(etype, ev.text, ev.start, ev.end)
+        if dest is None and ev is not None and ev.type in _STAY_EVENTS and last_dest is not None:
+            if origin is None or origin.code != last_dest.code:
+                dest = last_dest
+        if dest is not None:
+            last_dest = dest
+        tm = _time(ctx, qd, s, e, claim_starts)
         filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
         conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
         if ev is None or ev.type == "other":

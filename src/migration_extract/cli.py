@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import json
-
 import sys
 import time
 from collections.abc import Iterator
@@ -53,7 +52,9 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
         else:
             hits = sorted(glob.glob(p, recursive=True))
             if not hits:
-                raise click.BadParameter(f"no such file, directory or match: {p}", param_hint="PATHS")
+                raise click.BadParameter(
+                    f"no such file, directory or match: {p}", param_hint="PATHS"
+                )
             out += hits
     return out
 
@@ -73,7 +74,11 @@ def _jsonl_records(fh: IO[str], name: str) -> Iterator[dict[str, Any] | _Bad]:
             continue
         if not isinstance(rec.get("text"), str):
             did = rec.get("doc_id")
-            msg = "missing field 'text'" if rec.get("text") is None else "field 'text' is not a string"
+            msg = (
+                "missing field 'text'"
+                if rec.get("text") is None
+                else "field 'text' is not a string"
+            )
             yield _Bad(where, msg, did if isinstance(did, str) else None)
             continue
         rec.setdefault("doc_id", f"{Path(name).stem}-{n}")
@@ -99,7 +104,9 @@ def read_inputs(paths: tuple[str, ...], published: str | None) -> Iterator[dict[
             yield {"doc_id": Path(p).stem, "text": text, "published": pub, "_where": p}
 
 
-def _add_pub(recs: Iterator[dict[str, Any] | _Bad], published: str | None) -> Iterator[dict[str, Any] | _Bad]:
+def _add_pub(
+    recs: Iterator[dict[str, Any] | _Bad], published: str | None
+) -> Iterator[dict[str, Any] | _Bad]:
     for r in recs:
         if isinstance(r, dict) and published and not r.get("published"):
             r["published"] = published
@@ -159,14 +166,28 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for records that lack one.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write JSON lines here (default: stdout).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False),
+    help="Write JSON lines here (default: stdout).",
+)
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
 @click.option("--batch-size", default=64, show_default=True)
 @click.option("--resume", is_flag=True, help="Skip doc_ids already in --out and append to it.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: when stderr is a terminal).",
+)
 def extract(
-    paths: tuple[str, ...], published: str | None, out_path: str | None, jobs: int,
-    batch_size: int, resume: bool, progress: bool | None,
+    paths: tuple[str, ...],
+    published: str | None,
+    out_path: str | None,
+    jobs: int,
+    batch_size: int,
+    resume: bool,
+    progress: bool | None,
 ) -> None:
     """Extract claims from PATHS (.txt, .jsonl, directories, globs, - for stdin)."""
     from .api import Failure, extract_many, load
@@ -207,8 +228,8 @@ def extract(
         nlp = load()
         with bar:
             task = bar.add_task("extracting", total=None)
-            for k, res in enumerate(extract_many(records(), n_process=jobs, batch_size=batch_size,
-                                                 on_error="return", nlp=nlp)):  # fmt: skip
+            for res in extract_many(records(), n_process=jobs, batch_size=batch_size,
+                                    on_error="return", nlp=nlp):  # fmt: skip
                 if isinstance(res, Failure):
                     failures.append(f"{where_of.get(res.index, '?')}: {res.error}")
                     continue
@@ -251,7 +272,13 @@ def _progress(show: bool) -> Any:
     if not show:
         return _NoBar()
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     class _Rate(TextColumn):
         def __init__(self) -> None:
@@ -272,7 +299,18 @@ def _claims_table(doc: dict[str, Any]) -> Any:
 
     t = Table(title=f"{doc.get('doc_id')} (published {doc.get('published') or '?'})",
               show_lines=False, expand=True)  # fmt: skip
-    for col in ("quantity", "value", "per", "population", "event", "from", "to", "when", "source", "conf"):
+    for col in (
+        "quantity",
+        "value",
+        "per",
+        "population",
+        "event",
+        "from",
+        "to",
+        "when",
+        "source",
+        "conf",
+    ):
         t.add_column(col, overflow="fold")
     for c in doc.get("claims", []):
         q = c["quantity"]
@@ -299,7 +337,9 @@ def _claims_table(doc: dict[str, Any]) -> Any:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--published", help="Publication date for a .txt file.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Also write an HTML page.")
+@click.option(
+    "--html", "html_out", type=click.Path(dir_okay=False), help="Also write an HTML page."
+)
 def show(file: str, published: str | None, html_out: str | None) -> None:
     """Print an article's claims as a table (FILE: .txt, or JSON lines from `extract`)."""
     from rich.console import Console
@@ -313,7 +353,9 @@ def show(file: str, published: str | None, html_out: str | None) -> None:
                     try:
                         docs.append(json.loads(line))
                     except json.JSONDecodeError as exc:
-                        raise click.ClickException(f"{file}:{n}: malformed JSON ({exc.msg})") from exc
+                        raise click.ClickException(
+                            f"{file}:{n}: malformed JSON ({exc.msg})"
+                        ) from exc
     else:
         from .api import extract as _extract
 
@@ -334,7 +376,12 @@ def show(file: str, published: str | None, html_out: str | None) -> None:
 
 @main.command()
 @click.argument("claims_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write groups as JSON lines here (default: stdout).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False),
+    help="Write groups as JSON lines here (default: stdout).",
+)
 def dedupe(claims_file: str, out_path: str | None) -> None:
     """Group near-identical claims (CLAIMS_FILE: JSON lines of extractions or claims)."""
     from .dedupe import dedupe as _dedupe
@@ -347,7 +394,9 @@ def dedupe(claims_file: str, out_path: str | None) -> None:
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise click.ClickException(f"{claims_file}:{n}: malformed JSON ({exc.msg})") from exc
+                raise click.ClickException(
+                    f"{claims_file}:{n}: malformed JSON ({exc.msg})"
+                ) from exc
             if not isinstance(d, dict):
                 raise click.ClickException(f"{claims_file}:{n}: expected a JSON object")
             d.setdefault("_line", n)
@@ -373,7 +422,9 @@ def dedupe(claims_file: str, out_path: str | None) -> None:
 
 @main.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write the full results as JSON.")
+@click.option(
+    "--out", "out_path", type=click.Path(dir_okay=False), help="Write the full results as JSON."
+)
 @click.option("--errors", "show_errors", is_flag=True, help="Print every mismatch.")
 def bench(gold_dir: str, out_path: str | None, show_errors: bool) -> None:
     """Score the pipeline against a gold directory (SPEC sections 3 and 4)."""
@@ -395,7 +446,9 @@ def bench(gold_dir: str, out_path: str | None, show_errors: bool) -> None:
         raise click.ClickException(f"no gold files (<doc_id>.txt + <doc_id>.json) in {gold_dir}")
     dt = time.perf_counter() - t0
     groups_file = Path(gold_dir) / "groups.json"
-    gold_groups = json.loads(groups_file.read_text(encoding="utf-8")) if groups_file.exists() else None
+    gold_groups = (
+        json.loads(groups_file.read_text(encoding="utf-8")) if groups_file.exists() else None
+    )
     pred_groups = None
     if gold_groups is not None:
         pred_groups = []
@@ -413,10 +466,10 @@ def bench(gold_dir: str, out_path: str | None, show_errors: bool) -> None:
             click.echo(json.dumps(e, ensure_ascii=False)[:400])
     if out_path:
         Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(out_path).write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+        Path(out_path).write_text(
+            json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-

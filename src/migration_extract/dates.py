@@ -105,8 +105,14 @@ _SIMPLE = [
         rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
     ("fiscal", rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{_YEAR}|\d\d)\b"),
-    ("fiscal_rel", r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+current|[Tt]he\s+previous)\s+(?:[Ff]iscal|[Ff]inancial)\s+year\b"),
-    ("start_of", r"\b[Tt]he\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b"),
+    (
+        "fiscal_rel",
+        r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+current|[Tt]he\s+previous)\s+(?:[Ff]iscal|[Ff]inancial)\s+year\b",
+    ),
+    (
+        "start_of",
+        r"\b[Tt]he\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b",
+    ),
     (
         "part_year",
         rf"\b(?:(?:the\s+)?(?P<part>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year)|(?P<h>H[12])\s+(?P<y2>{_YEAR}))\b",
@@ -119,7 +125,10 @@ _SIMPLE = [
         "season",
         rf"\b(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he|[Ee]arly|[Ll]ate)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|fall|[Ww]inter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})(?:[-–/](?:\d\d){{1,2}}\b)?)?",
     ),
-    ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-](?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    (
+        "part_month",
+        rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-](?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
     ("part_year_word", rf"\b(?P<part>early|mid|late)[\s-](?P<y>{_YEAR})\b"),
     ("month_year", rf"\b(?P<mon>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     (
@@ -134,7 +143,10 @@ _SIMPLE = [
         rf"\b[Tt]he\s+(?:past|last|previous)\s+(?:(?P<n>{_NUMWORD}|few|several)\s+)?(?P<unit>{_UNIT})\b",
     ),
     ("weekend", r"\b(?P<pre>[Oo]ver\s+)?the\s+weekend\b"),
-    ("deictic", r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b"),
+    (
+        "deictic",
+        r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b",
+    ),
     ("weekday", rf"\b(?P<wd>{_WEEKDAY})\b"),
     ("decade", r"\b(?:the\s+)?(?P<dec>(?:19|20)\d0)s\b"),
     ("month", rf"\b(?P<mon>{_MONTH_FULL})\b"),
@@ -311,7 +323,13 @@ def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     if pub is None:
         return None, None
     unit = g["unit"].lower()
-    d = date(pub.year, 1, 1) if unit == "year" else pub.replace(day=1) if unit == "month" else _monday(pub)
+    d = (
+        date(pub.year, 1, 1)
+        if unit == "year"
+        else pub.replace(day=1)
+        if unit == "month"
+        else _monday(pub)
+    )
     return d, d
 
 
@@ -684,8 +702,10 @@ def _combine(text: str, hits: list[_Hit], pub: date | None) -> list[DateMention]
                 end = h2.end
                 lo, hi = iv[0], iv2[1]
                 # "from 1 March to 31 May 2022": the year written once, on the second
-                if "y" not in h.groups and h2.groups.get("y") and h.kind in (
-                    "md", "dm", "month", "part_month"
+                if (
+                    "y" not in h.groups
+                    and h2.groups.get("y")
+                    and h.kind in ("md", "dm", "month", "part_month")
                 ):
                     g = dict(h.groups, y=h2.groups["y"])
                     kind = "month_year" if h.kind == "month" else h.kind
@@ -712,7 +732,9 @@ def find_dates(text: str, published: Any = None) -> list[DateMention]:
     return _combine(text, _simple_hits(text), pub)
 
 
-def resolve_date(expression: str, published: Any = None, *, forward: bool = False) -> Interval | None:
+def resolve_date(
+    expression: str, published: Any = None, *, forward: bool = False
+) -> Interval | None:
     """Resolve one expression ('last week', 'since February', 'Q3 2022') to an inclusive
     ``(from, to)`` pair of dates. Returns None when it is not a date expression and
     ``(None, None)`` when it is relative and there is no ``published``."""

@@ -144,7 +144,11 @@ def _item(idx: int, c: Claim) -> _Item | None:
     if iv is None:
         return None
     lo, hi, vague = iv
-    mag = math.sqrt(max(lo, 1e-9) * max(hi, 1e-9)) if lo > 0 and hi > 0 else max(abs(lo), abs(hi), 1e-9)
+    mag = (
+        math.sqrt(max(lo, 1e-9) * max(hi, 1e-9))
+        if lo > 0 and hi > 0
+        else max(abs(lo), abs(hi), 1e-9)
+    )
     t = c.time
     return _Item(
         idx, c, lo, hi, mag, vague,
@@ -238,7 +242,9 @@ class _Groups:
 def _specificity(c: Claim) -> tuple[float, ...]:
     q = c.quantity
     exact = 1.0 if q.value is not None and not q.approximate and q.qualifier is None else 0.0
-    filled = sum(x is not None for x in (c.population, c.event, c.origin, c.destination, c.time, c.source))
+    filled = sum(
+        x is not None for x in (c.population, c.event, c.origin, c.destination, c.time, c.source)
+    )
     return (1.0 if c.source else 0.0, exact, filled, c.confidence)
 
 

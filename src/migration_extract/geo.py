@@ -53,9 +53,7 @@ class CountryGazetteer:
         # case-sensitive: "US"/"Chad"/"Turkey" lower-cased are other words
         # a hyphen may join two names ("Russian-Georgian border") but not a lower-case word
         # ("Russian-speaking" is kept: it still points at the country)
-        self._re = re.compile(
-            rf"(?<![\w.’'])(?:{_alt(allnames)})(?![\w’']|\.\w|-[a-z]+-)"
-        )
+        self._re = re.compile(rf"(?<![\w.’'])(?:{_alt(allnames)})(?![\w’']|\.\w|-[a-z]+-)")
         self._lower = {}
 
     @classmethod
@@ -188,7 +186,10 @@ class PlaceGazetteer:
                 if pop >= 100000:
                     for alt in city.get("alternatenames", []):
                         if (
-                            alt and alt[0].isupper() and alt.isascii() and len(alt) > 3
+                            alt
+                            and alt[0].isupper()
+                            and alt.isascii()
+                            and len(alt) > 3
                             and " " not in alt.strip("'")
                         ):
                             put(alt, city["name"], city["countrycode"], pop // 10)

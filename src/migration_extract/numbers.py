@@ -160,8 +160,10 @@ class NumberRules:
 @lru_cache(maxsize=1)
 def rules() -> NumberRules:
     """The packaged lexicon (read once per process)."""
-    raw = resources.files("migration_extract.data").joinpath("quantity_rules.json").read_text(
-        encoding="utf-8"
+    raw = (
+        resources.files("migration_extract.data")
+        .joinpath("quantity_rules.json")
+        .read_text(encoding="utf-8")
     )
     return NumberRules.from_json(json.loads(raw))
 
@@ -377,7 +379,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
             nxt = peek(1)
             # only as part of a larger number: 'half a million', 'a quarter of a million',
             # 'three quarters of a million'
-            if nxt in ("a", "an") and peek(2) in r.scales or (
+            if (nxt in ("a", "an") and peek(2) in r.scales) or (
                 nxt == "of" and peek(2) in ("a", "an") and peek(3) in r.scales
             ):
                 f = Decimal(str(r.fractions[w]))
@@ -398,9 +400,7 @@ def _read_number(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | N
     t = toks[i]
     if t.kind == "num":
         return _read_digits(toks, i, text, r)
-    if t.kind == "word" and (
-        _is_num_word(r, t.low) or t.low in ("a", "an", "half", "quarter")
-    ):
+    if t.kind == "word" and (_is_num_word(r, t.low) or t.low in ("a", "an", "half", "quarter")):
         return _read_words(toks, i, r)
     return None
 
@@ -540,8 +540,11 @@ def _kind_after(
     nxt = toks[j] if j < n else None
     nxt2 = toks[j + 1] if j + 1 < n else None
     # ages: 24-year-old, 30 years old
-    if nxt is not None and nxt.low == "-" and nxt2 is not None and (
-        nxt2.low in r.measure_units or nxt2.low in r.currency_words
+    if (
+        nxt is not None
+        and nxt.low == "-"
+        and nxt2 is not None
+        and (nxt2.low in r.measure_units or nxt2.low in r.currency_words)
     ):
         return "other", j
     if nxt is not None and nxt.low in r.thing_nouns:
@@ -557,11 +560,24 @@ def _kind_after(
         return "other", j
     if nxt is not None and nxt.low in r.measure_units:
         return "other", j
-    if nxt is not None and nxt.low in ("a.m", "p.m", "am", "pm", "o'clock", "o’clock", "gmt", "utc"):
+    if nxt is not None and nxt.low in (
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "o'clock",
+        "o’clock",
+        "gmt",
+        "utc",
+    ):
         return "other", j
     if (
-        nxt is not None and nxt.low in ("a", "p") and nxt2 is not None and nxt2.low == "."
-        and j + 2 < n and toks[j + 2].low == "m"
+        nxt is not None
+        and nxt.low in ("a", "p")
+        and nxt2 is not None
+        and nxt2.low == "."
+        and j + 2 < n
+        and toks[j + 2].low == "m"
     ):
         return "other", j + 3  # 5 p.m.
     if nxt is not None and nxt.low in (":",) and nxt2 is not None and nxt2.kind == "num":
@@ -659,7 +675,6 @@ def _is_sentence_start(toks: list[Tok], i: int) -> bool:
 
 def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | None:
     """Try every reading that starts at token i (hedge, vague, change, share, number)."""
-    n = len(toks)
     # 1. a hedge, then something numeric
     hedge = _match_phrase(toks, i, r.hedges, r.max_hedge_len)
     if hedge is not None:
@@ -704,7 +719,6 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         sign = -1 if toks[i - 1].low in r.decrease_verbs else 1
         inner = _core_at(toks, i + 1, text, r)
         frac = _fraction_at(toks, i + 1, r)
-        verb = toks[i - 1]
         if frac is not None:
             v, j = frac
             kind = "other" if _thing_subject(toks, i - 1, r) else "change"
@@ -743,8 +757,10 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         if sc > 1:
             high = hi * sc if inclusive else hi * sc - 1
             return _finish(
-                toks, _Mention(i, k, t.start, toks[k - 1].end, None, lo * sc, high, True),
-                text, r,
+                toks,
+                _Mention(i, k, t.start, toks[k - 1].end, None, lo * sc, high, True),
+                text,
+                r,
             )
     vg = _match_phrase(toks, i, r.vague, 3)
     if vg is not None:
@@ -774,8 +790,11 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         prev = _prev_word(toks, i)
         nxt = toks[num.j] if num.j < len(toks) else None
         if (
-            prev is None or prev.low not in ("only", "just", "exactly", "merely", "single")
-            or nxt is None or nxt.kind != "word" or nxt.low in _PRONOUN_FOLLOWERS
+            prev is None
+            or prev.low not in ("only", "just", "exactly", "merely", "single")
+            or nxt is None
+            or nxt.kind != "word"
+            or nxt.low in _PRONOUN_FOLLOWERS
         ):
             return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
     if num.written and num.value == 0:
@@ -797,7 +816,11 @@ def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] |
     t = toks[i]
     if t.low == "half":
         return 0.5, i + 1
-    if t.low in ("a", "one") and i + 1 < n and toks[i + 1].low in ("third", "quarter", "fifth", "half", "tenth"):
+    if (
+        t.low in ("a", "one")
+        and i + 1 < n
+        and toks[i + 1].low in ("third", "quarter", "fifth", "half", "tenth")
+    ):
         return r.fractions[toks[i + 1].low], i + 2
     if t.low in r.units and 1 < r.units[t.low] < 10:
         k = i + 1
@@ -830,18 +853,24 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
     if second.scaled and not num.scaled and lo < second.value / Decimal(second.scale) + 1:
         lo = _CTX.multiply(lo, Decimal(second.scale))
     elif (
-        not num.scaled and not second.scaled and not num.written and lo < 1000
-        and second.value >= 1000 and second.value % 1000 == 0
+        not num.scaled
+        and not second.scaled
+        and not num.written
+        and lo < 1000
+        and second.value >= 1000
+        and second.value % 1000 == 0
         and lo * 1000 <= second.value < lo * 10000
     ):
         lo = lo * 1000  # "50-60,000": the thousands written once
     if not lo < hi:
         return m
-    if conn == "or" and not num.written == second.written:
+    if conn == "or" and num.written != second.written:
         return m
     if num.digits and second.digits and len(num.digits) == 4 and 1800 <= lo <= 2100:
         # 2021-2022: a span of years
-        return _Mention(num.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other")
+        return _Mention(
+            num.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other"
+        )
     start = m.start
     i0 = num.i
     if prev in ("between", "from") and num.i > 0:
@@ -857,14 +886,26 @@ def _finish(
     n = len(toks)
     j = m.j
     # percent
-    if j < n and toks[j].low in ("%", "percent", "pct") or (
+    if (j < n and toks[j].low in ("%", "percent", "pct")) or (
         j + 1 < n and toks[j].low == "per" and toks[j + 1].low == "cent"
     ):
         j2 = j + (2 if toks[j].low == "per" else 1)
-        frac = (lambda v: None if v is None else Decimal(v) / 100)
+
+        def frac(v: Decimal | float | None) -> Decimal | None:
+            return None if v is None else Decimal(v) / 100
+
         out = _Mention(
-            m.i, j2, m.start, toks[j2 - 1].end, frac(m.value), frac(m.low), frac(m.high),
-            m.approximate, m.qualifier, None, "share",
+            m.i,
+            j2,
+            m.start,
+            toks[j2 - 1].end,
+            frac(m.value),
+            frac(m.low),
+            frac(m.high),
+            m.approximate,
+            m.qualifier,
+            None,
+            "share",
         )
         if m.value is not None:
             out.value = frac(m.value)
@@ -928,10 +969,16 @@ def _finish(
     if k >= 0 and toks[k].low in ("about", "around", "roughly", "some", "nearly", "almost"):
         k -= 1
     if (
-        k >= 1 and toks[k].low == "of"
-        and toks[k - 1].low in ("man", "woman", "boy", "girl", "person", "child", "mother", "father")
-        and (j >= n or toks[j].kind != "word" or toks[j].low in _NON_NOUN_FOLLOWERS
-             or not toks[j].low.endswith("s"))
+        k >= 1
+        and toks[k].low == "of"
+        and toks[k - 1].low
+        in ("man", "woman", "boy", "girl", "person", "child", "mother", "father")
+        and (
+            j >= n
+            or toks[j].kind != "word"
+            or toks[j].low in _NON_NOUN_FOLLOWERS
+            or not toks[j].low.endswith("s")
+        )
     ):
         m.kind = "other"  # "a man of about 40": an age
         return m
@@ -947,7 +994,9 @@ def _finish(
     # years: a bare four-digit 1800-2100 not followed by a noun it counts
     if num is not None and num.digits and len(num.digits) == 4 and m.value is not None:
         if 1800 <= m.value <= 2100 and (
-            j >= n or toks[j].kind != "word" or not toks[j].text[:1].islower()
+            j >= n
+            or toks[j].kind != "word"
+            or not toks[j].text[:1].islower()
             or toks[j].low in _NON_NOUN_FOLLOWERS
         ):
             m.kind = "other"
@@ -963,8 +1012,13 @@ def _finish(
             and not _is_sentence_start(toks, m.i - 1)
             and prev.low not in r.month_names
             and prev.low not in _CAPITAL_OK
-        ) or (prev.low == "-" and m.i >= 2 and toks[m.i - 2].kind == "word"
-              and _adjacent(text, toks[m.i - 2], prev) and _adjacent(text, prev, toks[m.i])):
+        ) or (
+            prev.low == "-"
+            and m.i >= 2
+            and toks[m.i - 2].kind == "word"
+            and _adjacent(text, toks[m.i - 2], prev)
+            and _adjacent(text, prev, toks[m.i])
+        ):
             m.kind = "other"
             return m
     # the rate, anywhere in the rest of the clause
@@ -1031,20 +1085,33 @@ def _settle_percent(m: _Mention) -> _Mention:
 
 # words after a four-digit number that mean it is a year, not a count
 _NON_NOUN_FOLLOWERS = frozenset(
-    "and or to the a an in on at by for of from with as when after before since until that "
-    "which who is was were are be been has have had will would could".split()
+    """
+    and or to the a an in on at by
+    for of from with as when after before since until
+    that which who is was were are be been has
+    have had will would could
+    """.split()
 )
 # capitalised words that may stand before a count ("Some 200", "About 300" are hedges)
 _CAPITAL_OK = frozenset(
-    "and but or the some about nearly almost over more than only just around roughly another "
-    "all those these its their his her our of in on at by for with to from".split()
+    """
+    and but or the some about nearly almost over more
+    than only just around roughly another all those these its
+    their his her our of in on at by for
+    with to from
+    """.split()
 )
 # words after "one" that make it a pronoun ("the only one who stayed")
 _PRONOUN_FOLLOWERS = frozenset(
-    "who that which of is was has had to in on at and or thing things another more".split()
+    """
+    who that which of is was has had to in
+    on at and or thing things another more
+    """.split()
 )
 # a few people nouns right after a percentage mark it as a share
 _PEOPLE_HINTS = frozenset(
-    "people men women children migrants refugees russians residents voters respondents "
-    "citizens applicants asylum of them those".split()
+    """
+    people men women children migrants refugees russians residents voters respondents
+    citizens applicants asylum of them those
+    """.split()
 )

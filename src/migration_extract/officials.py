@@ -112,9 +112,9 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int]:
     m = _POSS.search(span)
     if m:
         e -= len(m.group(0))
-    while e > s and text[e - 1] in " ,.;:\"“”)":
+    while e > s and text[e - 1] in ' ,.;:"“”)':
         e -= 1
-    while s < e and text[s] in " \"“(":
+    while s < e and text[s] in ' "“(':
         s += 1
     return s, e
 
@@ -330,7 +330,7 @@ def find_officials(
         if e - s < 2 or not text[s:e][:1].isupper():
             continue
         name = text[s:e]
-        if gaz.code(name) or gaz.metonym(name) or rr.org_in(name) and rr.org_in(name)[0] == name:  # type: ignore[index]
+        if gaz.code(name) or gaz.metonym(name) or (rr.org_in(name) and rr.org_in(name)[0] == name):  # type: ignore[index]
             continue
         if any(not (e <= a or s >= b) for a, b in spans):
             continue

@@ -231,7 +231,8 @@ def score_set(
                                "sentence": c["sentence"]["text"][:160]})  # fmt: skip
         for pi, c in enumerate(pc):
             if pi not in matched_p:
-                errors.append({"doc_id": did, "kind": "spurious_claim", "text": c["quantity"]["text"],
+                errors.append({"doc_id": did, "kind": "spurious_claim",
+                               "text": c["quantity"]["text"],
                                "sentence": c["sentence"]["text"][:160]})  # fmt: skip
         # officials
         go, po = g.get("officials", []), p.get("officials", [])
@@ -257,9 +258,7 @@ def score_set(
         tallies["officials"][0] += tp
         tallies["officials"][1] += len(po)
         tallies["officials"][2] += len(go)
-    result: dict[str, Any] = {
-        k: {**prf(*tallies[k]), "fields": acc[k].result()} for k in tallies
-    }
+    result: dict[str, Any] = {k: {**prf(*tallies[k]), "fields": acc[k].result()} for k in tallies}
     result["claims"]["exact"] = exact / n_gold_claims if n_gold_claims else 1.0
     if groups is not None and pred_groups is not None:
         result["dedupe"] = _dedupe_scores(groups, pred_groups, matched_claims)

@@ -15,8 +15,16 @@ def claim_input(doc: Doc) -> ClaimInput:
     """The plain-data view of a Doc that ``resolve_claims`` reads."""
     has_parse = doc.has_annotation("DEP")
     toks = [
-        PTok(t.i, t.idx, t.idx + len(t.text), t.text, t.lemma_ or t.lower_, t.pos_, t.dep_,
-             t.head.i if has_parse else t.i)  # fmt: skip
+        PTok(
+            t.i,
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            t.lemma_ or t.lower_,
+            t.pos_,
+            t.dep_,
+            t.head.i if has_parse else t.i,
+        )  # fmt: skip
         for t in doc
     ]
     if doc.has_annotation("SENT_START"):

@@ -104,10 +104,16 @@ def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
     # skip "of" / "of the" after a vague magnitude or a share ("tens of thousands of men")
     if i < n and doc[i].lower_ == "of":
         i += 1
-        while i < n and doc[i].pos_ == "DET" or (i < n and doc[i].lower_ in ("the", "these", "those")):
+        while (i < n and doc[i].pos_ == "DET") or (
+            i < n and doc[i].lower_ in ("the", "these", "those")
+        ):
             i += 1
     head: Token | None = None
-    if has_parse and last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.i >= span.end:
+    if (
+        has_parse
+        and last.dep_ in ("nummod", "quantmod", "amod", "compound")
+        and last.head.i >= span.end
+    ):
         if last.head.pos_ in _NOUNS:
             head = last.head
     if head is None:
