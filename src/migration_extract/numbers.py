@@ -685,6 +685,15 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
             inner.start = toks[i].start
             if inner.qualifier is None or (inner.qualifier == "about" and q != "about"):
                 _apply_hedge(inner, q)
+            # "men over 49", "children under 5": ages
+            if (
+                ln == 1 and toks[i].low in ("over", "under", "above", "below") and i > 0
+                and toks[i - 1].low in _AGE_NOUNS and inner.kind == "count"
+                and (inner.j >= len(toks) or toks[inner.j].kind != "word"
+                     or toks[inner.j].low in _NON_NOUN_FOLLOWERS
+                     or toks[inner.j].low in ("years", "year"))
+            ):  # fmt: skip
+                inner.kind = "other"
             return inner
     return _core_at(toks, i, text, r)
 
@@ -737,11 +746,21 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         of_number = j + 2 < n and toks[j + 1].low in ("a", "an") and toks[j + 2].low in r.scales
         if j < n and toks[j].low == "of" and not of_number:
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
-    if t.low in ("one",) and i + 3 < n and toks[i + 1].low == "in":
+    if (t.low in r.units or (t.kind == "num" and t.text.isdigit())) and i + 3 < n and toks[
+        i + 1
+    ].low == "in":
+        num_v = r.units.get(t.low) if t.kind == "word" else int(t.text)
         d = toks[i + 2]
         den = r.units.get(d.low) or (int(d.text) if d.kind == "num" and d.text.isdigit() else 0)
-        if den and den > 1:
-            return _Mention(i, i + 3, t.start, d.end, 1 / den, kind="share")
+        if num_v and den and den > num_v and den <= 1000:
+            return _Mention(i, i + 3, t.start, d.end, round(num_v / den, 4), kind="share")
+    # "roughly twice the pre-war level", "almost double the number", "four times the figure"
+    if t.low in ("twice", "double", "triple", "treble", "quadruple") and i + 1 < n:
+        nxt = toks[i + 1].low
+        if nxt in ("the", "that", "as", "its", "their", "what", "last", "a", "this"):
+            v = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}[t.low]
+            kind = "other" if _thing_subject(toks, i, r) else "change"
+            return _Mention(i, i + 1, t.start, t.end, v, kind=kind)
     # vague magnitudes: "several thousand", "a few hundred", "tens of thousands"
     vm = _match_phrase(toks, i, r.vague_multipliers, 3)
     if vm is not None:
@@ -931,11 +950,13 @@ def _finish(
         ):
             out.kind = "percent"  # resolved by the caller (change) or to other below
         return _settle_percent(out)
-    # "grew 2.5 times", "three times more"
+    # "grew 2.5 times", "three times more", "four times the figure a year earlier"
     if j < n and toks[j].low == "times" and m.value is not None:
         before = toks[m.i - 1].low if m.i > 0 else ""
         after = toks[j + 1].low if j + 1 < n else ""
-        if before in r.increase_verbs or after in ("more", "higher", "larger", "as", "over"):
+        if before in r.increase_verbs or after in (
+            "more", "higher", "larger", "as", "over", "the", "that", "last", "its", "their"
+        ):
             kind = "other" if _thing_subject(toks, m.i, r) else "change"
             return _Mention(m.i, j + 1, m.start, toks[j].end, m.value, m.low, m.high,
                             m.approximate, m.qualifier, None, kind)  # fmt: skip
@@ -1101,6 +1122,7 @@ _CAPITAL_OK = frozenset(
     with to from
     """.split()
 )
+_AGE_NOUNS = frozenset("men women people children those anyone boys girls adults".split())
 # words after "one" that make it a pronoun ("the only one who stayed")
 _PRONOUN_FOLLOWERS = frozenset(
     """
