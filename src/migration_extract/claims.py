@@ -211,6 +211,9 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
         return True
     if words and (words[-1] in ctx.gaz.demonyms or words[-1].rstrip("s") in ctx.gaz.demonyms):
         return True
+    # "Rohingya Muslims", "Afghan Sikhs": a nationality or ethnic group before a plural noun
+    if len(words) > 1 and last.endswith("s") and any(w in ctx.gaz.demonyms for w in words[:-1]):
+        return True
     return False
 
 
@@ -300,7 +303,7 @@ def _event(
         lem = t.lemma.lower()
         if inside_pop(t.start) and not (pop and t.text.lower() in r.noun_triggers):
             continue
-        if t.pos == "VERB" and lem in r.verb_triggers and lem not in r.reporting_verbs:
+        if t.pos == "VERB" and lem in r.verb_triggers:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif t.pos in ("NOUN", "PROPN", "ADJ") and t.text.lower() in r.noun_triggers:
             typ = r.noun_triggers[t.text.lower()]
@@ -760,8 +763,60 @@ def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     return Span(ctx.text[ps:pe], ps, pe)
 
 
+# a number of people that is a capacity, a population or a workforce, not a movement
+_NOT_A_CLAIM_BEFORE = re.compile(
+    r"(?:\b(?:country|nation|city|town|region|population|capacity|home)\s+of|"
+    r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
+    r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
+    r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
+    r"\bpopulation\s+(?:is|was|of|stands\s+at)|\binhabitants?\s+of)"
+    r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$",
+    re.I,
+)
+# the population heads that make a count a claim even without a movement verb
+_DISPLACED_HEADS = {
+    "refugees", "refugee", "migrants", "migrant", "seekers", "displaced", "idps", "evacuees",
+    "returnees", "deportees", "asylum", "stateless", "exiles", "emigrants", "immigrants",
+    "arrivals", "crossings", "encounters", "apprehensions", "applications", "departures",
+}  # fmt: skip
+
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
+
+
+def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
+    """'About 80,000 remained in Romania', 'up to 4 million could leave': a figure with no
+    noun that is the subject of a movement verb."""
+    r = ctx.rules
+    after = ctx.text[q.end : q.end + 40]
+    m = re.match(r"\s+of\s+(?:them|those|these)\b", after)
+    off = q.end + (m.end() if m else 0)
+    if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
+        return True  # "some 100,000 of those who crossed"
+    for t in ctx.toks_in(off, off + 30)[:4]:
+        if t.pos in ("VERB",) and t.lemma.lower() in r.verb_triggers:
+            return True
+        if r._phrase_re.match(ctx.text, t.start):
+            return True
+        if t.pos not in ("AUX", "ADV", "PART", "VERB"):
+            return False
+    return False
+
+
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bfrom|\bthan|\bversus|\bvs\.?|"
+    r"\bagainst|\brecord\s+of|\bpeak\s+of|\bto|\bat)\s+(?:the\s+)?(?:only\s+)?$",
+    re.I,
+)
+
+
+def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool:
+    """'... compared with about 12,000 on Tuesday', 'up from about 31,000': a figure set
+    against an earlier claim of the same sentence."""
+    if not any(c[4] == s for c in cands):
+        return False
+    before = ctx.text[max(s, q.start - 30) : q.start]
+    return bool(_COMPARISON_BEFORE.search(before))
 
 
 # --------------------------------------------------------------------------- main
@@ -804,18 +859,18 @@ def resolve_claims(
             if pop is None and (s, e) in last_pop:
                 pop = last_pop[(s, e)]
                 inherited = True
-            if pop is None:
-                between = ctx.text[q.end : min(e, q.end + 40)].lower()
-                if not re.match(
-                    r"\s*(?:of\s+(?:them|those|these|the\s+\w+)|were|have|had|are|fled|left|"
-                    r"more|people|crossed|entered|arrived)\b",
-                    between,
-                ) and q.kind not in ("change", "share"):
+            if pop is None and q.kind not in ("change", "share"):
+                if not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
                     continue
-            elif not inherited and not _is_people(
+                if (s, e) in last_pop:
+                    pop = last_pop[(s, e)]
+                    inherited = True
+            elif pop is not None and not inherited and not _is_people(
                 {"text": pop.text, "head": pop.text.split()[-1]}, ctx
             ):
                 continue
+        if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
         if pop is not None and not inherited:
             last_pop[(s, e)] = pop
         cands.append((qd, q, pop, inherited, s, e))
@@ -823,8 +878,13 @@ def resolve_claims(
     for qd, q, pop, inherited, s, e in cands:
         anchor = pop.start if pop is not None and not inherited else q.start
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
-        if pop is None and ev is None:
-            continue
+        if ev is None:
+            # without an event only a count of displaced people is a claim
+            head = pop.text.split()[-1].lower() if pop is not None else ""
+            if head not in _DISPLACED_HEADS and not re.search(
+                r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]
+            ):
+                continue
         # a change of "the number of daily border crossings": the crossings are the event
         if pop is not None and pop.text.split()[-1].lower() in _COUNTABLE_EVENT_NOUNS:
             head = pop.text.split()[-1]

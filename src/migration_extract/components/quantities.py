@@ -40,7 +40,9 @@ class QuantitiesComponent:
         items: list[dict[str, Any]] = []
         for q in qs:
             d = q.to_dict()
-            d["noun"] = counted_noun(doc, q.start, q.end) if q.kind != "other" else None
+            d["noun"] = None
+            if q.kind == "count" or (q.kind == "share" and text[q.end : q.end + 4] == " of "):
+                d["noun"] = counted_noun(doc, q.start, q.end)
             items.append(d)
         doc._.migration_quantities = items
         set_group(doc, "migration_quantities", items, "kind")
