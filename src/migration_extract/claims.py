@@ -749,8 +749,9 @@ def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     """'the number of daily border crossings nearly doubled' -> 'daily border crossings'."""
     before = ctx.text[s : q["start"]]
     m = re.search(
-        r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
-        r"\s+(?:[\w’'-]+\s+){0,5}?$",
+        r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
+        r"\s+(?:(?:has|have|had|is|are|was|were|more|than|nearly|almost|roughly|about|"
+        r"just|well|over|up|down|by)\s+)*$",
         before,
     )
     if not m:
@@ -878,6 +879,9 @@ def resolve_claims(
     for qd, q, pop, inherited, s, e in cands:
         anchor = pop.start if pop is not None and not inherited else q.start
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
+        prev_claim = next((c for c in reversed(out) if c.sentence.start == s), None)
+        if inherited and prev_claim is not None and prev_claim.event is not None:
+            ev = prev_claim.event  # "now their number has increased to about ten thousand"
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""

@@ -111,7 +111,13 @@ def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         ):
             i += 1
     head: Token | None = None
-    if (
+    # "tens of thousands of military-age Russian men": the object of "of"
+    if has_parse and span.end < n and doc[span.end].lower_ == "of":
+        pobj = [c for c in doc[span.end].children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+        if pobj:
+            head = pobj[0]
+            i = span.end + 1
+    if head is None and (
         has_parse
         and last.dep_ in ("nummod", "quantmod", "amod", "compound")
         and last.head.i >= span.end
