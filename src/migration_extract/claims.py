@@ -156,6 +156,19 @@ class _Ctx:
             + [(p.start, p.end, p.code, "place") for p in inp.places]
         )
         self._tok_starts = [t.start for t in self.toks]
+        # "US Customs and Border Protection (CBP)": the article's own short names
+        self.acronyms = {
+            m.group(1): m.group(2)
+            for m in re.finditer(
+                r"((?:[A-Z][\w.’'-]*\s+)*(?:(?:of|for|and|the)\s+(?:[A-Z][\w.’'-]*\s+)*)*[A-Z][\w.’'-]*)\s+\(([A-Z][A-Za-z]{1,8})\)",
+                inp.text,
+            )
+        }
+        for full, short in list(self.acronyms.items()):
+            parts = full.split()
+            for k in range(1, len(parts)):
+                self.acronyms.setdefault(" ".join(parts[k:]), short)
+        self.last_org: Source | None = None
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sents:
@@ -172,7 +185,15 @@ class _Ctx:
         return None
 
     def toks_in(self, s: int, e: int) -> list[PTok]:
-        return [t for t in self.toks if t.start >= s and t.end <= e]
+        import bisect
+
+        k = bisect.bisect_left(self._tok_starts, s)
+        out = []
+        while k < len(self.toks) and self.toks[k].start < e:
+            if self.toks[k].end <= e:
+                out.append(self.toks[k])
+            k += 1
+        return out
 
 
 def _split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -531,27 +552,60 @@ _REPORTED_DATE_RE = re.compile(
 )
 
 
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\s+(?P<clause>[^,;:.()\n“”\"]{3,90})", re.I)
+_TEMPORAL_SINCE = re.compile(
+    r"\b(?:mobili[sz]ation|invasion|invaded|war|outbreak|announcement|announced|start|"
+    r"beginning|began|started|order|ordered|decree|attack|offensive|takeover|took|seized|"
+    r"coup|conflict|fighting|crisis|earthquake|election|conscription|call-up|draft|collapse|"
+    r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened)\b",
+    re.I,
+)
+_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
+
+
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
-    """The date that governs the figure (each date goes to the nearest figure of its
-    sentence), 'since <undated event>', 'as of / by X', 'before X'."""
+    """When the counted thing happened.
+
+    * "since X" (a date, or an event clause with no date) and other interval phrases of
+      the sentence cover every figure in it ("since X" -> ``to`` = published);
+    * a point date (a day, a weekday) goes to the figure it is attached to in the parse,
+      else to the nearest figure of the sentence;
+    * dates of saying ("said on Monday"), datelines ("ALMATY, Sept 29 –") are skipped;
+    * "as of / by X" -> ``from`` None; "before X" -> up to the day before; "so far this
+      year" -> up to published; "Tuesday and Wednesday" -> both days."""
     text = ctx.text
     pub = ctx.inp.published
-    cands: list[tuple[int, TimeRef]] = []
+    cands: list[tuple[float, TimeRef]] = []
     others = [c for c in claim_starts if s <= c < e and c != q["start"]]
+    qtok = ctx.tok_at(q["start"])
+    q_anc = {a.i for a in _ancestors(ctx, qtok)} | {qtok.i} if qtok is not None else set()
+
+    def attached(d_start: int) -> bool:
+        t = ctx.tok_at(d_start)
+        if t is None:
+            return False
+        anc = [t.i, *[a.i for a in _ancestors(ctx, t)][:4]]
+        return any(i in q_anc for i in anc[1:3]) or (t.head in q_anc)
 
     def nearest_is_me(pos: int) -> bool:
         d = abs(pos - q["start"])
         return all(abs(pos - o) >= d for o in others)
 
-    since_m = _SINCE_EVENT_RE.search(text[s:e])
     for d in ctx.inp.dates:
         if not (s <= d.start < e):
             continue
         before = text[max(s, d.start - 40) : d.start]
-        if _REPORTED_DATE_RE.search(before) or not nearest_is_me(d.start):
+        if _REPORTED_DATE_RE.search(before):
             continue
+        if (
+            d.start - s < 40
+            and _DATELINE_RE.match(text[s : d.start])
+            and re.match(r"\s*[–—-]", text[d.end : d.end + 3])
+        ):
+            continue  # dateline
         lo, hi = d.date_from, d.date_to
-        start = d.start
+        start, end = d.start, d.end
+        interval = lo != hi or d.text.lower().startswith(("since", "between", "from"))
         m = re.search(r"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?$", before)
         if m:
             lo = None
@@ -561,31 +615,48 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             hi = (date.fromisoformat(lo) - timedelta(days=1)).isoformat()
             lo = None
             start = d.start - (len(before) - m.start())
-        # "since fighting erupted on April 15": the date inside a since-clause
-        m = re.search(r"\bsince\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+$", before)
-        if m and pub is not None:
-            start = d.start - (len(before) - m.start())
+        if re.search(r"\bso\s+far\s+$", before) and pub is not None:
+            start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
             hi = pub.isoformat()
-        cands.append(
-            (abs(d.start - q["start"]), TimeRef(text[start : d.end], start, d.end, lo, hi))
-        )
-    if since_m and nearest_is_me(s + since_m.start()):
-        ms, me = s + since_m.start(), s + since_m.end()
-        inside = [c for c in cands if ms <= c[1].start < me + 25]
-        if not inside:
-            ref = TimeRef(text[ms:me], ms, me, None, pub.isoformat() if pub else None)
-            cands.append((abs(ms - q["start"]) - 1, ref))
-    else:
-        # "Four days since Russia's first conscription": a count of days since an event
+        m = re.match(r"\s+(?:and|to|through)\s+", text[d.end : d.end + 12])
+        if m:
+            nxt = next((x for x in ctx.inp.dates if x.start == d.end + m.end()), None)
+            if nxt is not None and nxt.date_to:
+                hi, end = nxt.date_to, nxt.end
+                interval = True
+        since = re.search(r"\bsince\s+(?:[\w’'-]+\s+){0,8}?(?:on|in)?\s*$", before)
+        if since and pub is not None and "since" not in d.text.lower():
+            start = d.start - (len(before) - since.start())
+            hi = pub.isoformat()
+            interval = True
+        if interval:
+            score = abs(start - q["start"]) / 1000  # covers every figure of the sentence
+        elif attached(d.start):
+            score = abs(d.start - q["start"]) / 100
+        elif nearest_is_me(d.start) and not others:
+            score = abs(d.start - q["start"])
+        else:
+            continue
+        cands.append((score, TimeRef(text[start:end], start, end, lo, hi)))
+    if not any(c[1].text.lower().startswith("since") for c in cands):
+        for m in _SINCE_CLAUSE_RE.finditer(text[s:e]):
+            clause = m.group("clause")
+            if not _TEMPORAL_SINCE.search(clause):
+                continue
+            ms = s + m.start()
+            me = ms + len(m.group(0).rstrip())
+            inner = [x for x in ctx.inp.dates if ms <= x.start < me]
+            lo = inner[0].date_from if inner else None
+            ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
+            cands.append((abs(ms - q["start"]) / 1000 - 0.5, ref))
+            break
+    if not cands:
         m = re.search(
             r"\b\w+\s+(?:days|weeks)\s+since\s+[A-Z]?[\w’']+(?:\s+[\w-]+){0,3}", text[s:e]
         )
-        if m and not cands and pub is not None:
+        if m and pub is not None:
             ms, me = s + m.start(), s + m.end()
-            cands.append(
-                (abs(ms - q["start"]), TimeRef(text[ms:me], ms, me, None, pub.isoformat()))
-            )
-    if not cands:
+            return TimeRef(text[ms:me], ms, me, None, pub.isoformat())
         return None
     cands.sort(key=lambda c: c[0])
     return cands[0][1]
@@ -594,53 +665,101 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|citing|cited\s+by|reported\s+by|data\s+from|figures\s+from)\s+", re.I
 )
+_SPEAKER_HEADS = {
+    "government", "ministry", "agency", "police", "officials", "official", "authorities",
+    "service", "guard", "office", "figures", "data", "statistics", "groups", "group",
+    "organisation", "organization", "spokesperson", "spokesman", "spokeswoman", "minister",
+    "president", "commission", "department", "council", "committee", "army", "military",
+    "navy", "coastguard", "court", "secretary", "director", "chief", "head", "governor",
+    "mayor", "ambassador", "envoy", "commissioner", "estimates", "report", "reports",
+    "media", "outlet", "outlets", "newspaper", "agencies", "sources", "source", "survey",
+    "census", "count", "tally", "records", "registry", "platform", "bureau", "unit",
+    "administration", "kremlin", "ngo", "charity", "doctors", "volunteers", "workers",
+    "observers", "monitors", "analysts", "researchers", "officers", "agents", "mission",
+}  # fmt: skip
+_ANAPHORIC_SOURCES = re.compile(
+    r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
+    r"(agency|ministry|government|organisation|organization|service|body|office|department|"
+    r"police|guard|authorities|officials)(?:[’']s?\s+(?:figures|data|statistics|records))?$",
+    re.I,
+)
+_SOURCE_CUT = re.compile(
+    r"\s+(?:run|led|operated|published|echoed|based|backed|funded|issued|released|compiled)\s+"
+    r"(?:by|in|on)\b.*$|\s+(?:which|who|that|and\s+echoed)\b.*$",
+    re.I,
+)
 
 
-def _governs(ctx: _Ctx, verb: PTok, q: dict[str, Any]) -> bool:
-    """Is the quantity inside what the reporting verb reports (or is the verb the root)?"""
-    if verb.dep == "ROOT":
-        return True
-    t = ctx.tok_at(q["start"])
-    return t is not None and any(a.i == verb.i for a in _ancestors(ctx, t))
+def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[PTok]:
+    """Reporting verbs whose report contains the quantity (or that head the sentence),
+    outermost first."""
+    toks = ctx.toks_in(s, e)
+    qt = ctx.tok_at(q["start"])
+    anc = [a.i for a in _ancestors(ctx, qt)] if qt is not None else []
+    out = []
+    for t in toks:
+        if t.lemma.lower() not in ctx.rules.reporting_verbs or t.pos not in ("VERB", "AUX", "NOUN"):
+            continue
+        if t.pos == "NOUN" and t.dep != "ROOT":
+            continue
+        if t.dep == "ROOT" or t.i in anc:
+            depth = anc.index(t.i) if t.i in anc else len(anc)
+            out.append((-depth, t))
+    out.sort(key=lambda x: x[0])
+    return [t for _, t in out]
+
+
+def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
+    toks = ctx.toks_in(s, e)
+    subj = [
+        c for c in toks if c.head == verb.i and c.dep in ("nsubj", "nsubjpass") and c.i != verb.i
+    ]
+    if subj:
+        return subj[0]
+    # "UNHCR disputes that figure and says ...": a conjoined verb shares the subject
+    if verb.dep == "conj" and 0 <= verb.head < len(ctx.toks):
+        head = ctx.toks[verb.head]
+        subj = [c for c in toks if c.head == head.i and c.dep in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+    return None
 
 
 def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
+    """Who the figure is attributed to in its own sentence."""
     text = ctx.text
     sent = text[s:e]
     m = _ACCORDING_RE.search(sent)
     if m:
         a0 = s + m.end()
         cut = re.search(
-            r"[,.;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over|had|have|has|were|was)\b",
+            r"[,.;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over|had|have|has|"
+            r"were|was|and\s+echoed)\b",
             text[a0:e],
         )
         a1 = a0 + (cut.start() if cut else e - a0)
-        src = _make_source(ctx, a0, a1, None)
+        # "the UN refugee agency, UNHCR," : the acronym in apposition
+        app = re.match(r",\s*([A-Z][A-Za-z0-9.&\-]{1,12})\s*[,.]", text[a1 : a1 + 20])
+        src = _make_source(ctx, a0, a1, None, apposition=app.group(1) if app else None)
         if src is not None:
             return src
-    best: tuple[int, Source] | None = None
-    for t in ctx.toks_in(s, e):
-        if t.lemma.lower() not in ctx.rules.reporting_verbs or t.pos not in ("VERB", "AUX"):
+    for verb in _governing_reporters(ctx, q, s, e):
+        sj = _subject_of(ctx, verb, s, e)
+        if sj is None or (sj.start <= q["start"] < sj.end + 40 and sj.start > q["start"] - 5):
             continue
-        if not _governs(ctx, t, q):
-            continue
-        subj = [c for c in ctx.toks_in(s, e) if c.head == t.i and c.dep in ("nsubj", "nsubjpass")]
-        if not subj:
-            continue
-        sj = subj[0]
         if sj.text.lower() in _SPEAKER_PRONOUNS:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
-            sub_s, sub_e = _subtree(ctx, sj)
-            src = _make_source(ctx, sub_s, sub_e, sj)
+            sub_s, sub_e = _subtree(ctx, sj, s, e)
+            if sub_s <= q["start"] < sub_e:
+                continue  # "Some 6,000 children had been registered": the figure itself
+            app = re.match(r",\s*([^,]{3,60}?),", text[sub_e : sub_e + 70])
+            src = _make_source(ctx, sub_s, sub_e, sj, apposition=app.group(1) if app else None)
         if src is not None:
-            d = abs(t.start - q["start"])
-            if best is None or d < best[0]:
-                best = (d, src)
-    if best:
-        return best[1]
+            return src
     m3 = re.search(
-        r"[,”\"]\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|he|she|they)\s+(?:said|says|added|told)\b",
+        r"[,”\"]\s*((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,4}?|he|she|they)\s+"
+        r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b",
         sent,
     )
     if m3:
@@ -651,13 +770,15 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     return None
 
 
-def _subtree(ctx: _Ctx, t: PTok) -> tuple[int, int]:
-    """Character extent of a token's subtree, cut at the first comma (apposition)."""
+def _subtree(ctx: _Ctx, t: PTok, s: int, e: int) -> tuple[int, int]:
+    """Character extent of a token's subtree within its sentence, cut at the first comma
+    or dash (apposition, dateline)."""
+    toks = ctx.toks_in(s, e)
     members = {t.i}
     changed = True
     while changed:
         changed = False
-        for x in ctx.toks:
+        for x in toks:
             if x.head in members and x.i not in members and x.i != x.head:
                 members.add(x.i)
                 changed = True
@@ -668,42 +789,64 @@ def _subtree(ctx: _Ctx, t: PTok) -> tuple[int, int]:
             hi = k - 1
             break
     for k in range(t.i - 1, lo - 1, -1):
-        if ctx.toks[k].text in (",", "(", "“", '"'):
+        if ctx.toks[k].text in (",", "(", "“", '"', "—", "–"):
             lo = k + 1
             break
     return ctx.toks[lo].start, ctx.toks[hi].end
 
 
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
-    """'he said' -> the last official named before."""
+    """'he said' -> the last official named before (else the last person named)."""
     best = None
     for o in ctx.inp.officials:
         for ms, me in o.mentions:
             if me <= a0 and (best is None or ms > best[0]):
                 best = (ms, o)
-    if best is None:
-        return None
-    o = best[1]
-    return Source(o.name, "person", o.role, o.country, ctx.text[a0:a1], a0, a1)
+    person = None
+    for es, ee, lab in ctx.inp.entities:
+        if lab == "PERSON" and ee <= a0 and (person is None or es > person[0]):
+            person = (es, ee)
+    if best is not None and (person is None or best[0] >= person[0] - 40):
+        o = best[1]
+        return Source(o.name, "person", o.role, o.country, ctx.text[a0:a1], a0, a1)
+    if person is not None:
+        name = re.sub(r"(?:’s|'s)$", "", ctx.text[person[0] : person[1]])
+        return Source(name, "person", None, None, ctx.text[a0:a1], a0, a1)
+    return None
 
 
 _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the|a|an|some)\s+)?(?:data|figures|statistics|numbers|estimates|reports?|records)"
-    r"(?:\s+made\s+available)?\s+(?:by|from|in|of)\s+(?:the\s+)?",
+    r"(?:\s+(?:made\s+available|published|released|compiled|issued))?\s+(?:by|from|in|of)\s+"
+    r"(?:the\s+)?",
     re.I,
 )
 
 
-def _make_source(ctx: _Ctx, a0: int, a1: int, head: PTok | None) -> Source | None:
+def _make_source(
+    ctx: _Ctx, a0: int, a1: int, head: PTok | None, apposition: str | None = None
+) -> Source | None:
     text = ctx.text
     raw = text[a0:a1]
+    # a dateline before the subject: "BUCHAREST – Romania's border police"
+    dl = re.match(r"^[A-Z][A-Z’' .,\-]+\s+[–—-]\s+", raw)
+    if dl:
+        a0 += dl.end()
+        raw = text[a0:a1]
     a0 += len(raw) - len(raw.lstrip())
     span = raw.strip()
     if not span:
         return None
     a1 = a0 + len(span)
-    # an official in the span: the one the subject's head belongs to, else the last
+    # an official in the span (or in apposition right after it)
     inside = [(ms, o) for o in ctx.inp.officials for ms, me in o.mentions if a0 <= ms and me <= a1]
+    if not inside and apposition is not None:
+        inside = [
+            (ms, o)
+            for o in ctx.inp.officials
+            for ms, me in o.mentions
+            if a1 < ms <= a1 + 4 + len(apposition)
+        ]
     if inside:
         pick = None
         if head is not None:
@@ -716,18 +859,55 @@ def _make_source(ctx: _Ctx, a0: int, a1: int, head: PTok | None) -> Source | Non
     low = span.lower()
     if low in _SPEAKER_PRONOUNS or low in ("this", "that", "which", "who", "it"):
         return None
-    acr = re.search(r"\(([A-Z]{2,8})\)", text[a0 : a1 + 8])
+    words = re.findall(r"[\w’'.\-]+", span)
+    ents = [x for x in ctx.inp.entities if a0 <= x[0] and x[1] <= a1]
+    head_word = (head.text if head is not None else (words[-1] if words else "")).lower()
+    if (
+        head is not None
+        and head.pos != "PROPN"
+        and head_word not in _SPEAKER_HEADS
+        and not any(
+            x[2] in ("ORG", "PERSON", "NORP", "GPE") and x[0] <= head.start < x[1] for x in ents
+        )
+    ):
+        return None  # "Hostels in Ulaanbaatar said": not a source of record
+    # a person named in apposition: "the agency's director, Fernando García, told"
+    if apposition is not None and re.fullmatch(
+        r"[A-Z][\w’'.\-]+(?:\s+[\w’'.\-]+){1,3}", apposition
+    ):
+        if any(x[2] == "PERSON" and a1 < x[0] <= a1 + 4 for x in ctx.inp.entities):
+            return Source(apposition, "person", span, None, text[a0:a1], a0, a1)
     name = _SOURCE_PREFIX.sub("", span)
-    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name).rstrip(" ,.;:")
-    if acr:
-        name = acr.group(1)
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
+    name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
+    name = re.sub(r"\s+platform$", "", name)
+    name = re.sub(r"&#39;|&rsquo;", "’", name)
     if not name:
         return None
-    words = re.findall(r"[\w’'.\-]+", name)
+    # the article's own short names: "(CBP)", "UN refugee agency UNHCR", "UN refugee agency"
+    acr = re.search(r"\(([A-Z][A-Za-z0-9]{1,8})\)", text[a0 : a1 + 10])
+    if acr:
+        name = acr.group(1)
+    elif apposition is not None and re.fullmatch(r"[A-Z][A-Za-z0-9.&\-]{1,12}", apposition):
+        name = apposition
+    else:
+        m = re.search(r"\b([A-Z]{2,8})$", name)
+        if m and len(name.split()) > 1:
+            name = m.group(1)  # "UN refugee agency UNHCR"
+        name = ctx.acronyms.get(name, name)
+        canon = ctx.rr.international.get(name)
+        if canon and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text):
+            name = canon
+    anaphoric = _ANAPHORIC_SOURCES.match(name)
+    if anaphoric and ctx.last_org is not None:
+        word = anaphoric.group(1).lower()
+        prev = ctx.last_org
+        if word in prev.name.lower() or word in ("agency", "body", "organisation", "organization"):
+            return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
     kind = "organization"
     if name in ctx.rr.media or any(w.lower() in ctx.rules.media_words for w in words[-3:]):
         kind = "media"
-    elif any(e[2] == "PERSON" and a0 <= e[0] and e[1] <= a1 for e in ctx.inp.entities):
+    elif any(x[2] == "PERSON" and a0 <= x[0] and x[1] <= a1 for x in ctx.inp.entities):
         kind = "person"
     country = None
     for g in _geo_in(ctx, a0, a1):
@@ -738,7 +918,7 @@ def _make_source(ctx: _Ctx, a0: int, a1: int, head: PTok | None) -> Source | Non
         o = ctx.rr.org_in(span)
         if o is not None and not o[2]:
             country = o[1]
-        else:
+        elif o is None:
             country = ctx.gaz.metonym(name) or ctx.gaz.code(name)
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
@@ -866,8 +1046,10 @@ def resolve_claims(
                 if (s, e) in last_pop:
                     pop = last_pop[(s, e)]
                     inherited = True
-            elif pop is not None and not inherited and not _is_people(
-                {"text": pop.text, "head": pop.text.split()[-1]}, ctx
+            elif (
+                pop is not None
+                and not inherited
+                and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
             ):
                 continue
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
@@ -899,6 +1081,8 @@ def resolve_claims(
             if q.kind == "change":
                 pop = None
         src = _source(ctx, qd, s, e)
+        if src is not None and src.kind == "organization":
+            ctx.last_org = src
         # "people from Russia every day" with no verb: people arriving where the source is
         if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
             m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
