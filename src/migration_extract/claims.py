@@ -169,6 +169,7 @@ class _Ctx:
             for k in range(1, len(parts)):
                 self.acronyms.setdefault(" ".join(parts[k:]), short)
         self.last_org: Source | None = None
+        self.last_dest: Location | None = None
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sents:
@@ -275,7 +276,13 @@ _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 
 
 def _event(
-    ctx: _Ctx, q: dict[str, Any], anchor_pos: int, pop: Span | None, s: int, e: int
+    ctx: _Ctx,
+    q: dict[str, Any],
+    anchor_pos: int,
+    pop: Span | None,
+    s: int,
+    e: int,
+    path_only: bool = False,
 ) -> Event | None:
     """The trigger that governs the quantity: the verbs on its path to the root first
     (a participle modifying the counted noun yields to the verb above it), then the
@@ -302,9 +309,7 @@ def _event(
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
             if hit is not None:
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
-            elif (
-                a.pos in ("VERB", "AUX") and lem in r.verb_triggers and lem not in r.reporting_verbs
-            ):
+            elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
                 path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
@@ -315,7 +320,11 @@ def _event(
         ftok = ctx.tok_at(first.start)
         if len(path) > 1 and ftok is not None and ftok.dep in ("acl", "relcl", "amod"):
             return path[1]
+        if first.type == "other" and len(path) > 1:
+            return path[1]  # "intercepted or rescued": the specific reading wins
         return first
+    if path_only:
+        return None
     cands: list[tuple[int, str, int, int]] = []
     for ps, pe, typ in phrase_hits:
         if not inside_pop(ps):
@@ -395,6 +404,32 @@ def _prev_sentence_place(ctx: _Ctx, s: int) -> Location | None:
     return None
 
 
+def _country_subject(
+    ctx: _Ctx, ev: Event | None, q: dict[str, Any], s: int, e: int
+) -> Location | None:
+    """The country named as the subject of the event verb or of the verb reporting it."""
+    heads = []
+    if ev is not None:
+        t = ctx.tok_at(ev.start)
+        if t is not None:
+            heads.append(t)
+    heads += _governing_reporters(ctx, q, s, e)[:1]
+    for h in heads:
+        sj = _subject_of(ctx, h, s, e)
+        if sj is None:
+            continue
+        for g in _geo_in(ctx, sj.start, sj.end + 1):
+            if g[2] and g[3] == "country" and not _is_demonym_at(ctx, g):
+                return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+    # "Lebanon, which hosts ..."
+    m = re.search(r"([A-Z][\w’'-]+),\s+which\s+\w+\s*$", ctx.text[s : q["start"]])
+    if m:
+        code = ctx.gaz.code(m.group(1))
+        if code:
+            return Location(code, m.group(1), s + m.start(1), s + m.end(1))
+    return None
+
+
 def _places(
     ctx: _Ctx,
     q: dict[str, Any],
@@ -416,6 +451,15 @@ def _places(
         if code is None or (pop is not None and pop.start <= gs < pop.end):
             continue
         if text[ge : ge + 2] in ("’s", "'s"):
+            # "at Turkey's border": the border of the country they are at
+            if (
+                etype in (*_STAY_EVENTS, None)
+                and re.match(
+                    r"(?:’s|'s)\s+(?:\w+\s+)?(?:border|shores|coast|frontier)", text[ge : ge + 30]
+                )
+                and re.search(r"\b(?:at|on|along|to)\s+$", text[max(s, gs - 10) : gs])
+            ):
+                dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
         if _LOCATIVE_CONTEXT.search(before):
@@ -495,6 +539,8 @@ def _places(
             origin = first[1]
             later = [d for d in dests if d[1].start > (ev.start if ev else q["start"])]
             dest = None if not later or later[0][2] else later[0][1]
+        elif origin is None and ctx.last_dest is not None:
+            origin = ctx.last_dest  # moved on from where the earlier figures arrived
         elif origin is None and source_country:
             origin = Location(source_country, ev.text, ev.start, ev.end) if ev else None
     if origin is None and nationality is not None:
@@ -519,14 +565,34 @@ def _places(
                     origin = Location(off.country, off.text, off.start, off.end)
     if etype == "casualty":
         dest = None
-    # "X fled there" counted by the destination's government is an arrival there
-    if etype == "departure" and dest is not None and source_country == dest.code:
+    # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
+    if etype == "departure" and dest is not None:
         etype = "arrival"
+    # "Peru hosts about 1.3 million", "Kazakhstan says some 200,000 have arrived": the
+    # country that is the subject of the clause
+    if dest is None and etype in _STAY_EVENTS:
+        subj = _country_subject(ctx, ev, q, s, e)
+        if subj is not None and (nationality is None or subj.code != nationality.code):
+            dest = subj
     # arrival-like events with no place of their own: the speaker's country, when it is
     # not the people's own
     if dest is None and etype in _STAY_EVENTS and source_country:
         if (origin is None or origin.code != source_country) and not dests:
             dest = Location(source_country, ev.text, ev.start, ev.end) if ev else None
+    if etype == "return":
+        # back "home": the destination is the people's nationality; the origin is where
+        # they are sent back from (the acting authority's country)
+        if nationality is not None:
+            dest = nationality
+            if origin is not None and origin.code == nationality.code:
+                origin = None
+        if origin is None:
+            cands = [g for g in _sentence_countries(ctx, s, e) if not dest or g[2] != dest.code]
+            if cands:
+                g = cands[0]
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+            elif source_country and (dest is None or source_country != dest.code):
+                origin = Location(source_country, ev.text, ev.start, ev.end) if ev else None
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
@@ -1060,10 +1126,32 @@ def resolve_claims(
     claim_starts = [c[1].start for c in cands]
     for qd, q, pop, inherited, s, e in cands:
         anchor = pop.start if pop is not None and not inherited else q.start
-        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
         prev_claim = next((c for c in reversed(out) if c.sentence.start == s), None)
-        if inherited and prev_claim is not None and prev_claim.event is not None:
+        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e, path_only=inherited)
+        if ev is None and inherited and prev_claim is not None:
             ev = prev_claim.event  # "now their number has increased to about ten thousand"
+        elif ev is None:
+            ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
+        if inherited and not re.search(
+            r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
+            ctx.text[s : q.start],
+        ):
+            pop = None  # a bare figure keeps no population unless it says "their number"
+        if q.kind == "change":
+            pop = None
+        if pop is None and q.kind == "share":
+            m = re.match(
+                r"\s+of\s+(those\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to)\b)?)",
+                ctx.text[q.end : e],
+            )
+            if m:
+                ps = q.end + m.start(1)
+                pop = Span(m.group(1), ps, ps + len(m.group(1)))
+        if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
+            m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
+            if m:
+                ps = pop.end + m.start(1)
+                pop = Span(m.group(1), ps, ps + len(m.group(1)))
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""
@@ -1096,6 +1184,7 @@ def resolve_claims(
                 dest = last_dest
         if dest is not None:
             last_dest = dest
+            ctx.last_dest = dest
         tm = _time(ctx, qd, s, e, claim_starts)
         filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
         conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
