@@ -991,6 +991,39 @@ def _make_source(
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
 
 
+_BRINGS_TO_RE = re.compile(
+    r"^\s+(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of\s+((?:[\w’'-]+\s+){0,3}?"
+    r"(?:people|persons|IDPs|refugees|migrants|returnees|displaced|individuals|families|"
+    r"children)(?:\s+(?:displaced|evacuated|affected|returned))?)\b",
+    re.I,
+)
+_STANDS_AT_RE = re.compile(
+    r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of\s+((?:[\w’'-]+\s+){0,4}?"
+    r"[\w’'-]+)\b[^.;]{0,80}?\b(?:is|was|stands|stood|now\s+stands|reached|rose|grew|climbed|"
+    r"increased|at|to)\s+(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+
+
+def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
+    """'This brings to 332,000 the number of people displaced'; 'the total number of
+    returnees from Pakistan ... is now 253,000': the counted noun stated around "number of"."""
+    m = _BRINGS_TO_RE.match(ctx.text[q.end : e])
+    if m:
+        ps = q.end + m.start(1)
+        return Span(m.group(1), ps, ps + len(m.group(1)))
+    m = _STANDS_AT_RE.search(ctx.text[s : q.start])
+    if m:
+        ps = s + m.start(1)
+        words = m.group(1)
+        cut = re.search(r"\s+(?:from|in|of|who|between|since)\b", words)
+        if cut:
+            words = words[: cut.start()]
+        return Span(words, ps, ps + len(words))
+    return None
+
+
 def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     """'the number of daily border crossings nearly doubled' -> 'daily border crossings'."""
     before = ctx.text[s : q["start"]]
@@ -1025,6 +1058,7 @@ _DISPLACED_HEADS = {
     "refugees", "refugee", "migrants", "migrant", "seekers", "displaced", "idps", "evacuees",
     "returnees", "deportees", "asylum", "stateless", "exiles", "emigrants", "immigrants",
     "arrivals", "crossings", "encounters", "apprehensions", "applications", "departures",
+    "displacements",
 }  # fmt: skip
 
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
@@ -1040,7 +1074,7 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     off = q.end + (m.end() if m else 0)
     if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
         return True  # "some 100,000 of those who crossed"
-    for t in ctx.toks_in(off, off + 30)[:4]:
+    for t in ctx.toks_in(off, off + 40)[:6]:
         if t.pos in ("VERB",) and t.lemma.lower() in r.verb_triggers:
             return True
         if r._phrase_re.match(ctx.text, t.start):
@@ -1106,6 +1140,14 @@ def resolve_claims(
             if pop is None and (s, e) in last_pop:
                 pop = last_pop[(s, e)]
                 inherited = True
+            if pop is None and q.kind == "count":
+                pop = _number_population(ctx, q, s, e)
+                if (
+                    pop is not None
+                    and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+                    and not re.search(r"displaced|evacuated", pop.text)
+                ):
+                    pop = None
             if pop is None and q.kind not in ("change", "share"):
                 if not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
                     continue

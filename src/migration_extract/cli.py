@@ -428,37 +428,15 @@ def dedupe(claims_file: str, out_path: str | None) -> None:
 @click.option("--errors", "show_errors", is_flag=True, help="Print every mismatch.")
 def bench(gold_dir: str, out_path: str | None, show_errors: bool) -> None:
     """Score the pipeline against a gold directory (SPEC sections 3 and 4)."""
-    from .api import extract as _extract
-    from .dedupe import dedupe as _dedupe
-    from .scoring import format_report, iter_gold_dir, score_set
+    from .evaluate import evaluate_dir
+    from .scoring import format_report
 
-    golds, texts, preds = [], {}, {}
-    extractions = []
-    t0 = time.perf_counter()
-    for gold, text in iter_gold_dir(gold_dir):
-        did = gold["doc_id"]
-        res = _extract(text, published=gold.get("published"), doc_id=did)
-        golds.append(gold)
-        texts[did] = text
-        preds[did] = res.to_dict()
-        extractions.append(res)
-    if not golds:
-        raise click.ClickException(f"no gold files (<doc_id>.txt + <doc_id>.json) in {gold_dir}")
-    dt = time.perf_counter() - t0
-    groups_file = Path(gold_dir) / "groups.json"
-    gold_groups = (
-        json.loads(groups_file.read_text(encoding="utf-8")) if groups_file.exists() else None
-    )
-    pred_groups = None
-    if gold_groups is not None:
-        pred_groups = []
-        by_id = {(c.doc_id, c.id): c for x in extractions for c in x.claims}
-        for g in _dedupe(extractions):
-            pred_groups.append([(m.doc_id, by_id[(m.doc_id, m.claim_id)].quantity.start)
-                                for m in g.members])  # fmt: skip
-    result = score_set(golds, preds, texts, gold_groups, pred_groups)
-    result["documents"] = len(golds)
-    result["seconds"] = dt
+    try:
+        result = evaluate_dir(gold_dir)
+    except MigrationExtractError as exc:
+        raise click.ClickException(str(exc)) from exc
+    dt = result["seconds"]
+    golds = range(result["documents"])
     click.echo(format_report(str(gold_dir), result))
     click.echo(f"\n{len(golds)} documents in {dt:.1f}s")
     if show_errors:
