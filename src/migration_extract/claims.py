@@ -203,7 +203,14 @@ def _split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     if not sents:
         sents = [(0, len(text))]
+    # the parser sometimes cuts after an abbreviation or a bracket: "(CBP) indicated that"
+    merged: list[tuple[int, int]] = []
     for s, e in sents:
+        if merged and "\n" not in text[merged[-1][1] : s + 1] and text[s : s + 1].islower():
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    for s, e in merged:
         pos = s
         for part in re.split(r"(\n+)", text[s:e]):
             ps, pe = pos, pos + len(part)
@@ -811,6 +818,12 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             return src
     for verb in _governing_reporters(ctx, q, s, e):
         sj = _subject_of(ctx, verb, s, e)
+        if sj is None and verb.dep == "ROOT" and 0 < verb.start - s < 120:
+            # the parser cut the sentence before the verb: "Data made available by ... (CBP)
+            # indicated that ...": the words before the verb are its subject
+            src = _make_source(ctx, s, verb.start, None)
+            if src is not None:
+                return src
         if sj is None or (sj.start <= q["start"] < sj.end + 40 and sj.start > q["start"] - 5):
             continue
         if sj.text.lower() in _SPEAKER_PRONOUNS:
@@ -824,7 +837,7 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if src is not None:
             return src
     m3 = re.search(
-        r"[,”\"]\s*((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,4}?|he|she|they)\s+"
+        r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}?|he|she|they)\s+"
         r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b",
         sent,
     )

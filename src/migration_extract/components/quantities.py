@@ -134,7 +134,7 @@ def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
                                      or doc[k + 1].lower_ in ("from",)):  # fmt: skip
                 head = t
                 break
-            if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON") and k == i:
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "ADP", "SCONJ", "CCONJ") and k == i:
                 break
     if head is None:
         return None
