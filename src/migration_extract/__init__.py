@@ -38,6 +38,30 @@ from .records import (
 
 __version__ = "0.1.0"
 
+# Notebook helpers, loaded on first use so that importing the package stays light
+# (render needs spaCy's displaCy; the frames need pandas, the plots matplotlib).
+_LAZY = {
+    "render": ("render", "render"),
+    "claims_frame": ("frames", "claims_frame"),
+    "groups_frame": ("frames", "groups_frame"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(f".{module}", __name__), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
     "Claim",
     "ClaimGroup",
@@ -60,8 +84,11 @@ __all__ = [
     "Span",
     "TimeRef",
     "__version__",
+    "claims_frame",
     "dedupe",
     "extract",
     "extract_many",
+    "groups_frame",
     "load",
+    "render",
 ]

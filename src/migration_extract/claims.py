@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -444,9 +444,16 @@ def _places(
     pop: Span | None,
     s: int,
     e: int,
-    source_country: str | None,
+    src: Source | None,
 ) -> tuple[Location | None, Location | None, str | None]:
-    """Origin, destination and (possibly revised) event type."""
+    """Origin, destination and (possibly revised) event type. A side read from the
+    source's country points at the source's span (where the value was found)."""
+    source_country = src.country if src is not None else None
+
+    def from_source(code: str) -> Location:
+        assert src is not None
+        return Location(code, src.text, src.start, src.end)
+
     text = ctx.text
     etype = ev.type if ev else None
     nationality, adjective = _nationality(ctx, pop)
@@ -549,7 +556,7 @@ def _places(
         elif origin is None and ctx.last_dest is not None:
             origin = ctx.last_dest  # moved on from where the earlier figures arrived
         elif origin is None and source_country:
-            origin = Location(source_country, ev.text, ev.start, ev.end) if ev else None
+            origin = from_source(source_country)
     if origin is None and nationality is not None:
         if etype != "casualty" or adjective:
             if etype != "onward":
@@ -585,7 +592,7 @@ def _places(
     # not the people's own
     if dest is None and etype in _STAY_EVENTS and source_country:
         if (origin is None or origin.code != source_country) and not dests:
-            dest = Location(source_country, ev.text, ev.start, ev.end) if ev else None
+            dest = from_source(source_country)
     if etype == "return":
         # back "home": the destination is the people's nationality; the origin is where
         # they are sent back from (the acting authority's country)
@@ -599,7 +606,7 @@ def _places(
                 g = cands[0]
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
             elif source_country and (dest is None or source_country != dest.code):
-                origin = Location(source_country, ev.text, ev.start, ev.end) if ev else None
+                origin = from_source(source_country)
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
@@ -636,6 +643,17 @@ _TEMPORAL_SINCE = re.compile(
 _DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
 
 
+_SEGMENT_BREAK = re.compile(
+    r"(?:[,;:](?=\s)|[()–—])\s*|\s+(?:and\s+that|while|whereas|but|compared\s+with|up\s+from|"
+    r"down\s+from)\s+"
+)
+
+
+def _segment(text: str, s: int, e: int, pos: int) -> int:
+    """Index of the clause-like segment of the sentence [s, e) that holds ``pos``."""
+    return sum(1 for m in _SEGMENT_BREAK.finditer(text, s, e) if m.end() <= pos)
+
+
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
     """When the counted thing happened.
 
@@ -660,6 +678,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         anc = [t.i, *[a.i for a in _ancestors(ctx, t)][:4]]
         return any(i in q_anc for i in anc[1:3]) or (t.head in q_anc)
 
+    q_segment = _segment(text, s, e, q["start"])
+
     def nearest_is_me(pos: int) -> bool:
         d = abs(pos - q["start"])
         return all(abs(pos - o) >= d for o in others)
@@ -679,15 +699,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         lo, hi = d.date_from, d.date_to
         start, end = d.start, d.end
         interval = lo != hi or d.text.lower().startswith(("since", "between", "from"))
-        m = re.search(r"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?$", before)
+        m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
-        m = re.search(r"\bbefore\s+$", before)
-        if m and lo is not None:
-            hi = (date.fromisoformat(lo) - timedelta(days=1)).isoformat()
-            lo = None
-            start = d.start - (len(before) - m.start())
+        if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
+            continue  # the figure is not about the time before X
         if re.search(r"\bso\s+far\s+$", before) and pub is not None:
             start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
             hi = pub.isoformat()
@@ -697,17 +714,28 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             if nxt is not None and nxt.date_to:
                 hi, end = nxt.date_to, nxt.end
                 interval = True
-        since = re.search(r"\bsince\s+(?:[\w’'-]+\s+){0,8}?(?:on|in)?\s*$", before)
+        since = re.search(
+            r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,8}?(?:on|in)?\s*$",
+            text[max(s, d.start - 90) : d.start],
+        )
         if since and pub is not None and "since" not in d.text.lower():
-            start = d.start - (len(before) - since.start())
+            start = max(s, d.start - 90) + since.start()
             hi = pub.isoformat()
             interval = True
-        if interval:
-            score = abs(start - q["start"]) / 1000  # covers every figure of the sentence
-        elif attached(d.start):
+        same_segment = _segment(text, s, e, start) == q_segment
+        opening = (
+            start - s < 25
+            and _segment(text, s, e, start) == 0
+            and re.match(r"[^,]{0,40},", text[start:e])
+        )  # "Last week, ...", "On Saturday alone, ..."
+        if attached(d.start):
             score = abs(d.start - q["start"]) / 100
-        elif nearest_is_me(d.start) and not others:
-            score = abs(d.start - q["start"])
+        elif same_segment and (interval or nearest_is_me(d.start)):
+            score = abs(start - q["start"]) / 10
+        elif opening and q_segment == 1:
+            score = abs(start - q["start"])
+        elif interval and nearest_is_me(d.start) and not others:
+            score = abs(start - q["start"]) * 2
         else:
             continue
         cands.append((score, TimeRef(text[start:end], start, end, lo, hi)))
@@ -717,6 +745,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             if not _TEMPORAL_SINCE.search(clause):
                 continue
             ms = s + m.start()
+            if _segment(text, s, e, ms) != q_segment and others:
+                continue
             me = ms + len(m.group(0).rstrip())
             inner = [x for x in ctx.inp.dates if ms <= x.start < me]
             lo = inner[0].date_from if inner else None
@@ -1231,7 +1261,7 @@ def resolve_claims(
             m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
             if m:
                 ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
-        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src.country if src else None)
+        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src)
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
         if dest is None and ev is not None and ev.type in _STAY_EVENTS and last_dest is not None:
