@@ -104,3 +104,24 @@ def test_never_raises_and_spans_are_exact(text):
 def test_strange_inputs(text):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "subkind"),
+    [
+        ("In 2021 most people worked from home.", "year"),
+        ("The bus left at 17:22 on Friday.", "time"),
+        ("It was the 22nd amendment.", "ordinal"),
+        ("Samsung improved the Galaxy S23 with more storage.", "identifier"),
+        ("The plan costs RM79 a month.", "money"),
+        ("They walked 30 km to the border.", "measure"),
+    ],
+)
+def test_other_subkinds(text, subkind):
+    from migration_extract.numbers import OTHER_SUBKINDS, find_quantities_tagged
+
+    tagged = find_quantities_tagged(text)
+    assert [q for q, _ in tagged] == find_quantities(text)
+    assert any(q.kind == "other" and s == subkind for q, s in tagged), tagged
+    assert all((s is None) == (q.kind != "other") for q, s in tagged)
+    assert all(s is None or s in OTHER_SUBKINDS for _, s in tagged)

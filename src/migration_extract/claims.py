@@ -1043,7 +1043,7 @@ _BRINGS_TO_RE = re.compile(
 _STANDS_AT_RE = re.compile(
     r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of\s+((?:[\w’'-]+\s+){0,4}?"
     r"[\w’'-]+)\b[^.;]{0,80}?\b(?:is|was|stands|stood|now\s+stands|reached|rose|grew|climbed|"
-    r"increased|at|to)\s+(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"increased|risen|fallen|dropped|declined|grown|at|to)\s+(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
@@ -1134,9 +1134,19 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_PUT_FIGURE_RE = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places)\s+the\s+(?:figure|number|total|"
+    r"toll|count)\s+(?:(?:who|of|that)\s+[^,.;]{0,60}?\s+)?at\s+$",
+    re.I,
+)
+
+
 def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool:
     """'... compared with about 12,000 on Tuesday', 'up from about 31,000': a figure set
-    against an earlier claim of the same sentence."""
+    against an earlier claim of the same sentence; 'X put the figure at 600,000 to
+    700,000': a figure restating the article's earlier count."""
+    if _PUT_FIGURE_RE.search(ctx.text[max(0, q.start - 100) : q.start]) and cands:
+        return True
     if not any(c[4] == s for c in cands):
         return False
     before = ctx.text[max(s, q.start - 30) : q.start]
@@ -1215,6 +1225,10 @@ def resolve_claims(
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e, path_only=inherited)
         if ev is None and inherited and prev_claim is not None:
             ev = prev_claim.event  # "now their number has increased to about ten thousand"
+        if _PUT_FIGURE_RE.search(ctx.text[max(s, q.start - 100) : q.start]) and out:
+            own = _event(ctx, qd, anchor, None, s, e)
+            if own is None or own.type == "other":
+                ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
         elif ev is None:
             ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
         if inherited and not re.search(

@@ -8,14 +8,14 @@ finds "a day" and the surname "May", misses a sentence-initial "Last week" and r
 points). dateparser is used only to read an expression found by the NER that none of the
 patterns covers (see ``parse_with_dateparser``), asking it for the period it resolved to.
 
-Interval rules (SPEC section 2, plus the decisions in docs/decisions.md):
+Interval rules (SPEC section 2, plus the decisions in docs/dates.md):
 
 * a day -> ``from == to``; a month -> its first and last day; a year -> 1 Jan - 31 Dec;
 * a month or day without a year takes the year of ``published``; when that lands after
   ``published`` in a past-tense sentence it is the previous year, and when it lands before
   ``published`` in a forward-looking sentence it is the next one;
 * weekdays -> the most recent such day not after ``published``; the next one after it when
-  the sentence points forward ("will", "would", "next", "'ll", "scheduled");
+  the sentence points forward (see ``is_forward``); published's own weekday is published;
 * "last/this/next week" are Monday-Sunday weeks; "this month/year" the whole unit;
   "earlier this week/month/year" runs from the unit's first day to ``published``;
 * "the past week" / "the past N days" are the 7 / N days ending on ``published``;
@@ -25,7 +25,10 @@ Interval rules (SPEC section 2, plus the decisions in docs/decisions.md):
 * seasons are meteorological and northern (spring Mar-May, summer Jun-Aug, autumn Sep-Nov,
   winter Dec-Feb, the winter of 2022 starting in December 2022);
 * "early/mid/late" split a month into days 1-10 / 11-20 / 21-end and a year into
-  Jan-Apr / May-Aug / Sep-Dec; quarters and halves are calendar ones;
+  Jan-Apr / May-Aug / Sep-Dec; "the end/start of X" is X; quarters and halves are
+  calendar ones ("the fourth quarter" without a year: see ``_r_quarter``);
+* "the last week/year" = "the past week/year" (rolling); "the same month a year ago" and
+  "the entire year" read the dated expression before them;
 * US federal fiscal years run 1 October of the previous year to 30 September ("fiscal year
   2021" / "FY2021" = 2020-10-01..2021-09-30).
 
@@ -50,6 +53,7 @@ from .records import DateMention
 __all__ = [
     "coerce_published",
     "find_dates",
+    "find_dates_and_rejects",
     "is_forward",
     "parse_with_dateparser",
     "resolve_date",
@@ -90,9 +94,13 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMWORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)"  # noqa: E501
-_UNIT = r"(?:day|week|month|year)s?"
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_QN = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 
-# one simple date expression (no since/between), in order of preference
+# One simple date expression (no since/between), in order of preference. Patterns are
+# written with ``\s``; ``_sp`` turns it into "a space or a tab" before compiling, so that
+# no multi-word pattern runs across a line break (a headline ending "...until Friday" and
+# the dateline "September 18, 2008" on the next line are two expressions).
 _SIMPLE = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     ("us_numeric", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b"),
@@ -109,9 +117,10 @@ _SIMPLE = [
         "fiscal_rel",
         r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+current|[Tt]he\s+previous)\s+(?:[Ff]iscal|[Ff]inancial)\s+year\b",
     ),
+    ("start_of", r"\b[Tt]he\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week)\b"),
     (
-        "start_of",
-        r"\b[Tt]he\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b",
+        "part_unit",
+        rf"\b[Tt]he\s+(?P<part>start|beginning|middle|end)\s+of\s+(?:(?P<rel>the|this|last|next)\s+)?(?P<unit>year|month)\b(?!\s+(?:of\s+)?{_YEAR})",
     ),
     (
         "part_year",
@@ -119,7 +128,7 @@ _SIMPLE = [
     ),
     (
         "quarter",
-        rf"\b(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year))?|Q(?P<qd>[1-4])(?:\s+(?P<y2>{_YEAR}))?)\b",
+        rf"\b(?:(?P<the>[Tt]he\s+)?(?P<qn>{_QN})[\s-]quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year)|\s+(?P<y3>{_YEAR}))?|Q(?P<qd>[1-4])(?:\s+(?P<y2>{_YEAR}))?)\b",
     ),
     (
         "season",
@@ -127,17 +136,34 @@ _SIMPLE = [
     ),
     (
         "part_month",
-        rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-](?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+end\s+of|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of|[Tt]he\s+middle\s+of)[\s-](?:(?P<rel>last|this|next)\s+)?(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?",
     ),
-    ("part_year_word", rf"\b(?P<part>early|mid|late)[\s-](?P<y>{_YEAR})\b"),
+    (
+        "part_year_word",
+        rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+end\s+of|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of|[Tt]he\s+middle\s+of)[\s-](?P<y>{_YEAR})\b",
+    ),
+    (
+        "part_rel_year",
+        r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<rel>last|this|next)\s+(?P<unit>year|month)\b",
+    ),
     ("month_year", rf"\b(?P<mon>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month_rel_year", rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    (
+        "same_period",
+        rf"\b[Tt]he\s+same\s+(?P<unit>month|period|quarter|week|day|season|time)\s+(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|year\s+before)(?:\s+year)?|(?P<y>{_YEAR}))\b",
+    ),
+    ("whole_year", r"\b[Tt]he\s+(?:entire|whole|full)\s+year\b"),
     (
         "rel_unit",
-        r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+coming|[Tt]he\s+following)\s+(?P<unit>week|month|year|weekend)\b",
+        r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+coming|[Tt]he\s+following)\s+(?P<unit>week|month|year|weekend|quarter)\b",
     ),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MONTH_FULL})\b"),
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
     ("ago", rf"\b(?:(?P<n0>{_NUMWORD})\s+or\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    (
+        "week_of",
+        rf"\b[Tt]he\s+(?P<which>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
     (
         "past_n",
         rf"\b[Tt]he\s+(?:past|last|previous)\s+(?:(?P<n>{_NUMWORD}|few|several)\s+)?(?P<unit>{_UNIT})\b",
@@ -148,29 +174,110 @@ _SIMPLE = [
         r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b",
     ),
     ("weekday", rf"\b(?P<wd>{_WEEKDAY})\b"),
-    ("decade", r"\b(?:the\s+)?(?P<dec>(?:19|20)\d0)s\b"),
+    ("decade", r"\b(?:[Tt]he\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b"),
+    ("decade2", r"(?:\b[Tt]he\s+)?(?<![\w'’])['’]?(?P<dd>\d0)['’]?s\b"),
+    (
+        "century",
+        r"\b(?:[Tt]he\s+)?(?:(?P<c>1\d|2[01])(?:st|nd|rd|th)|(?P<cw>[Nn]ineteenth|[Tt]wentieth|[Tt]wenty[\s-]first))[\s-][Cc]entury\b",
+    ),
+    ("year_range", rf"\b(?P<y>{_YEAR})[-–/](?P<y2>{_YEAR}|\d\d)\b(?![-–/]?\d)"),
+    ("year2", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?\w)"),
     ("month", rf"\b(?P<mon>{_MONTH_FULL})\b"),
     ("year", rf"\b(?P<y>{_YEAR})\b"),
 ]
 
-_SIMPLE_RE = [(name, re.compile(rx)) for name, rx in _SIMPLE]
-_ANY_SIMPLE = "|".join(f"(?:{rx})" for _, rx in _SIMPLE)
-_SINCE_RE = re.compile(r"\b[Ss]ince\s+")
-_RANGE_RE = re.compile(r"\b(?P<kw>[Bb]etween|[Ff]rom)\s+")
+_SPACE = r"[ \t\u00a0]"
 
+
+def _sp(rx: str) -> str:
+    """``\\s`` inside a pattern -> a space, a tab or a no-break space (never a newline)."""
+    return rx.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s", _SPACE)
+
+
+_SIMPLE_RE = [(name, re.compile(_sp(rx))) for name, rx in _SIMPLE]
+_RANGE_BEFORE = re.compile(_sp(r"\b([Bb]etween|[Ff]rom)\s+$"))
+_RANGE_MID = re.compile(_sp(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*"))
+_SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
+
+# forward cues (SPEC: "will", "would", "next"), strong: anywhere in the clause
 _FORWARD_RE = re.compile(
-    r"\b(will|would|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|is\s+expected|are\s+expected|plans?\s+to|going\s+to)\b",
+    r"\b(?:will|would|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
+    r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
+    r"|(?:is|are|'s|’s)\s+to\s+be"
+    r"|to\s+be\s+(?:\w+ed|\w+en|held|built|made|sold|set|put|run|shut|cut|paid|brought|sent"
+    r"|won|spent|kept|told|shown|done|given|taken|seen|met|left|hit|signed|launched)"
+    r"|(?:is|are|'s|’s|be)\s+due\b(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|[a-z]+ing\b|[a-z]+s\b))"
+    r"|\bdue\s+(?:on|in|by|at))\b",
     re.I,
 )
-_REPORTING_BEFORE = re.compile(
-    r"\b(said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted)\s+(on\s+)?$",
+# modal cues count only before the expression ("may be signed on September 12", not
+# "released a statement Tuesday stressing that smugglers might tell...")
+_FORWARD_MODAL = re.compile(r"\b(?:should(?!\s+have)|may\s+be|might(?!\s+have))\b", re.I)
+# weak forward cues: only when the clause has no past auxiliary
+_FORWARD_WEAK = re.compile(r"\bdeadline\b", re.I)
+_FORWARD_PREP = re.compile(
+    _sp(r"\b(?:until|till|through|thru)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"), re.I
+)
+_FORWARD_BY = re.compile(_sp(r"\bby\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"), re.I)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did|missed|passed|expired)\b", re.I)
+_PAST_ANY = re.compile(
+    r"\b(?:was|were|had|did|\w+ed|fell|rose|grew|left|fled|went|came|took|saw|made|got|gave"
+    r"|began|ran|sold|hit|stood|kept|held|met|sent|told|paid|spent|lost|won|brought|built)\b",
     re.I,
+)
+# a finite simple-past verb ("rose", "peaked"), not a perfect or passive participle
+_PAST_WORD = re.compile(
+    r"(?:\b(?P<aux>has|have|having|had|be|been|being|is|are|am|was|were|will|would|to|'s|’s"
+    r"|not|n't)\s+(?:\w+ly\s+)?)?\b(?P<v>was|were|did|had|[a-z]+ed|fell|rose|grew|left|fled"
+    r"|went|came|took|saw|made|got|gave|began|ran|sold|hit|stood|kept|held|met|sent|told"
+    r"|paid|spent|lost|won|brought|built|said)\b"
+)
+_NOT_VERB_ED = frozenset(
+    "need speed indeed hundred red bed seed feed shed proceed exceed succeed breed greed "
+    "deed weed embed bleed".split()
+)
+_REPORTING = (
+    r"said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted"
+    r"|informed|warned|ruled|revealed|disclosed|admitted|agreed|decided|approved|signed"
+)
+_REPORTING_BEFORE = re.compile(
+    _sp(rf"\b(?:(?:{_REPORTING})|(?:was|were)\s+\w+(?:ed|en))\s+(?:on\s+)?$"), re.I
+)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:be|been|being|to|will|would|may|might|should|could|must|shall|can|'ll|’ll)[ \t]+$", re.I
+)
+_PAST_AFTER = re.compile(
+    _sp(
+        r"^(?:\s+(?:night|morning|afternoon|evening))?,?\s+(?!(?:expected|scheduled|planned|"
+        rf"intended|proposed|needed|supposed)\b)(?:{_REPORTING}|[a-z]+ed)\b"
+    ),
 )
 _PREP_BEFORE = re.compile(
     r"\b(in|since|until|till|by|from|of|during|before|after|through|throughout|between|and|to|early|late|mid|on|last|next|this|for|around|about|as\s+of|starting|in\s+early|in\s+late)\s+$",
     re.I,
 )
-_NOT_DATE_AFTER = re.compile(r"^\s*(?:-?year-old|years?\s+old|hours?|minutes?)\b", re.I)
+_DET_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
+    r"[Ww]hose)|\w['’]s)[ \t]+$"
+)
+# a bare year after a determiner is a date unless it counts something
+_COUNTED = re.compile(
+    r"^[ \t]+(?:[a-z]+[ \t]+)?(?:people|persons|migrants|refugees|asylum|men|women|children|"
+    r"troops|soldiers|police|officers|workers|staff|employees|families|households|jobs|cars|"
+    r"vehicles|trucks|units|points|km|kilomet(?:re|er)s|miles|metres|meters|feet|tonnes|tons|"
+    r"dollars|euros|roubles|rubles|pounds|students|residents|citizens|applications|claims|"
+    r"visas|permits|cases|deaths|beds|places|seats|flights|passengers|crossings|arrivals)\b"
+)
+_NOT_DATE_AFTER = re.compile(r"^\s*(?:-?year-old|years?\s+old|hours?|minutes?|-strong)\b", re.I)
+_DAY_NAME_BEFORE = re.compile(
+    r"\b(?:Black|Good|Holy|Maundy|Ash|Easter|Palm|Super|Cyber|Bloody|Blue|Giving|Small Business)"
+    r"[ \t]+$"
+)
+_FALL_BEFORE = re.compile(
+    r"\b(?:this|last|next|early|late|in|of|during|by|since|until|through|over|before|after"
+    r"|the)[ \t]+$",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -262,15 +369,53 @@ def _infer_year(m: int, d: int | None, pub: date | None, forward: bool) -> int |
     return y - 1 if probe > pub else y
 
 
-def is_forward(sentence: str, start: int | None = None) -> bool:
-    """Does the sentence point forward ("will", "would", "next", "scheduled")?
+def is_forward(
+    sentence: str, start: int | None = None, end: int | None = None, context: str | None = None
+) -> bool:
+    """Does the sentence (in practice: the clause) point forward from ``published``?
 
-    When ``start`` (the expression's offset inside ``sentence``) is given and a reporting
-    verb stands right before it ("said Tuesday"), the expression is the reporting date and
-    points back."""
-    if start is not None and _REPORTING_BEFORE.search(sentence[:start]):
+    Strong cues anywhere in it: "will", "would", "next", "'ll", "scheduled", "is expected",
+    "plans/wants/intends to", "set to", "is to be", "to be held/signed/...", "(is) due",
+    "due in/on/by", "should", "may be", "might". Weak cues count only when the clause has
+    no past auxiliary ("was", "were", "had", "did", "missed", "expired"): "deadline", and
+    "until/till/through" right before the expression; "by" right before it counts only when
+    the clause has no past-tense verb at all ("by early June" in "wants to cut... by early
+    June", but not "peaked by the end of the year").
+
+    When ``start`` (the expression's offset inside ``sentence``) is given, a reporting or
+    passive verb right before it ("said Tuesday", "was informed Thursday", "announced on
+    Friday") or a past verb right after it ("on Friday announced") makes it the reporting
+    date, which points back whatever follows ("...announced it will close"); a strong cue
+    that comes only after the expression does not count when the verb before it is a
+    simple past; "should", "may be", "might" count only before it. ``context`` (the whole
+    sentence, when ``sentence`` is a clause) is where past auxiliaries are looked for."""
+    ctx = sentence if context is None else context
+    if start is not None:
+        rep = _REPORTING_BEFORE.search(sentence[:start])
+        if rep and not _MODAL_BEFORE.search(sentence[: rep.start()]):
+            return False
+        if end is not None and _PAST_AFTER.match(sentence[end:]):
+            return False
+        before = sentence[:start]
+        if _FORWARD_RE.search(before) or _FORWARD_MODAL.search(before):
+            return True
+        # a cue only after the expression, in a clause whose verb before it is a simple
+        # past ("released a statement Tuesday saying it will..."): the expression is past
+        if _FORWARD_RE.search(sentence, start):
+            return not _is_past(before)
+    elif _FORWARD_RE.search(sentence) or _FORWARD_MODAL.search(sentence):
+        return True
+    if _PAST_AUX.search(ctx):
         return False
-    return bool(_FORWARD_RE.search(sentence))
+    if _FORWARD_WEAK.search(sentence):
+        return True
+    if start is not None:
+        before = sentence[:start]
+        if _FORWARD_PREP.search(before):
+            return True
+        if _FORWARD_BY.search(before) and not _PAST_ANY.search(ctx):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- resolvers
@@ -322,15 +467,8 @@ def _r_fiscal_rel(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     if pub is None:
         return None, None
-    unit = g["unit"].lower()
-    d = (
-        date(pub.year, 1, 1)
-        if unit == "year"
-        else pub.replace(day=1)
-        if unit == "month"
-        else _monday(pub)
-    )
-    return d, d
+    mon = _monday(pub)  # "the start of the week": the week, like "the start of the year"
+    return mon, mon + timedelta(days=6)
 
 
 def _rel_year(rel: str | None, y: str | None, pub: date | None) -> int | None:
@@ -352,13 +490,42 @@ def _r_part_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return date(y, 7, 1), date(y, 12, 31)
 
 
-def _r_quarter(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    q = int(g["qd"]) if g.get("qd") else _ORD[g["qn"].lower()]
-    y = _rel_year(g.get("rel"), g.get("y") or g.get("y2"), pub)
-    if y is None:
-        return None, None
+def _quarter_iv(y: int, q: int) -> Interval:
     m0 = 3 * (q - 1) + 1
     return date(y, m0, 1), _month_end(y, m0 + 2)
+
+
+def _pick(cands: list[Interval], pub: date, fwd: bool) -> Interval:
+    """Of the occurrences of a unit without a year (sorted), the next one that has not
+    ended when the sentence points forward, else the most recent one that has ended."""
+    if fwd:
+        return next(c for c in cands if c[1] >= pub)  # type: ignore[operator]
+    return [c for c in cands if c[1] < pub][-1]  # type: ignore[operator]
+
+
+def _r_quarter(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    qn = (g.get("qn") or "").lower()
+    explicit = g.get("y") or g.get("y2") or g.get("y3") or g.get("rel")
+    if qn == "last" and g.get("the") and not explicit:
+        # "the last quarter": the most recent quarter that has ended
+        if pub is None:
+            return None, None
+        q0 = (pub.month - 1) // 3 + 1
+        y, q = (pub.year, q0 - 1) if q0 > 1 else (pub.year - 1, 4)
+        return _quarter_iv(y, q)
+    q = int(g["qd"]) if g.get("qd") else _ORD.get(qn, 4)  # "final/last quarter of" = Q4
+    if explicit:
+        y = _rel_year(g.get("rel"), g.get("y") or g.get("y2") or g.get("y3"), pub)
+        if y is None:
+            return None, None
+        return _quarter_iv(y, q)
+    if pub is None:
+        return None, None
+    if not fwd and not g.get("_past"):
+        # present or perfect tense ("Ford has announced ... closures during the fourth
+        # quarter"): the quarter of the current year
+        return _quarter_iv(pub.year, q)
+    return _pick([_quarter_iv(yy, q) for yy in range(pub.year - 1, pub.year + 2)], pub, fwd)
 
 
 def _season(season: str, y: int) -> Interval:
@@ -393,32 +560,208 @@ def _r_season(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return past
 
 
-def _r_part_month(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    m = _mon(g["mon"])
-    y = int(g["y"]) if g.get("y") else _infer_year(m, None, pub, fwd)
-    if y is None:
-        return None, None
-    part = re.sub(r"\s+", " ", g["part"].lower())
-    end = _month_end(y, m)
-    if part in ("early", "the beginning of", "the start of"):
+def _part_key(part: str) -> str:
+    part = re.sub(r"\s+", " ", part.lower())
+    if part in ("early", "the beginning of", "the start of", "start", "beginning"):
+        return "early"
+    if part in ("mid", "the middle of", "middle"):
+        return "mid"
+    return "late"
+
+
+def _part_of_month(y: int, m: int, part: str) -> Interval:
+    if part.lower().startswith("the"):  # "the end of March": the month (docs/dates.md)
+        return _month(y, m)
+    key = _part_key(part)
+    if key == "early":
         return date(y, m, 1), date(y, m, 10)
-    if part == "mid":
+    if key == "mid":
         return date(y, m, 11), date(y, m, 20)
-    return date(y, m, 21), end
+    return date(y, m, 21), _month_end(y, m)
 
 
-def _r_part_year_word(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    y = int(g["y"])
-    part = g["part"].lower()
-    if part == "early":
+def _part_of_year(y: int, part: str) -> Interval:
+    if part.lower().startswith("the"):  # "the end of 2024": the year (docs/dates.md)
+        return _year_iv(y)
+    key = _part_key(part)
+    if key == "early":
         return date(y, 1, 1), date(y, 4, 30)
-    if part == "mid":
+    if key == "mid":
         return date(y, 5, 1), date(y, 8, 31)
     return date(y, 9, 1), date(y, 12, 31)
 
 
+def _r_part_month(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    m = _mon(g["mon"])
+    if g.get("y"):
+        y: int | None = int(g["y"])
+    elif g.get("rel"):
+        y = _r_rel_month(g, pub, fwd)[0].year if pub is not None else None  # type: ignore[union-attr]
+    else:
+        y = _infer_year(m, None, pub, fwd)
+    if y is None:
+        return None, None
+    return _part_of_month(y, m, g["part"])
+
+
+def _r_part_year_word(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    return _part_of_year(int(g["y"]), g["part"])
+
+
+def _r_part_rel_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "early this year", "late last year", "mid-next month"."""
+    if pub is None:
+        return None, None
+    k = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    if g["unit"].lower() == "year":
+        return _part_of_year(pub.year + k, g["part"])
+    y, m = _add_months(pub.year, pub.month, k)
+    return _part_of_month(y, m, g["part"])
+
+
+def _r_part_unit(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the end of the year", "the beginning of this month": the whole unit (as the
+    project's fixtures label "by the end of 2024" -> 2024; a claim's "by the end of May"
+    then ends on 31 May). Without "this/last/next" the unit is the current one, or the
+    previous one when that part of it (its early/mid/late third) has not begun in a
+    sentence that does not point forward ("peaked by the end of the year" in March), and
+    the next one when it is over in a forward sentence."""
+    if pub is None:
+        return None, None
+    rel = (g.get("rel") or "the").lower()
+    k = {"last": -1, "next": 1}.get(rel, 0)
+    year_unit = g["unit"].lower() == "year"
+
+    def iv_at(k: int) -> Interval:
+        if year_unit:
+            return _part_of_year(pub.year + k, g["part"])
+        y, m = _add_months(pub.year, pub.month, k)
+        return _part_of_month(y, m, g["part"])
+
+    iv = iv_at(k)
+    if rel == "the":
+        if not fwd and iv[0] > pub:  # type: ignore[operator]
+            k = -1
+        elif fwd and iv[1] < pub:  # type: ignore[operator]
+            k = 1
+    if year_unit:
+        return _year_iv(pub.year + k)
+    return _month(*_add_months(pub.year, pub.month, k))
+
+
 def _r_month_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return _month(int(g["y"]), _mon(g["mon"]))
+
+
+def _r_month_rel_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "October of next year"."""
+    if pub is None:
+        return None, None
+    k = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    return _month(pub.year + k, _mon(g["mon"]))
+
+
+def _r_week_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the first/last week of March": the first/last Monday-Sunday week whose Thursday
+    lies in the month (ISO 8601's rule for which month a week belongs to)."""
+    m = _mon(g["mon"])
+    y = int(g["y"]) if g.get("y") else _infer_year(m, None, pub, fwd)
+    if y is None:
+        return None, None
+    first_thu = date(y, m, 1) + timedelta(days=(3 - date(y, m, 1).weekday()) % 7)
+    weeks = []
+    thu = first_thu
+    while thu.month == m:
+        weeks.append((thu - timedelta(days=3), thu + timedelta(days=3)))
+        thu += timedelta(weeks=1)
+    which = g["which"].lower()
+    idx = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(which, -1)
+    lo, hi = weeks[idx]
+    return lo, hi
+
+
+def _shift_year(iv: Interval, k: int) -> Interval:
+    lo, hi = iv
+    if lo is None or hi is None:
+        return None, None
+    whole_months = lo.day == 1 and hi == _month_end(hi.year, hi.month)
+    lo2 = date(lo.year + k, lo.month, min(lo.day, calendar.monthrange(lo.year + k, lo.month)[1]))
+    if whole_months:
+        return lo2, _month_end(hi.year + k, hi.month)
+    return lo2, date(
+        hi.year + k, hi.month, min(hi.day, calendar.monthrange(hi.year + k, hi.month)[1])
+    )
+
+
+def _r_same_period(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the same month a year ago" with no antecedent in the sentence (``_combine`` uses
+    the antecedent when there is one): the unit of ``published`` a year earlier; "the
+    same period last year" = 1 January to the same day of the previous year."""
+    if pub is None:
+        return None, None
+    unit = g["unit"].lower()
+    k = int(g["y"]) - pub.year if g.get("y") else -1
+    if unit == "month":
+        return _shift_year(_month(pub.year, pub.month), k)
+    if unit == "quarter":
+        return _shift_year(_quarter_iv(pub.year, (pub.month - 1) // 3 + 1), k)
+    if unit == "week":
+        mon = _monday(pub)
+        return _shift_year((mon, mon + timedelta(days=6)), k)
+    if unit == "day":
+        return _shift_year((pub, pub), k)
+    return _shift_year((date(pub.year, 1, 1), pub), k)
+
+
+def _r_whole_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the entire year" with no dated antecedent in the sentence: the year of published."""
+    if pub is None:
+        return None, None
+    return _year_iv(pub.year)
+
+
+def _r_decade2(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the 80s", "'70s": the most recent such decade that has begun by published; without
+    published, 1930s-1990s resolve and the 00s-20s stay unresolved."""
+    dd = int(g["dd"])
+    if pub is None:
+        if dd < 30:
+            return None, None
+        y = 1900 + dd
+    else:
+        y = 2000 + dd if 2000 + dd <= pub.year else 1900 + dd
+    return date(y, 1, 1), date(y + 9, 12, 31)
+
+
+def _r_century(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    if g.get("c"):
+        c = int(g["c"])
+    else:
+        w = g["cw"].lower()
+        c = 19 if w.startswith("nine") else 20 if w == "twentieth" else 21
+    return date((c - 1) * 100, 1, 1), date((c - 1) * 100 + 99, 12, 31)
+
+
+def _r_year_range(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "1957-58", "2014-2016": 1 January of the first to 31 December of the second."""
+    y = int(g["y"])
+    y2 = int(g["y2"])
+    if y2 < 100:
+        y2 += y // 100 * 100
+        if y2 <= y:
+            y2 += 100
+    if not y < y2 <= y + 20:
+        raise _NotADate
+    return date(y, 1, 1), date(y2, 12, 31)
+
+
+def _r_year2(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "'82": the most recent such year by published."""
+    if pub is None:
+        return None, None
+    yy = int(g["yy"])
+    y = 2000 + yy if 2000 + yy <= pub.year else 1900 + yy
+    return _year_iv(y)
 
 
 def _r_rel_unit(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
@@ -437,6 +780,9 @@ def _r_rel_unit(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
         iv = _month(y, m)
     elif unit == "year":
         iv = _year_iv(pub.year + k)
+    elif unit == "quarter":
+        y, m = _add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * k)
+        iv = _quarter_iv(y, (m - 1) // 3 + 1)
     else:  # weekend
         # the Saturday-Sunday of the current Monday-Sunday week, or the one before/after
         sat = _monday(pub) + timedelta(days=5) + timedelta(weeks=k)
@@ -502,6 +848,8 @@ def _r_ago(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     if unit == "month":
         y, m = _add_months(pub.year, pub.month, -n)
         return _month(y, m)
+    if unit == "decade":
+        return _year_iv(pub.year - 10 * n)
     return _year_iv(pub.year - n)
 
 
@@ -523,6 +871,8 @@ def _r_past_n(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
         y, m = _add_months(pub.year, pub.month, -n)
         start = date(y, m, min(pub.day, calendar.monthrange(y, m)[1])) + timedelta(days=1)
         return start, pub
+    if unit == "decade":
+        n *= 10
     try:
         return pub.replace(year=pub.year - n) + timedelta(days=1), pub
     except ValueError:
@@ -548,9 +898,13 @@ def _r_deictic(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 def _r_weekday(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """A bare weekday: the most recent such day not after published, or the next one when
+    the sentence points forward; the publication's own weekday is published itself either
+    way (only "next Friday" said on a Friday means a week later)."""
     if pub is None:
         return None, None
-    d = _weekday_date(_WEEKDAYS[g["wd"].lower()], pub, fwd)
+    wd = _WEEKDAYS[g["wd"].lower()]
+    d = pub if wd == pub.weekday() else _weekday_date(wd, pub, fwd)
     return d, d
 
 
@@ -573,7 +927,11 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
     "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
-    "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of,
+    "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
+    "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
+    "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
+    "decade2": _r_decade2, "century": _r_century, "year_range": _r_year_range,
+    "year2": _r_year2,
     "part_year": _r_part_year, "quarter": _r_quarter, "season": _r_season,
     "part_month": _r_part_month, "part_year_word": _r_part_year_word,
     "month_year": _r_month_year, "rel_unit": _r_rel_unit, "rel_month": _r_rel_month,
@@ -594,41 +952,114 @@ class _Hit:
     groups: dict[str, Any]
 
 
+# context filters (compiled once)
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+_SENT_START_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|[“\"]\s*)$")
+_PEOPLE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:people|migrants|refugees|men|women|children)\b")
+_NUM_BEFORE = re.compile(r"[\d,.$€£]\s*$")
+_NUM_AFTER = re.compile(r"^(?:[\d%]|[,.]\d)")
+_PUNCT_AFTER = re.compile(r"^\s*[,.;:)]")
+_WORD_AFTER = re.compile(r"^[ \t]+[A-Za-z]")
+_AGE_BEFORE = re.compile(
+    r"\b(?:their|his|her|my|your|our|aged|age)\s+(?:early\s+|mid-?|late\s+)?$", re.I
+)
+_TEMPERATURE = re.compile(r"degrees?|temperatures?|°", re.I)
+_DECADE_LIST_BEFORE = re.compile(r"\d0['’]?s,?\s+(?:and|or|to|through)\s+$|\d0['’]?s\s*[-–]\s*$")
+_THE_BEFORE = re.compile(r"\bThe\s+$")
+_CAP_AFTER = re.compile(r"^\s+[A-Z]")
+_AGE_PCT_AFTER = re.compile(r"^\s*(?:-?year-old|%|percent)")
+_FALL_NOUN_AFTER = re.compile(r"^\s+(?:of|in|from|to|was|is|has|had|would|will|came|that)\b")
+_THE_FALL_BEFORE = re.compile(
+    r"\b(?:in|during|by|since|until|through|over|before|after|this|that)\s+$", re.I
+)
+_SEASON_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?;:]\s*|\b(?:but|and|as|when|while|until|before|after)\s+)$"
+)
+_SEASON_SUBJECT_AFTER = re.compile(r"^\s+[a-z]")
+_SEASON_NOUN_AFTER = re.compile(
+    r"^\s+(?:of|water|onion|roll|break|clothes|coat|tyres?|tires?|wheat|camp|school|session"
+    r"|term|semester)\b"
+)
+
+
 def _context_ok(text: str, h: _Hit) -> bool:
-    """Filters for the ambiguous patterns: bare months, bare years, bare 'May'/'March'."""
+    """Filters for the ambiguous patterns: bare months, years, seasons and decades."""
     before = text[max(0, h.start - 30) : h.start]
-    after = text[h.end : h.end + 20]
+    after = text[h.end : h.end + 30]
     if h.kind == "month":
         word = text[h.start : h.end]
         if word in ("May", "March", "August"):
             # modal/verb/surname: need a preposition or a modifier before it
             return bool(_PREP_BEFORE.search(before))
-        if re.search(r"[A-Z][\w’'-]*\s+$", before) and not _PREP_BEFORE.search(before):
-            if not re.search(r"(?:^|[.!?\n]\s*|[“\"]\s*)$", before):
+        if _CAP_WORD_BEFORE.search(before) and not _PREP_BEFORE.search(before):
+            if not _SENT_START_BEFORE.search(before):
                 return False  # "Theresa May", "President June X"
         return True
-    if h.kind == "year":
+    if h.kind in ("year", "year_range"):
         if _NOT_DATE_AFTER.search(after):
             return False
-        if re.match(r"^\s*(?:[a-z]+\s+)?(?:people|migrants|refugees|men|women|children)\b", after):
+        if _PEOPLE_AFTER.match(after):
             return False
-        if re.search(r"[\d,.$€£]\s*$", before) or re.match(r"^(?:[\d%]|[,.]\d)", after):
+        if _NUM_BEFORE.search(before) or _NUM_AFTER.match(after):
             return False
-        return bool(_PREP_BEFORE.search(before)) or bool(re.match(r"^\s*[,.;:)]", after))
+        if _PREP_BEFORE.search(before) or _PUNCT_AFTER.match(after):
+            return True
+        # "the 2008 Beijing Olympic Games", "his 2007 campaign", "a 2010 raid" (a year used
+        # as an adjective) but not "the 1500 troops"; "Russell 2000" has no determiner
+        return bool(_DET_BEFORE.search(before)) and bool(
+            _WORD_AFTER.match(after) and not _COUNTED.match(after)
+        )
+    if h.kind == "year2":  # "'82": only after a preposition ("since '82", "in '08")
+        return bool(_PREP_BEFORE.search(before))
+    if h.kind == "decade2":
+        t = text[h.start : h.end]
+        if _AGE_BEFORE.search(before):
+            return False  # an age: "in their 70s"
+        if _TEMPERATURE.search(before + after):
+            return False
+        if t[:1] in "’'" or t[:3].lower() == "the":
+            return True
+        # a bare "80s" only in a list after another decade: "the 70s and 80s"
+        return bool(_DECADE_LIST_BEFORE.search(before))
+    if h.kind in ("weekday", "md", "rel_weekday") and _DAY_NAME_BEFORE.search(before):
+        return False  # "Black Monday", "Good Friday", "Super Tuesday": names, not the weekday
     if h.kind == "weekday":
         # "The Sunday Times", "the Monday Club": part of a name
-        return not (re.search(r"\bThe\s+$", before) and re.match(r"^\s+[A-Z]", after))
+        return not (_THE_BEFORE.search(before) and _CAP_AFTER.match(after))
     if h.kind in ("md", "dm"):
-        if re.match(r"^\s*(?:-?year-old|%|percent)", after):
+        if _AGE_PCT_AFTER.match(after):
             return False
     if h.kind == "season":
         rel = (h.groups.get("rel") or "").lower()
+        word = h.groups["season"]
+        if word == "fall":
+            # the verb: "continue to fall", "could fall", "prices fall"; the noun "the
+            # fall of Kabul", "the fall in arrivals"
+            if h.groups.get("y"):
+                return True
+            if rel in ("this", "last", "next", "early", "late"):
+                return True
+            if rel == "the":
+                if _FALL_NOUN_AFTER.match(after):
+                    return False
+                return bool(_THE_FALL_BEFORE.search(before))
+            return bool(_FALL_BEFORE.search(before))
         if rel in ("", "early", "late") and not h.groups.get("y"):
-            return bool(_PREP_BEFORE.search(before)) or rel == "the"
+            if _PREP_BEFORE.search(before) or _DET_BEFORE.search(before):
+                return True
+            # "but spring shows signs of hope": a bare season word as a subject
+            return bool(
+                _SEASON_SUBJECT_BEFORE.search(before)
+                and not _CAP_WORD_BEFORE.search(before)
+                and _SEASON_SUBJECT_AFTER.match(after)
+                and not _SEASON_NOUN_AFTER.match(after)
+            )
     return True
 
 
-def _simple_hits(text: str) -> list[_Hit]:
+def _simple_hits(text: str, rejected: list[tuple[int, int]] | None = None) -> list[_Hit]:
+    """The date expressions in ``text``; a pattern match its context rules out ("continue
+    to fall", "Theresa May", "in their 80s") goes to ``rejected`` when given."""
     hits: list[_Hit] = []
     for name, rx in _SIMPLE_RE:
         for m in rx.finditer(text):
@@ -638,6 +1069,8 @@ def _simple_hits(text: str) -> list[_Hit]:
                 h.start = m.start() + len(g["pre"])  # "over the weekend" -> "the weekend"
             if _context_ok(text, h):
                 hits.append(h)
+            elif rejected is not None:
+                rejected.append((h.start, h.end))
     # keep the longest, then the earliest of overlapping hits
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     chosen: list[_Hit] = []
@@ -648,44 +1081,117 @@ def _simple_hits(text: str) -> list[_Hit]:
     return chosen
 
 
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘(\[]|\s*$)|\n")
+_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|[;—–()]")
+
+
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, str]:
-    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("!", 0, start),
-            text.rfind("?", 0, start)) + 1  # fmt: skip
-    ends = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    b = min(ends) if ends else len(text)
+    """The sentence around [start, end): cut at line breaks and at . ! ? followed by a
+    capital (so "Sept. 27" and "3.5%" do not end a sentence)."""
+    lo = max(0, start - 600)
+    a = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        a = m.end()
+    m2 = _SENT_END.search(text, end, end + 600)
+    b = m2.start() if m2 else min(len(text), end + 600)
     return a, text[a:b]
 
 
 def _clause_of(sent: str, a: int, b: int) -> tuple[int, str]:
-    """The clause of a sentence around [a, b): cut at commas, semicolons and dashes."""
-    left = max(sent.rfind(c, 0, a) for c in (",", ";", "—", "–", "(")) + 1
-    rights = [i for i in (sent.find(c, b) for c in (",", ";", "—", "–", ")")) if i != -1]
-    right = min(rights) if rights else len(sent)
+    """The clause of a sentence around [a, b): cut at commas (not inside "3,200"),
+    semicolons, dashes and brackets."""
+    left = 0
+    for m in _CLAUSE_CUT.finditer(sent, 0, a):
+        left = m.end()
+    m2 = _CLAUSE_CUT.search(sent, b)
+    right = m2.start() if m2 else len(sent)
     return left, sent[left:right]
 
 
-def _resolve_hit(text: str, h: _Hit, pub: date | None) -> Interval:
+def _is_past(sentence: str) -> bool:
+    """Has the sentence a finite simple-past verb ("rose", "peaked", "had")?"""
+    for m in _PAST_WORD.finditer(sentence):
+        v = m.group("v")
+        if v in ("was", "were", "did", "had") or (m.group("aux") is None and v not in _NOT_VERB_ED):
+            return True
+    return False
+
+
+def _direction(text: str, h: _Hit) -> tuple[bool, int, str]:
     s0, sent = _sentence_of(text, h.start, h.end)
     c0, clause = _clause_of(sent, h.start - s0, h.end - s0)
-    fwd = is_forward(clause, h.start - s0 - c0)
-    if h.kind == "rel_weekday" or h.kind == "rel_unit":
+    fwd = is_forward(clause, h.start - s0 - c0, h.end - s0 - c0, sent)
+    if h.kind == "quarter":
+        h.groups["_past"] = _is_past(sent)
+    if h.kind in ("rel_weekday", "rel_unit"):
         fwd = fwd or h.groups.get("rel", "").lower() == "next"
-    return _RESOLVERS[h.kind](h.groups, pub, fwd)
+    return fwd, s0, sent
+
+
+def _resolve_hit(text: str, h: _Hit, pub: date | None) -> Interval:
+    return _RESOLVERS[h.kind](h.groups, pub, _direction(text, h)[0])
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _combine(text: str, hits: list[_Hit], pub: date | None) -> list[DateMention]:
+_ANTECEDENT_SKIP = {"ago", "past_n", "same_period", "whole_year", "deictic", "weekend"}
+
+
+def _anaphoric(text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Interval]]) -> Interval:
+    """ "the same month a year ago", "the same period last year", "the entire year": read
+    against the nearest dated expression before it in the same sentence (for "the same
+    ..." also the sentence before); ``iv`` (the resolver's fallback) when there is none."""
+    s0 = _sentence_of(text, h.start, h.end)[0]
+    para = text.rfind("\n", 0, h.start) + 1
+    floor = s0 if h.kind == "whole_year" else max(para, h.start - 400)
+    ante = None
+    for h2, iv2 in reversed(resolved):
+        if h2.start < floor:
+            break
+        if h2.kind in _ANTECEDENT_SKIP or iv2[0] is None or iv2[1] is None:
+            continue
+        ante = iv2
+        break
+    if ante is None:
+        return iv
+    lo, hi = ante
+    if h.kind == "whole_year":
+        return _year_iv(lo.year) if lo.year == hi.year else iv  # type: ignore[union-attr]
+    if (hi - lo).days > 366:  # type: ignore[operator]
+        return iv
+    unit = h.groups["unit"].lower()
+    if unit == "month":
+        base: Interval = _month(lo.year, lo.month)  # type: ignore[union-attr]
+    elif unit == "quarter":
+        base = _quarter_iv(lo.year, (lo.month - 1) // 3 + 1)  # type: ignore[union-attr]
+    elif unit == "week":
+        mon = _monday(lo)  # type: ignore[arg-type]
+        base = (mon, mon + timedelta(days=6))
+    elif unit == "day":
+        base = (lo, lo)
+    else:
+        base = ante
+    k = int(h.groups["y"]) - base[0].year if h.groups.get("y") else -1  # type: ignore[union-attr]
+    return _shift_year(base, k)
+
+
+def _combine(
+    text: str, hits: list[_Hit], pub: date | None, rejected: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
     """Resolve hits and join 'since X', 'between X and Y', 'from X to Y'."""
     out: list[DateMention] = []
     resolved: list[tuple[_Hit, Interval]] = []
     for h in hits:
         try:
             iv = _resolve_hit(text, h, pub)
-        except (_NotADate, ValueError, KeyError, OverflowError):
+        except (_NotADate, ValueError, KeyError, OverflowError, IndexError, StopIteration):
+            if rejected is not None:
+                rejected.append((h.start, h.end))
             continue
+        if h.kind in ("same_period", "whole_year") and pub is not None:
+            iv = _anaphoric(text, h, iv, resolved)
         resolved.append((h, iv))
     k = 0
     while k < len(resolved):
@@ -693,11 +1199,11 @@ def _combine(text: str, hits: list[_Hit], pub: date | None) -> list[DateMention]
         start, end = h.start, h.end
         lo, hi = iv
         before = text[max(0, start - 8) : start]
-        rng = re.search(r"\b([Bb]etween|[Ff]rom)\s+$", before)
+        rng = _RANGE_BEFORE.search(before)
         if rng and k + 1 < len(resolved):
             h2, iv2 = resolved[k + 1]
             mid = text[h.end : h2.start]
-            if re.fullmatch(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", mid):
+            if _RANGE_MID.fullmatch(mid):
                 start = start - (len(before) - rng.start())
                 end = h2.end
                 lo, hi = iv[0], iv2[1]
@@ -714,8 +1220,8 @@ def _combine(text: str, hits: list[_Hit], pub: date | None) -> list[DateMention]
                     except (_NotADate, ValueError, KeyError):
                         pass
                 k += 1
-        elif re.search(r"\b[Ss]ince\s+$", before) and h.kind not in ("ago",):
-            start = start - (len(before) - re.search(r"\b[Ss]ince\s+$", before).start())  # type: ignore[union-attr]
+        elif (since := _SINCE_BEFORE.search(before)) and h.kind not in ("ago",):
+            start = start - (len(before) - since.start())
             lo, hi = iv[0], pub
         out.append(DateMention(text[start:end], start, end, _iso(lo), _iso(hi)))
         k += 1
@@ -726,10 +1232,22 @@ def find_dates(text: str, published: Any = None) -> list[DateMention]:
     """Every date mention in ``text`` with its interval resolved against ``published``.
 
     Never raises on a string (a bad ``published`` raises ``InvalidDateError``)."""
+    return find_dates_and_rejects(text, published)[0]
+
+
+def find_dates_and_rejects(
+    text: str, published: Any = None
+) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """``find_dates`` plus the spans a pattern matched but its context or its value ruled
+    out (the verb "fall", "in their 80s", "the past few days"), so that a caller holding
+    other candidates (the NER's DATE entities) does not read them again with dateparser."""
     if not isinstance(text, str) or not text:
-        return []
+        return [], []
     pub = coerce_published(published)
-    return _combine(text, _simple_hits(text), pub)
+    rejected: list[tuple[int, int]] = []
+    found = _combine(text, _simple_hits(text, rejected), pub, rejected)
+    rejected = [r for r in rejected if all(r[1] <= d.start or r[0] >= d.end for d in found)]
+    return found, rejected
 
 
 def resolve_date(
@@ -778,6 +1296,12 @@ def _dateparser(pub: date | None) -> Any:
 
 
 _DP_OK = re.compile(rf"{_MONTH}|{_WEEKDAY}|\d", re.I)
+# what dateparser would read as a time or a duration: "80s" (80 seconds), "5pm", "12:30"
+_DP_NO = re.compile(
+    r"\d['’]?s\b|\b\d+\s*(?:s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|am|pm|a\.m|p\.m)\b"
+    r"|\d:\d|\b(?:seconds?|minutes?|hours?)\b",
+    re.I,
+)
 
 
 def parse_with_dateparser(expression: str, pub: date | None) -> Interval | None:
@@ -785,7 +1309,7 @@ def parse_with_dateparser(expression: str, pub: date | None) -> Interval | None:
 
     Only expressions that name a month, a weekday or hold a digit are tried (dateparser
     reads "a day" and "May" the surname as dates)."""
-    if not _DP_OK.search(expression) or len(expression) > 60:
+    if not _DP_OK.search(expression) or len(expression) > 60 or _DP_NO.search(expression):
         return None
     try:
         data = _dateparser(pub).get_date_data(expression)

@@ -33,20 +33,32 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .records import Quantity
 
-__all__ = ["NumberRules", "find_quantities", "parse_quantity", "rules", "words_to_number"]
+__all__ = [
+    "NON_AMOUNT_SUBKINDS",
+    "OTHER_SUBKINDS",
+    "NumberRules",
+    "TaggedQuantity",
+    "find_quantities",
+    "find_quantities_tagged",
+    "parse_quantity",
+    "rules",
+    "words_to_number",
+]
 
 _CTX = Context(prec=2000)
 _MAX_DIGITS = 1500
 
 # digits with optional separators; words (apostrophes kept); any other single non-space
 _TOKEN_RE = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>[^\s])",
+    r"(?P<num>\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>[^\s])",
     re.UNICODE,
 )
+_PART_RE = re.compile(r"\d+|[.,]")
 _SPACE_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009]")
 
 
@@ -65,8 +77,33 @@ def tokenize(text: str) -> list[Tok]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "sym"
         s = m.group(0)
+        if kind == "num" and _is_list_of_numbers(s):
+            # '192.168.1.2', '22,24,26,31': several numbers, not one with separators
+            base = m.start()
+            for p in _PART_RE.finditer(s):
+                ps = p.group(0)
+                out.append(
+                    Tok(
+                        ps,
+                        ps,
+                        base + p.start(),
+                        base + p.end(),
+                        "num" if ps[0].isdigit() else "sym",
+                    )
+                )
+            continue
         out.append(Tok(s, s.lower(), m.start(), m.end(), kind))
     return out
+
+
+def _is_list_of_numbers(s: str) -> bool:
+    dots, commas = s.count("."), s.count(",")
+    if dots + commas < 2:
+        return False
+    if dots and commas:
+        return False  # 1,204.5 / 1.204,5 / 12,34,567.89
+    groups = s.split("." if dots else ",")
+    return not all(len(g) == 3 for g in groups[1:])
 
 
 def _phrase_map(d: dict[str, Any]) -> dict[tuple[str, ...], Any]:
@@ -83,6 +120,7 @@ class NumberRules:
     tens: dict[str, int]
     scales: dict[str, int]
     suffix_scales: dict[str, int]
+    cased_suffix_scales: dict[str, int]
     fractions: dict[str, float]
     vague: dict[tuple[str, ...], tuple[int, int]]
     vague_multipliers: dict[tuple[str, ...], tuple[int, int, bool]]
@@ -126,10 +164,14 @@ class NumberRules:
         return cls(
             hedges=hedges,
             suffix_hedges=_phrase_map(data["suffix_hedges"]),
-            units={w: i for i, w in enumerate(data["units"])},
+            units={
+                **{w: i for i, w in enumerate(data["units"])},
+                **{w: 0 for w in data.get("zero_words", [])},
+            },
             tens=dict(data["tens"]),
             scales=dict(data["scales"]),
             suffix_scales=dict(data["suffix_scales"]),
+            cased_suffix_scales=dict(data.get("cased_suffix_scales", {})),
             fractions=dict(data["fractions"]),
             vague={k: (int(v[0]), int(v[1])) for k, v in _phrase_map(data["vague"]).items()},
             vague_multipliers={
@@ -181,6 +223,7 @@ class _Num:
     written: bool
     dozen: bool = False
     digits: str = ""  # the digit run as written, for years/identifiers
+    signed: bool = False  # a written minus sign or word ('-1.3%', 'minus five')
 
 
 def _digits_value(s: str) -> Decimal | None:
@@ -210,24 +253,67 @@ def _digits_value(s: str) -> Decimal | None:
         return None
 
 
+_GROUP3_RE = re.compile(r"\d{3}(?:\.\d+)?")
+_DOZEN_WORDS = frozenset({"dozen", "dozens", "doz", "dozs", "dz", "dzs"})
+_GENERATIONS = frozenset({2, 3, 4, 5, 6})  # 5G, 4G: mobile generations, not giga
+
+
+def _suffix_scale(toks: list[Tok], j: int, r: NumberRules, val: Decimal) -> int | None:
+    """A scale letter or abbreviation after a digit run: '87k', '2.5m', '1MM', '2mil',
+    '10 bln', '2.33 k', '1,674,200.5 M', '10G'. Attached suffixes are read in any case
+    except where case decides ('MM' million, 'mm' millimetres); a spaced one only when
+    nothing word-like and capitalised follows ('8 B people', not 'Plan 9 B Movie')."""
+    t = toks[j]
+    if t.kind != "word":
+        return None
+    attached = t.start == toks[j - 1].end
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    if not attached:
+        if t.start != toks[j - 1].end + 1:
+            return None
+        if after is not None and after.kind == "word" and after.text[:1].isupper():
+            return None
+        if after is not None and after.kind == "num":
+            return None
+    sc = r.cased_suffix_scales.get(t.text)
+    if sc is not None:
+        if t.text == "G" and val in _GENERATIONS:
+            return None
+        if not attached and t.text in ("m", "b"):
+            return None
+        return sc
+    if not attached:
+        return None
+    sc = r.suffix_scales.get(t.low)
+    if sc is None:
+        return None
+    # "5m" followed by a measure-ish symbol is metres; "2.5m people" is million
+    if t.low == "m" and after is not None and after.low in {"²", "2", "/", "long"}:
+        return None
+    return sc
+
+
 def _read_digits(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | None:
     t = toks[i]
     raw = t.text
     j = i + 1
-    # "1 204" / "12 500 000": groups of exactly three digits after a 1-3 digit head
+    n = len(toks)
+    # "1 204" / "12 500 000" / "1 234 567.89": groups of three digits after a 1-3 digit head
     if len(raw) <= 3 and "," not in raw and "." not in raw:
         k = j
         parts = [raw]
         while (
-            k < len(toks)
+            k < n
             and toks[k].kind == "num"
-            and len(toks[k].text) == 3
+            and _GROUP3_RE.fullmatch(toks[k].text)
             and toks[k].start == toks[k - 1].end + 1
             and _SPACE_GROUP_RE.match(text[toks[k - 1].end])
-            and (k + 1 >= len(toks) or toks[k + 1].kind != "num" or len(toks[k + 1].text) == 3)
+            and (k + 1 >= n or toks[k + 1].kind != "num" or _GROUP3_RE.fullmatch(toks[k + 1].text))
         ):
             parts.append(toks[k].text)
             k += 1
+            if "." in parts[-1]:
+                break
         if len(parts) > 1:
             raw = "".join(parts)
             j = k
@@ -236,29 +322,77 @@ def _read_digits(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | N
         return None
     scaled = False
     scale = 1
-    # suffix directly attached: 87k, 2.5m, 3bn
-    if j < len(toks) and toks[j].kind == "word" and toks[j].start == toks[j - 1].end:
-        suf = toks[j].low
-        if suf in r.suffix_scales:
-            after = toks[j + 1] if j + 1 < len(toks) else None
-            # "5m" followed by a measure-ish symbol is metres; "2.5m people" is million
-            if not (suf == "m" and after is not None and after.low in {"²", "2", "/", "long"}):
-                scale = r.suffix_scales[suf]
-                val = _CTX.multiply(val, Decimal(scale))
-                scaled = True
-                j += 1
+    dozen = False
+    # suffix: 87k, 2.5m, 3bn, 1MM, 2.33 k
+    if j < n:
+        sc = _suffix_scale(toks, j, r, val)
+        if sc is not None:
+            scale = sc
+            val = _CTX.multiply(val, Decimal(sc))
+            scaled = True
+            j += 1
     # scale words: 1.2 million, 20 thousand, 3 hundred thousand
-    while j < len(toks) and toks[j].low in r.scales:
+    while j < n and toks[j].low in r.scales:
         s = r.scales[toks[j].low]
         val = _CTX.multiply(val, Decimal(s))
         scale = s
         scaled = True
         j += 1
-    return _Num(val, i, j, scaled, scale, False, digits=toks[i].text if j == i + 1 else "")
+    if j < n and toks[j].low in _DOZEN_WORDS and not scaled:
+        val = val * 12  # "3 dozens", "3 dzs"
+        dozen = True
+        j += 1
+    elif scaled and scale >= 100 and val == val.to_integral_value():
+        val, j, scale = _compose_after_scale(toks, j, text, r, val, scale)
+    return _Num(val, i, j, scaled, scale, False, dozen=dozen,
+                digits=toks[i].text if j == i + 1 else "")  # fmt: skip
+
+
+def _compose_after_scale(
+    toks: list[Tok], j: int, text: str, r: NumberRules, val: Decimal, scale: int
+) -> tuple[Decimal, int, int]:
+    """'4 thousand 3 hundred and 21', '6 crore and two hundred', '3 hundred and one':
+    after a scale word, smaller parts in digits or words add up. A bare '0' after 'and'
+    is not a part ('4 thousand 3 hundred and 0 are two numbers')."""
+    n = len(toks)
+    while j < n:
+        k = j
+        if toks[k].low == "and":
+            k += 1
+        if k >= n:
+            break
+        t = toks[k]
+        part: Decimal | None = None
+        end = k
+        part_scale = 1
+        if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
+            part = Decimal(t.text)
+            end = k + 1
+            while end < n and toks[end].low in r.scales and r.scales[toks[end].low] < scale:
+                part_scale = r.scales[toks[end].low]
+                part = part * part_scale
+                end += 1
+            if part == 0 or (end < n and toks[end].low in r.scales):
+                break  # '3 hundred and 2 hundred': two numbers
+        elif t.kind == "word" and (t.low in r.units or t.low in r.tens):
+            w = _read_words(toks, k, r)
+            if w is not None and not w.dozen:
+                part, end, part_scale = w.value, w.j, w.scale
+        if part is None or part >= scale or part <= 0:
+            break
+        if part_scale == 1 and toks[j].low != "and" and scale > 100 and k == j:
+            # "3 million 20 people" is not 3,000,020; a bare part needs 'and' or a scale
+            break
+        val += part
+        j = end
+        scale = part_scale if part_scale > 1 else 1
+        if scale < 100:
+            break
+    return val, j, scale
 
 
 def _is_num_word(r: NumberRules, w: str) -> bool:
-    return w in r.units or w in r.tens or w in r.scales or w == "dozen"
+    return w in r.units or w in r.tens or w in r.scales or w in _DOZEN_WORDS
 
 
 def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
@@ -272,6 +406,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
     scaled = False
     scale = 1
     dozen = False
+    small = Decimal(0)  # what was added since the last hundred/scale word
     k = i
     end = i
 
@@ -288,6 +423,9 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
         if w in ("a", "an"):
             nxt = peek(1)
             if nxt in r.scales or nxt in ("dozen", "half", "quarter", "third"):
+                if nxt == "dozen" and last == "frac":  # half a dozen
+                    k += 1
+                    continue
                 if have and last not in ("frac", "and"):
                     break
                 if not have:
@@ -328,6 +466,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
                     if last == "a":
                         break
                     current += v
+                small += v
                 last = "unit"
                 have = True
                 k += 1
@@ -337,6 +476,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
         if w in r.tens:
             if last in ("", "hundred", "scale", "and"):
                 current += r.tens[w]
+                small += r.tens[w]
                 last = "tens"
                 have = True
                 k += 1
@@ -347,6 +487,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
             if last in ("hundred",):
                 break
             current = (current or Decimal(1)) * 100
+            small = Decimal(0)
             last = "hundred"
             have = True
             scaled = True
@@ -357,9 +498,16 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
         if w in r.scales:
             s = Decimal(r.scales[w])
             if last == "scale" and s >= Decimal(scale):
+                if w == "crore" and scale == 100000 and current == 0:
+                    total = total * s  # three lakh crore
+                    scale = int(total) if total else scale
+                    k += 1
+                    end = k
+                    continue
                 break
             total += (current or Decimal(1)) * s
             current = Decimal(0)
+            small = Decimal(0)
             last = "scale"
             have = True
             scaled = True
@@ -367,8 +515,11 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
             k += 1
             end = k
             continue
-        if w == "dozen":
-            current = (current or Decimal(1)) * 12
+        if w in _DOZEN_WORDS:
+            if last in ("unit", "tens") and small and current != small:
+                current = current - small + small * 12  # three hundred and two dozen
+            else:
+                current = (current or Decimal(1)) * 12
             dozen = True
             last = "dozen"
             have = True
@@ -379,7 +530,7 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
             nxt = peek(1)
             # only as part of a larger number: 'half a million', 'a quarter of a million',
             # 'three quarters of a million'
-            if (nxt in ("a", "an") and peek(2) in r.scales) or (
+            if (nxt in ("a", "an") and (peek(2) in r.scales or peek(2) == "dozen")) or (
                 nxt == "of" and peek(2) in ("a", "an") and peek(3) in r.scales
             ):
                 f = Decimal(str(r.fractions[w]))
@@ -393,16 +544,90 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
     if not have:
         return None
     value = total + current
+    # spoken decimals: 'two hundred point zero three', 'nine point nought four'
+    if end < n and toks[end].low == "point" and not dozen:
+        digits, k = _spoken_decimals(toks, end + 1, r)
+        if digits:
+            value = value + Decimal("0." + digits)
+            end = k
     return _Num(value, i, end, scaled, scale, True, dozen=dozen)
+
+
+def _spoken_decimals(toks: list[Tok], k: int, r: NumberRules) -> tuple[str, int]:
+    """Digits after 'point': single digit words ('zero three' -> '03') or one number
+    below a hundred ('seventy-one' -> '71', 'eleven' -> '11')."""
+    n = len(toks)
+    digits = ""
+    while k < n and toks[k].low in r.units and r.units[toks[k].low] < 10:
+        digits += str(r.units[toks[k].low])
+        k += 1
+    if digits:
+        return digits, k
+    if k < n and (toks[k].low in r.units or toks[k].low in r.tens):
+        v = r.units.get(toks[k].low, r.tens.get(toks[k].low, 0))
+        k += 1
+        if (
+            v >= 20
+            and k + 1 < n
+            and toks[k].low == "-"
+            and toks[k + 1].low in r.units
+            and 0 < r.units[toks[k + 1].low] < 10
+        ):
+            v += r.units[toks[k + 1].low]
+            k += 2
+        return str(v), k
+    return "", k
+
+
+_MINUS_WORDS = frozenset({"minus", "negative"})
+_MINUS_SIGNS = frozenset({"-", "\u2212"})
 
 
 def _read_number(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | None:
     t = toks[i]
     if t.kind == "num":
         return _read_digits(toks, i, text, r)
-    if t.kind == "word" and (_is_num_word(r, t.low) or t.low in ("a", "an", "half", "quarter")):
+    if t.kind == "word" and (
+        _is_num_word(r, t.low) or t.low in ("a", "an", "half", "quarter", "nought", "naught")
+    ):
         return _read_words(toks, i, r)
+    if (t.low in _MINUS_WORDS or t.low in _MINUS_SIGNS) and i + 1 < len(toks):
+        return _read_signed(toks, i, text, r)
     return None
+
+
+def _read_signed(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | None:
+    """'-1.3%', '−5', 'minus one', 'negative ten', 'minus-5 yards'. A hyphen is a minus
+    sign only when it opens a word ('Stoxx 50 -1.3%', '<-30'), not inside one ('COVID-19',
+    '2-0') and not as a dash with a space after it."""
+    t = toks[i]
+    k = i + 1
+    if t.low in _MINUS_WORDS:
+        if (
+            toks[k].low == "-"
+            and k + 1 < len(toks)
+            and toks[k].start == t.end
+            and toks[k + 1].start == toks[k].end
+        ):
+            k += 1  # minus-5
+    else:
+        nxt = toks[k]
+        if nxt.kind != "num" or nxt.start != t.end:
+            return None
+        if i > 0:
+            p = toks[i - 1]
+            if p.end == t.start and (p.kind in ("word", "num") or p.low in (")", "%", "-")):
+                return None
+    if k >= len(toks) or toks[k].low in _MINUS_WORDS or toks[k].low in _MINUS_SIGNS:
+        return None
+    inner = _read_number(toks, k, text, r)
+    if inner is None or inner.value == 0:
+        return None
+    inner.value = -inner.value
+    inner.i = i
+    inner.signed = True
+    inner.digits = ""
+    return inner
 
 
 def words_to_number(phrase: str) -> int | float | None:
@@ -481,6 +706,7 @@ class _Mention:
     qualifier: str | None = None
     per: str | None = None
     kind: str = "count"
+    sub: str | None = None  # what an ``other`` is: year, time, ordinal, money, ...
 
 
 def _apply_hedge(m: _Mention, q: str) -> None:
@@ -533,8 +759,9 @@ def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str,
 
 def _kind_after(
     toks: list[Tok], m: _Mention, text: str, r: NumberRules, first_digits: str
-) -> tuple[str, int]:
-    """Classify by the words after the number. Returns (kind, new end token index)."""
+) -> tuple[str, int, str | None]:
+    """Classify by the words after the number. Returns (kind, new end token index, sub-kind
+    of an ``other``)."""
     j = m.j
     n = len(toks)
     nxt = toks[j] if j < n else None
@@ -546,20 +773,20 @@ def _kind_after(
         and nxt2 is not None
         and (nxt2.low in r.measure_units or nxt2.low in r.currency_words)
     ):
-        return "other", j
+        return "other", j, "measure"
     if nxt is not None and nxt.low in r.thing_nouns:
-        return "other", j
+        return "other", j, "thing"
     if nxt is not None and nxt.low == "-" and nxt2 is not None and nxt2.low in r.time_units:
         third = toks[j + 2] if j + 2 < n else None
-        if third is not None and third.low == "-":
-            return "other", j  # 24-year-old, 12-hour
-        return "other", j
+        if third is not None and third.low == "-" and j + 3 < n and toks[j + 3].low == "old":
+            return "other", j, "age"  # 24-year-old
+        return "other", j, "duration"  # 12-hour
     if nxt is not None and nxt.low in r.time_units:
-        return "other", j
+        return "other", j, "duration"
     if nxt is not None and nxt.low in r.currency_words:
-        return "other", j
+        return "other", j, "money"
     if nxt is not None and nxt.low in r.measure_units:
-        return "other", j
+        return "other", j, "measure"
     if nxt is not None and nxt.low in (
         "a.m",
         "p.m",
@@ -570,7 +797,7 @@ def _kind_after(
         "gmt",
         "utc",
     ):
-        return "other", j
+        return "other", j, "time"
     if (
         nxt is not None
         and nxt.low in ("a", "p")
@@ -579,14 +806,14 @@ def _kind_after(
         and j + 2 < n
         and toks[j + 2].low == "m"
     ):
-        return "other", j + 3  # 5 p.m.
+        return "other", j + 3, "time"  # 5 p.m.
     if nxt is not None and nxt.low in (":",) and nxt2 is not None and nxt2.kind == "num":
-        return "other", j  # 17:00
+        return "other", j, "time"  # 17:00
     if nxt is not None and nxt.low in ("st", "nd", "rd", "th") and nxt.start == toks[j - 1].end:
-        return "other", j + 1  # ordinal 21st
+        return "other", j + 1, "ordinal"  # ordinal 21st
     if nxt is not None and nxt.low in r.month_names and m.value is not None:
-        return "date", j
-    return "", j
+        return "date", j, "date"
+    return "", j, None
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -594,6 +821,29 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Never raises on a string; returns ``[]`` for anything else.
     """
+    return [t.quantity for t in find_quantities_tagged(text)]
+
+
+class TaggedQuantity(NamedTuple):
+    """A quantity with what its ``other`` kind stands for (``subkind``, one of
+    ``OTHER_SUBKINDS``; ``None`` for count, change and share). Not part of the record:
+    ``to_dict()`` is the SPEC shape; the sub-kind is for callers that want to tell a year
+    from a sum of money (the benchmark, the claims stage's filters)."""
+
+    quantity: Quantity
+    subkind: str | None
+
+
+OTHER_SUBKINDS = frozenset(
+    """year time ordinal identifier date money measure age duration percent thing
+    other""".split()
+)
+# sub-kinds that are positions, labels or points in time rather than amounts
+NON_AMOUNT_SUBKINDS = frozenset({"year", "time", "ordinal", "identifier", "date"})
+
+
+def find_quantities_tagged(text: str) -> list[TaggedQuantity]:
+    """``find_quantities`` with the sub-kind of each ``other`` mention."""
     if not isinstance(text, str) or not text:
         return []
     try:
@@ -616,7 +866,7 @@ def parse_quantity(phrase: str) -> dict[str, Any] | None:
     return d
 
 
-def _scan(text: str, r: NumberRules) -> list[Quantity]:
+def _scan(text: str, r: NumberRules) -> list[TaggedQuantity]:
     toks = tokenize(text)
     n = len(toks)
     out: list[_Mention] = []
@@ -628,25 +878,83 @@ def _scan(text: str, r: NumberRules) -> list[Quantity]:
             continue
         if m.kind != "skip":
             out.append(m)
+        elif m.sub == "chain":
+            for k in range(m.i, m.j):
+                if toks[k].kind == "num":
+                    tk = toks[k]
+                    v = _digits_value(tk.text)
+                    out.append(
+                        _Mention(k, k + 1, tk.start, tk.end, v, kind="other", sub="identifier")
+                    )
         i = max(m.j, i + 1)
+    out = _merge_bound_pairs(toks, out)
     _inherit_rates(toks, out, r)
-    res: list[Quantity] = []
+    res: list[TaggedQuantity] = []
     for m in out:
-        res.append(
-            Quantity(
-                text=text[m.start : m.end],
-                start=m.start,
-                end=m.end,
-                value=_plain(m.value),  # type: ignore[arg-type]
-                low=_plain(m.low),  # type: ignore[arg-type]
-                high=_plain(m.high),  # type: ignore[arg-type]
-                approximate=m.approximate,
-                qualifier=m.qualifier,
-                per=m.per,
-                kind=m.kind,
-            )
+        sub = None if m.kind != "other" else (m.sub or "thing")
+        q = Quantity(
+            text=text[m.start : m.end],
+            start=m.start,
+            end=m.end,
+            value=_plain(m.value),  # type: ignore[arg-type]
+            low=_plain(m.low),  # type: ignore[arg-type]
+            high=_plain(m.high),  # type: ignore[arg-type]
+            approximate=m.approximate,
+            qualifier=m.qualifier,
+            per=m.per,
+            kind=m.kind,
         )
+        res.append(TaggedQuantity(q, sub))
     return res
+
+
+_LOWER_Q = frozenset({"more_than", "at_least"})
+_UPPER_Q = frozenset({"less_than", "up_to"})
+
+
+def _merge_bound_pairs(toks: list[Tok], ms: list[_Mention]) -> list[_Mention]:
+    """'above 1000 and below 1500', 'more than 10 and less than 40', 'at most 100 and at
+    least 20': a lower and an upper bound joined by 'and'/'but' are one range when the
+    lower is below the upper ('more than 40 and less than 10' stays two)."""
+    out: list[_Mention] = []
+    k = 0
+    while k < len(ms):
+        a = ms[k]
+        b = ms[k + 1] if k + 1 < len(ms) else None
+        if (
+            b is not None
+            and a.value is not None
+            and b.value is not None
+            and a.kind == b.kind
+            and {a.qualifier, b.qualifier} & _LOWER_Q
+            and {a.qualifier, b.qualifier} & _UPPER_Q
+            and b.i - a.j in (1, 2)
+            and toks[a.j].low in ("and", "but", ",")
+            and (b.i - a.j == 1 or toks[a.j + 1].low in ("and", "but"))
+        ):
+            lo_m, hi_m = (a, b) if a.qualifier in _LOWER_Q else (b, a)
+            if lo_m.value < hi_m.value:  # type: ignore[operator]
+                out.append(
+                    _Mention(
+                        a.i,
+                        b.j,
+                        a.start,
+                        b.end,
+                        None,
+                        lo_m.value,
+                        hi_m.value,
+                        False,
+                        None,
+                        None,
+                        a.kind,
+                        a.sub,
+                    )  # fmt: skip
+                )
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _inherit_rates(toks: list[Tok], ms: list[_Mention], r: NumberRules) -> None:
@@ -677,6 +985,14 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
     """Try every reading that starts at token i (hedge, vague, change, share, number)."""
     # 1. a hedge, then something numeric
     hedge = _match_phrase(toks, i, r.hedges, r.max_hedge_len)
+    if (
+        hedge is not None
+        and toks[i].low in ("<", ">")
+        and i > 0
+        and toks[i - 1].low in ("<", ">", "=")
+        and toks[i - 1].end == toks[i].start
+    ):
+        hedge = None  # '<>30', '=>30': not a comparison we know
     if hedge is not None:
         ln, q = hedge
         inner = _core_at(toks, i + ln, text, r)
@@ -685,6 +1001,8 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
             inner.start = toks[i].start
             if inner.qualifier is None or (inner.qualifier == "about" and q != "about"):
                 _apply_hedge(inner, q)
+            elif q in ("about", "nearly"):
+                inner.approximate = True  # 'about five hundred or less'
             # "men over 49", "children under 5": ages
             if (
                 ln == 1 and toks[i].low in ("over", "under", "above", "below") and i > 0
@@ -693,7 +1011,7 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
                      or toks[inner.j].low in _NON_NOUN_FOLLOWERS
                      or toks[inner.j].low in ("years", "year"))
             ):  # fmt: skip
-                inner.kind = "other"
+                inner.kind, inner.sub = "other", "age"
             return inner
     return _core_at(toks, i, text, r)
 
@@ -746,9 +1064,11 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         of_number = j + 2 < n and toks[j + 1].low in ("a", "an") and toks[j + 2].low in r.scales
         if j < n and toks[j].low == "of" and not of_number:
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
-    if (t.low in r.units or (t.kind == "num" and t.text.isdigit())) and i + 3 < n and toks[
-        i + 1
-    ].low == "in":
+    if (
+        (t.low in r.units or (t.kind == "num" and t.text.isdigit()))
+        and i + 3 < n
+        and toks[i + 1].low == "in"
+    ):
         num_v = r.units.get(t.low) if t.kind == "word" else int(t.text)
         d = toks[i + 2]
         den = r.units.get(d.low) or (int(d.text) if d.kind == "num" and d.text.isdigit() else 0)
@@ -784,7 +1104,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     vg = _match_phrase(toks, i, r.vague, 3)
     if vg is not None:
         ln, (lo, hi) = vg
-        if not (toks[i].low == "tens" and (i + 1 >= n or toks[i + 1].low != "of")):
+        if not (toks[i].low in ("tens", "scores") and (i + 1 >= n or toks[i + 1].low != "of")):
             m = _Mention(i, i + ln, t.start, toks[i + ln - 1].end, None, lo, hi, True)
             return _finish(toks, m, text, r)
     # ordinals written as words
@@ -794,30 +1114,53 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             prev.low in ("the", "a", "its", "their", "his", "her", "for")
             or prev.low.endswith(("'s", "’s"))
         ):
-            return _Mention(i, i + 1, t.start, t.end, r.ordinals[t.low], kind="other")
+            return _Mention(i, i + 1, t.start, t.end, r.ordinals[t.low], kind="other",
+                            sub="ordinal")  # fmt: skip
         return None
-    # currency before the number: $5 million, €200
-    if t.low in r.currency_symbols and i + 1 < n and toks[i + 1].kind == "num":
-        num = _read_number(toks, i + 1, text, r)
+    # currency before the number: $5 million, €200, US$ 1MM, RM79, $800,000 to $1.3 million
+    cp = _currency_prefix_end(toks, i, r)
+    if cp is not None:
+        num = _read_number(toks, cp, text, r)
         if num is not None:
             end_tok = toks[num.j - 1]
-            return _Mention(i, num.j, t.start, end_tok.end, num.value, kind="other")
+            m = _Mention(i, num.j, t.start, end_tok.end, num.value, kind="other", sub="money")
+            m = _try_range(toks, num, m, text, r)
+            m = _finish(toks, m, text, r, None)
+            if m.kind != "skip":
+                m.kind, m.sub, m.per = "other", "money", None
+            return m
+    if t.kind == "num" and i + 2 < n and toks[i + 2].kind == "num":
+        sep = toks[i + 1]
+        glued = sep.start == t.end and toks[i + 2].start == sep.end
+        if glued and sep.text == ":":
+            # 17:22, 1:36.6, 10:38:07.190: a clock time or a lap time; value as on the clock
+            k = i + 3
+            while k + 1 < n and toks[k].text == ":" and toks[k + 1].kind == "num":
+                k += 2
+            v = _digits_value(t.text)
+            return _Mention(i, k, t.start, toks[k - 1].end, v, kind="other", sub="time")
+        if glued and sep.text == "-" and (
+            (i + 4 < n and toks[i + 3].text == "-" and toks[i + 4].kind == "num"
+             and toks[i + 3].start == toks[i + 2].end and toks[i + 4].start == toks[i + 3].end)
+            or (i > 0 and toks[i - 1].text == "+" and toks[i - 1].end == t.start)
+        ):  # fmt: skip
+            # 1-222-2222, +7-495-..., 2022-09-28: phone numbers and ISO dates; each part
+            # is kept as an identifier (never a range, never a count)
+            k = i + 3
+            while k + 1 < n and toks[k].text in ("-", "/") and toks[k + 1].kind == "num":
+                k += 2
+            return _Mention(i, k, t.start, toks[k - 1].end, None, kind="skip", sub="chain")
+        if glued and sep.text == "-" and _is_score(toks, i):
+            return _Mention(i, i + 3, t.start, toks[i + 2].end, None, kind="skip")
     num = _read_number(toks, i, text, r)
     if num is None:
         return None
-    if num.written and not num.scaled and num.value == 1 and not num.dozen:
-        prev = _prev_word(toks, i)
-        nxt = toks[num.j] if num.j < len(toks) else None
-        if (
-            prev is None
-            or prev.low not in ("only", "just", "exactly", "merely", "single")
-            or nxt is None
-            or nxt.kind != "word"
-            or nxt.low in _PRONOUN_FOLLOWERS
-        ):
+    if num.written and not num.scaled and num.value == 1 and not num.dozen and not num.signed:
+        if not _one_is_numeral(toks, i, num.j, r):
             return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
-    if num.written and num.value == 0:
-        return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
+    if num.written and num.value == 0 and num.j == i + 1:
+        # 'zero tolerance', 'ground zero': kept, but never a count
+        return _Mention(i, num.j, t.start, t.end, 0, kind="other", sub="other")
     m = _Mention(i, num.j, t.start, toks[num.j - 1].end, num.value)
     if num.dozen:
         m.approximate = True
@@ -825,6 +1168,40 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # ranges: five to six thousand; 8,000-9,000; between 1.5 and 2 million; five or six
     m = _try_range(toks, num, m, text, r)
     return _finish(toks, m, text, r, num)
+
+
+def _is_score(toks: list[Tok], i: int) -> bool:
+    """'2-1', '89-89', '9-2 lead': a result, not a range (a range rises: '5-6')."""
+    a, b = toks[i].text, toks[i + 2].text
+    if not (a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3):
+        return False
+    if (
+        i + 4 < len(toks)
+        and toks[i + 3].text in ("-", "/")
+        and toks[i + 3].start == toks[i + 2].end
+    ):
+        return False  # 1-222-2222: handled as digits elsewhere
+    if i > 0 and toks[i - 1].text == "+":
+        return False
+    return int(a) >= int(b)
+
+
+def _one_is_numeral(toks: list[Tok], i: int, j: int, r: NumberRules) -> bool:
+    """'one man', 'Only one Russian', 'one last time' are the numeral 1; 'No one came',
+    'one of the men', 'one another', 'the only one who stayed', 'one said' are pronouns.
+    'one or two', 'one to three' open a range."""
+    n = len(toks)
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in _ONE_PREV_BLOCKERS:
+        return False
+    if j >= n:
+        return False
+    nxt = toks[j]
+    if nxt.low in ("or", "to") and j + 1 < n and _is_num_word(r, toks[j + 1].low):
+        return True
+    if nxt.kind != "word" or nxt.low in _PRONOUN_FOLLOWERS or nxt.low in _ONE_NEXT_BLOCKERS:
+        return False
+    return True
 
 
 def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | None:
@@ -850,23 +1227,67 @@ def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] |
     return None
 
 
+_RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "~", "through", "thru"})
+_PERCENT_WORDS = frozenset({"%", "percent", "pct"})
+
+
+def _range_unit(tok: Tok, r: NumberRules) -> bool:
+    w = tok.low
+    return (
+        w in _PERCENT_WORDS
+        or w in r.measure_units
+        or w in r.currency_words
+        or w in r.time_units
+        or w in r.scales
+    )
+
+
 def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRules) -> _Mention:
+    """Two numbers joined by to / - / or / ~ / through (and after 'between'). A unit or
+    currency may stand on each end: '5% to 10%', '44 mg to 50 mg', '$800,000 to $1.3
+    million', '$10 to $15 billion' (the scale carries across the '$')."""
     n = len(toks)
     j = num.j
     if j >= n:
         return m
+    unit: tuple[str, ...] | None = None
+    prev = toks[m.i - 1].low if m.i > 0 else ""
+    ulen = 2 if (toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent") else 1
+    if (ulen == 2 or _range_unit(toks[j], r)) and j + ulen < n:
+        c = toks[j + ulen].low
+        if c in _RANGE_CONNECTORS or (c == "and" and prev == "between"):
+            unit = tuple(t.low for t in toks[j : j + ulen])
+            j += ulen
     conn = toks[j].low
-    prev = toks[num.i - 1].low if num.i > 0 else ""
-    ok = conn in ("to", "-", "–", "—", "or") or (conn == "and" and prev == "between")
+    ok = conn in _RANGE_CONNECTORS or (conn == "and" and prev == "between")
     if conn == "-" and not _adjacent(text, toks[j - 1], toks[j]):
         ok = False  # "5,000 - a figure" is not a range; "5,000 - 6,000" with spaces is rare
         if j + 1 < n and toks[j + 1].kind == "num" and _adjacent(text, toks[j], toks[j + 1]):
             ok = True
     if not ok or j + 1 >= n:
         return m
-    second = _read_number(toks, j + 1, text, r)
-    if second is None or second.dozen:
+    if conn == "-" and m.i > 0 and toks[m.i - 1].low == "+":
+        return m  # +1-222-2222: a phone number
+    k = j + 1
+    cp = _currency_prefix_end(toks, k, r)
+    if cp is not None:
+        k = cp
+    second = _read_number(toks, k, text, r)
+    if second is None or second.dozen or (second.signed and conn in ("-", "–", "—")):
         return m
+    if unit is not None:
+        got = tuple(t.low for t in toks[second.j : second.j + len(unit)])
+        if got != unit and not (unit[0] in r.scales and second.scaled):
+            return m
+    e = second.j
+    if (
+        conn in ("-", "–", "—")
+        and e + 1 < n
+        and toks[e].low in ("-", "/")
+        and toks[e].start == toks[e - 1].end
+        and toks[e + 1].kind == "num"
+    ):
+        return m  # 1-222-2222, 2022-09-28: phone numbers and dates, not ranges
     lo, hi = num.value, second.value
     # carry the scale written on the second number to the first
     if second.scaled and not num.scaled and lo < second.value / Decimal(second.scale) + 1:
@@ -881,21 +1302,70 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
         and lo * 1000 <= second.value < lo * 10000
     ):
         lo = lo * 1000  # "50-60,000": the thousands written once
+    elif num.digits and len(num.digits) == 4 and 1800 <= lo <= 2100 and second.scaled:
+        return m  # "rose 60% in 2018 to 3.9 million": a year, then a figure
     if not lo < hi:
         return m
-    if conn == "or" and num.written != second.written:
-        return m
+    if conn == "or" and (num.written != second.written or (num.scaled and second.scaled)):
+        return m  # "25k or 40k", "10 bln or 10 tln": two figures
     if num.digits and second.digits and len(num.digits) == 4 and 1800 <= lo <= 2100:
         # 2021-2022: a span of years
         return _Mention(
-            num.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other"
-        )
+            m.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other",
+            sub="year",
+        )  # fmt: skip
     start = m.start
-    i0 = num.i
-    if prev in ("between", "from") and num.i > 0:
-        i0 = num.i - 1
+    i0 = m.i
+    if prev in ("between", "from") and m.i > 0:
+        i0 = m.i - 1
         start = toks[i0].start
     return _Mention(i0, second.j, start, toks[second.j - 1].end, None, lo, hi, m.approximate)
+
+
+# codes glued to a number ('RM79', 'AUD1.5m') and those that need a '$' ('US$', 'HK $')
+_CURRENCY_CODES = frozenset(
+    """RM Rs INR AUD USD EUR GBP CAD NZD HKD SGD JPY CNY RMB CHF SEK NOK DKK ZAR AED KZT
+    GEL RUB UAH PLN TRY Rp Dh PS""".split()
+)
+_DOLLAR_CODES = frozenset("US A AU NZ C CA HK S SG NT R Z".split())
+
+
+def _currency_prefix_end(toks: list[Tok], i: int, r: NumberRules) -> int | None:
+    """The index of the number after a currency prefix starting at token i: '$', '€',
+    'US$', '$US', 'HK $', 'A$', 'RM79', 'AUD1.5m', 'PS6m' (a '£' flattened to 'PS')."""
+    n = len(toks)
+    if i >= n:
+        return None
+    t = toks[i]
+    k = i + 1
+    if t.text in r.currency_symbols:
+        if (
+            k + 1 < n
+            and toks[k].kind == "word"
+            and (toks[k].text in _DOLLAR_CODES or toks[k].text in _CURRENCY_CODES)
+            and toks[k].start == t.end
+            and toks[k + 1].kind == "num"
+            and toks[k + 1].start == toks[k].end
+        ):
+            k += 1  # $US113, $A82
+    elif t.kind == "word" and (t.text in _DOLLAR_CODES or t.text in _CURRENCY_CODES):
+        if k < n and toks[k].text in r.currency_symbols and toks[k].start - t.end <= 1:
+            k += 1  # US$, HK $
+        elif t.text in _DOLLAR_CODES or not (
+            k < n and toks[k].kind == "num" and toks[k].start == t.end
+        ):
+            return None
+        elif t.text == "PS" and not (
+            "," in toks[k].text
+            or "." in toks[k].text
+            or (k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].start == toks[k].end)
+        ):
+            return None  # PS5 is a games console
+    else:
+        return None
+    if k < n and toks[k].kind == "num" and toks[k].start - toks[k - 1].end <= 1:
+        return k
+    return None
 
 
 def _finish(
@@ -904,6 +1374,11 @@ def _finish(
     """Kind, percent, suffix hedges and the rate, from the words around the number."""
     n = len(toks)
     j = m.j
+    if num is not None and not num.signed and m.qualifier is None and m.low is None:
+        sub = _label_sub(toks, m, num, r)
+        if sub is not None:
+            m.kind, m.sub = "other", sub
+            return m
     # percent
     if (j < n and toks[j].low in ("%", "percent", "pct")) or (
         j + 1 < n and toks[j].low == "per" and toks[j + 1].low == "cent"
@@ -955,21 +1430,32 @@ def _finish(
         before = toks[m.i - 1].low if m.i > 0 else ""
         after = toks[j + 1].low if j + 1 < n else ""
         if before in r.increase_verbs or after in (
-            "more", "higher", "larger", "as", "over", "the", "that", "last", "its", "their"
+            "more",
+            "higher",
+            "larger",
+            "as",
+            "over",
+            "the",
+            "that",
+            "last",
+            "its",
+            "their",
         ):
             kind = "other" if _thing_subject(toks, m.i, r) else "change"
             return _Mention(m.i, j + 1, m.start, toks[j].end, m.value, m.low, m.high,
                             m.approximate, m.qualifier, None, kind)  # fmt: skip
     # suffix hedges: "5,000 or so", "200 or more"
     sh = _match_phrase(toks, j, r.suffix_hedges, 2)
-    if sh is not None and m.qualifier is None:
+    if sh is not None and not _suffix_hedge_ok(toks, j, sh[0], m, r):
+        sh = None
+    if sh is not None and m.qualifier in (None, "about"):
         ln, q = sh
         m.j = j + ln
         m.end = toks[j + ln - 1].end
         _apply_hedge(m, q)
         j = m.j
     first_digits = num.digits if num is not None else ""
-    kind, j_end = _kind_after(toks, m, text, r, first_digits)
+    kind, j_end, sub = _kind_after(toks, m, text, r, first_digits)
     if kind == "date":
         return _Mention(m.i, m.j, m.start, m.end, None, kind="skip")
     if kind == "other":
@@ -977,14 +1463,15 @@ def _finish(
             m.j = j_end
             m.end = toks[j_end - 1].end
         m.kind = "other"
+        m.sub = sub
         return m
     prev = toks[m.i - 1] if m.i > 0 else None
     # currency words before: "USD 300"
-    if prev is not None and prev.low in r.currency_words | r.currency_symbols:
-        m.kind = "other"
+    if prev is not None and (prev.low in r.currency_words or prev.low in r.currency_symbols):
+        m.kind, m.sub = "other", "money"
         return m
     if prev is not None and prev.low in ("aged", "age", "ages"):
-        m.kind = "other"
+        m.kind, m.sub = "other", "age"
         return m
     k = m.i - 1
     if k >= 0 and toks[k].low in ("about", "around", "roughly", "some", "nearly", "almost"):
@@ -1001,7 +1488,7 @@ def _finish(
             or not toks[j].low.endswith("s")
         )
     ):
-        m.kind = "other"  # "a man of about 40": an age
+        m.kind, m.sub = "other", "age"  # "a man of about 40": an age
         return m
     # a day of the month after the month name: "September 27", "Dec. 21"
     if num is not None and m.value is not None and not num.written:
@@ -1010,6 +1497,12 @@ def _finish(
             k -= 1
         if k >= 0 and toks[k].low in r.month_names and m.low is None and m.value <= 31:
             return _Mention(m.i, m.j, m.start, m.end, None, kind="skip")
+    if num is not None and m.value is None and m.high is not None and m.high <= 31:
+        k = m.i - 1
+        if k >= 0 and toks[k].low == ".":
+            k -= 1
+        if k >= 0 and toks[k].low in r.month_names:
+            return _Mention(m.i, m.j, m.start, m.end, None, kind="skip")  # Sept. 20-24
         if k >= 0 and toks[k].low in r.month_names and num.digits and len(num.digits) == 4:
             return _Mention(m.i, m.j, m.start, m.end, None, kind="skip")
     # years: a bare four-digit 1800-2100 not followed by a noun it counts
@@ -1020,12 +1513,13 @@ def _finish(
             or not toks[j].text[:1].islower()
             or toks[j].low in _NON_NOUN_FOLLOWERS
         ):
-            m.kind = "other"
+            m.kind, m.sub = "other", "year"
             return m
     # identifiers: Title 42, World War 2, Senda de Vida 1, COVID-19
-    if prev is not None and m.qualifier is None and m.low is None and m.high is None:
+    signed = num is not None and num.signed
+    if prev is not None and m.qualifier is None and m.low is None and m.high is None and not signed:
         if prev.low in r.identifier_words or prev.low == "#":
-            m.kind = "other"
+            m.kind, m.sub = "other", "identifier"
             return m
         if (
             prev.kind == "word"
@@ -1040,7 +1534,7 @@ def _finish(
             and _adjacent(text, toks[m.i - 2], prev)
             and _adjacent(text, prev, toks[m.i])
         ):
-            m.kind = "other"
+            m.kind, m.sub = "other", "identifier"
             return m
     # the rate, anywhere in the rest of the clause
     if m.kind == "count":
@@ -1050,6 +1544,83 @@ def _finish(
         else:
             m.per = _leading_rate(toks, m.i, r)
     return m
+
+
+def _label_sub(toks: list[Tok], m: _Mention, num: _Num, r: NumberRules) -> str | None:
+    """Numbers that name rather than measure: identifiers glued to letters ('S23',
+    'cac40', 'TA-35', 'COVID-19', '9AB8') and years ('in 2021 most people', 'the 1988
+    horror film', 'the 1970s'). None when the number is an amount."""
+    n = len(toks)
+    t = toks[m.i]
+    if m.i > 0:
+        p = toks[m.i - 1]
+        if p.kind == "word" and p.end == t.start:
+            return "identifier"
+        if (
+            p.low == "-"
+            and p.end == t.start
+            and m.i >= 2
+            and toks[m.i - 2].kind == "word"
+            and toks[m.i - 2].end == p.start
+            and (toks[m.i - 2].text != toks[m.i - 2].low or toks[m.i - 2].low in r.identifier_words)
+        ):
+            return "identifier"
+    last = toks[m.j - 1]
+    nxt = toks[m.j] if m.j < n else None
+    if (
+        nxt is not None
+        and nxt.kind == "word"
+        and nxt.start == last.end
+        and len(nxt.text) >= 2
+        and nxt.text[:1].isupper()
+        and nxt.low not in r.measure_units
+        and nxt.low not in r.scales
+        and nxt.low not in r.suffix_scales
+    ):
+        return "identifier"  # 9AB8, 3XL
+    if num.digits and len(num.digits) == 4 and m.value is not None and 1800 <= m.value <= 2100:
+        if nxt is None or nxt.kind != "word" or nxt.start == last.end:
+            return "year"  # '2019.', 'the 1970s'
+        w = nxt.low
+        if not nxt.text[:1].islower() or w in _NON_NOUN_FOLLOWERS or w in _NOT_PLURALS:
+            return "year"
+        if (
+            w.endswith("s")
+            or w in _PEOPLE_HINTS
+            or w in _AGE_NOUNS
+            or w in _COUNT_NOUNS
+            or w in r.measure_units
+            or w in r.currency_words
+            or w in r.scales
+        ):
+            return None
+        return "year"  # '2019 review', 'in 2021 most people'
+    return None
+
+
+_NOT_PLURALS = frozenset("this his its us thus plus less unless across whereas".split())
+_COUNT_NOUNS = frozenset("police staff personnel people troops crew".split())
+
+
+def _suffix_hedge_ok(toks: list[Tok], j: int, ln: int, m: _Mention, r: NumberRules) -> bool:
+    """'200 or more' is a hedge; 'less than 10 and more than 40' is not ('more' opens the
+    next comparison); 'S23 Plus' is a model name; 'three plus two' is arithmetic."""
+    n = len(toks)
+    after = toks[j + ln] if j + ln < n else None
+    if after is not None and after.low == "of":
+        return False
+    if after is not None and after.low == "than" and j + ln + 1 < n:
+        a2 = toks[j + ln + 1]
+        if a2.kind == "num" or _is_num_word(r, a2.low) or a2.low in _MINUS_WORDS:
+            return False  # '5000 or more than 4500': 'more than' opens the next bound
+    if toks[j].low == "plus":
+        if toks[j].text != "plus":
+            return False  # 'Galaxy S23 Plus', 'Plus' as a name
+        if after is not None and (after.kind == "num" or _is_num_word(r, after.low)):
+            return False
+        if m.i > 0 and toks[m.i - 1].kind == "word" and toks[m.i - 1].end == toks[m.i].start:
+            return False  # glued to letters: an identifier
+    return True
 
 
 def _leading_rate(toks: list[Tok], i: int, r: NumberRules) -> str | None:
@@ -1100,7 +1671,7 @@ def _fold_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | Non
 
 def _settle_percent(m: _Mention) -> _Mention:
     if m.kind == "percent":
-        m.kind = "other"
+        m.kind, m.sub = "other", "percent"
     return m
 
 
@@ -1128,6 +1699,20 @@ _PRONOUN_FOLLOWERS = frozenset(
     """
     who that which of is was has had to in
     on at and or thing things another more
+    """.split()
+)
+_ONE_PREV_BLOCKERS = frozenset(
+    """
+    no any every each this that the which what someone anyone everyone another such
+    last next other little loved at
+    """.split()
+)
+_ONE_NEXT_BLOCKERS = frozenset(
+    """
+    said says told would could can will may might must should does did do by else
+    after for from with as but if than the a an his her their its our my your this these
+    those he she they we i you it not never also just still have are were being been
+    gets got knows thinks point side hand way
     """.split()
 )
 # a few people nouns right after a percentage mark it as a share

@@ -7,7 +7,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import CountryGazetteer, PlaceGazetteer, _data, country_gazetteer, place_gazetteer
+from ..geo import (
+    CountryGazetteer,
+    PlaceGazetteer,
+    _data,
+    country_gazetteer,
+    cue_places,
+    place_gazetteer,
+)
 from ..records import Country, Place
 from . import ents_of, install_extensions, set_group
 from ._base import JsonRulesMixin
@@ -72,24 +79,40 @@ class CountriesComponent(JsonRulesMixin):
         return doc
 
     def _find_places(self, doc: Doc, countries: list[Country]) -> list[Place]:
+        """Places: the NER's GPE/LOC/FAC entities, names a place word marks ("Borno
+        state", "the town of Chibok") and hand-table places and cities over a million
+        matched in the text (unless inside a PERSON/ORG/NORP entity); each resolved
+        through the place gazetteer, preferring a reading in a country the text names."""
         text = doc.text
         taken = [(c.start, c.end) for c in countries]
-        out: list[Place] = []
         idx = self.place_index
+        prefer = frozenset(c.code for c in countries)
+        blocked = [(s, e) for s, e, _ in ents_of(doc, "PERSON", "ORG", "NORP")]
+        cands: list[tuple[int, int, bool]] = []  # (start, end, from the NER)
         for s, e, _label in ents_of(doc, *_PLACE_LABELS):
+            cands.append((s, e, True))
+        for s, e in cue_places(text):
+            cands.append((s, e, False))
+        for s, e, curated in idx.find_direct(text):
+            if curated or not any(a <= s and e <= b for a, b in blocked):
+                cands.append((s, e, False))
+        spans: list[tuple[int, int]] = []
+        for s, e, _ner in sorted(cands, key=lambda c: (c[0], -c[1])):
             # trim a leading "the" and a possessive
-            span = text[s:e]
-            if span.lower().startswith("the "):
+            if text[s:e].lower().startswith("the "):
                 s += 4
             if text[s:e].endswith(("’s", "'s")):
                 e -= 2
-            if any(not (e <= a or s >= b) for a, b in taken):
+            if e <= s or any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            hit = idx.lookup(text[s:e])
-            if hit is None:
+            if not idx.candidates(text[s:e]):
                 continue
-            out.append(Place(text[s:e], s, e, hit[0], hit[1]))
+            spans.append((s, e))
             taken.append((s, e))
+        hits = idx.resolve([text[s:e] for s, e in spans], prefer)
+        out = [
+            Place(text[s:e], s, e, h[0], h[1]) for (s, e), h in zip(spans, hits, strict=True) if h
+        ]
         return sorted(out, key=lambda p: p.start)
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dates import coerce_published, find_dates, parse_with_dateparser
+from ..dates import coerce_published, find_dates_and_rejects, parse_with_dateparser
 from ..records import DateMention
 from . import ents_of, install_extensions, set_group
 
@@ -39,19 +39,29 @@ class DatesComponent:
         install_extensions()
         text = doc.text
         pub = coerce_published(doc._.migration_published)
-        found = find_dates(text, pub)
+        found, rejected = find_dates_and_rejects(text, pub)
         if self.use_ner:
-            found += self._from_ner(doc, found, pub)
+            found += self._from_ner(doc, found, pub, rejected)
             found.sort(key=lambda d: d.start)
         doc._.migration_dates = [d.to_dict() for d in found]
         set_group(doc, "migration_dates", doc._.migration_dates, None)
         return doc
 
-    def _from_ner(self, doc: Doc, found: list[DateMention], pub: date | None) -> list[DateMention]:
+    def _from_ner(
+        self,
+        doc: Doc,
+        found: list[DateMention],
+        pub: date | None,
+        rejected: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> list[DateMention]:
         out: list[DateMention] = []
         text = doc.text
         for s, e, _ in ents_of(doc, "DATE"):
             if any(not (e <= d.start or s >= d.end) for d in found):
+                continue
+            # what the patterns saw and ruled out ("continue to fall", "in their 80s") is
+            # not asked of dateparser
+            if any(not (e <= a or s >= b) for a, b in rejected):
                 continue
             span = text[s:e]
             if _REJECT.search(span) or len(span) < 3:

@@ -9,16 +9,25 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import country_gazetteer
-from ..officials import RoleRules, find_officials, find_titled_names, role_rules
+from ..geo import country_gazetteer, place_gazetteer
+from ..officials import (
+    RoleRules,
+    find_known_names,
+    find_officials,
+    find_titled_names,
+    home_country,
+    role_rules,
+)
 from ..records import Country
 from . import ents_of, install_extensions, set_group
 from ._base import JsonRulesMixin
 
 
 class OfficialsComponent(JsonRulesMixin):
-    """Resolves the NER's PERSON entities (and names right after a title) into officials
-    with role, country and organisation, all mentions folded (``officials.py``). Writes
+    """Resolves the NER's PERSON entities (and names right after a title, and well-known
+    office holders found by name) into officials with role, country and organisation, all
+    mentions folded (``officials.py``); the article's home country (dateline, else the
+    most mentioned) fills the country of an official whose role names none. Writes
     ``doc.spans["migration_officials"]`` (every mention, label = name) and
     ``doc._.migration_officials``."""
 
@@ -52,8 +61,13 @@ class OfficialsComponent(JsonRulesMixin):
         persons = [(s, e) for s, e, _ in ents_of(doc, "PERSON")]
         if self.titled_names:
             persons += find_titled_names(text)
+        persons += find_known_names(text, self.rules)
         countries = [Country.from_dict(c) for c in (doc._.migration_countries or [])]
-        officials = find_officials(text, persons, countries, country_gazetteer(), self.rules)
+        gaz = country_gazetteer()
+        home = home_country(
+            text, countries, doc._.migration_places or [], gaz, place_gazetteer().lookup
+        )
+        officials = find_officials(text, persons, countries, gaz, self.rules, home=home)
         doc._.migration_officials = [o.to_dict() for o in officials]
         mentions = [
             {"start": s, "end": e, "name": o.name} for o in officials for s, e in o.mentions

@@ -111,6 +111,20 @@ def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         ):
             i += 1
     head: Token | None = None
+    # a rate right after the figure is not its noun: "12,000 a day", "800 per week"
+    if (
+        i + 1 < n
+        and doc[i].lower_ in ("a", "an", "per", "every", "each")
+        and doc[i + 1].lower_
+        in (
+            "day",
+            "week",
+            "month",
+            "year",
+            "night",
+        )
+    ):
+        return None
     # "tens of thousands of military-age Russian men": the object of "of"
     if has_parse and span.end < n and doc[span.end].lower_ == "of":
         pobj = [c for c in doc[span.end].children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
