@@ -415,17 +415,22 @@ def _country_subject(
     ctx: _Ctx, ev: Event | None, q: dict[str, Any], s: int, e: int
 ) -> Location | None:
     """The country named as the subject of the event verb or of the verb reporting it."""
-    heads = []
+    heads: list[PTok] = []
     if ev is not None:
         t = ctx.tok_at(ev.start)
         if t is not None:
-            heads.append(t)
+            # the event verb and the verbs above it ("Mongolia sees thousands ... arrive")
+            heads += [t, *[a for a in _ancestors(ctx, t) if s <= a.start < e][:2]]
     heads += _governing_reporters(ctx, q, s, e)[:1]
     for h in heads:
         sj = _subject_of(ctx, h, s, e)
         if sj is None:
             continue
-        for g in _geo_in(ctx, sj.start, sj.end + 1):
+        a0, a1 = _subtree(ctx, sj, s, e)
+        a1 = max(a1, sj.end)
+        if a0 <= q["start"] < a1:
+            continue
+        for g in _geo_in(ctx, sj.start if a0 > sj.start else a0, a1):
             if g[2] and g[3] == "country" and not _is_demonym_at(ctx, g):
                 return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
     # "Lebanon, which hosts ..."
@@ -807,7 +812,10 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             continue
         if t.dep == "ROOT" or t.i in anc:
             depth = anc.index(t.i) if t.i in anc else len(anc)
-            out.append((-depth, t))
+            # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
+            # after the one of the figure's own clause
+            seg = abs(_segment(ctx.text, s, e, t.start) - _segment(ctx.text, s, e, q["start"]))
+            out.append(((min(seg, 1), -depth), t))
     out.sort(key=lambda x: x[0])
     return [t for _, t in out]
 
@@ -1278,6 +1286,25 @@ def resolve_claims(
         origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src)
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
+        # a figure set against an earlier one of its sentence ("up from about 31,000",
+        # "compared with only about 4,100") speaks of the same people and places
+        restated = prev_claim is not None and (
+            inherited or q.kind == "change" or _restates_previous(ctx, q, s, cands)
+        )
+        if restated and prev_claim is not None:
+            same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
+            if origin is None and same_event:
+                origin = prev_claim.origin
+            if dest is None and same_event:
+                dest = prev_claim.destination
+        # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
+        if dest is None and ev is not None and ev.type in _STAY_EVENTS:
+            m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
+                          r"authorities|police|border|ministry|officials|statistics)",
+                          ctx.text[s:e])  # fmt: skip
+            code = ctx.gaz.code(m.group(1)) if m else None
+            if m and code and (origin is None or origin.code != code):
+                dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
         if dest is None and ev is not None and ev.type in _STAY_EVENTS and last_dest is not None:
             if origin is None or origin.code != last_dest.code:
                 dest = last_dest
