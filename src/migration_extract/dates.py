@@ -154,6 +154,10 @@ _SIMPLE = [
     ),
     ("whole_year", r"\b[Tt]he\s+(?:entire|whole|full)\s+year\b"),
     (
+        "first_months",
+        rf"\b[Tt]he\s+(?:first|opening)\s+(?P<n>{_NUMWORD})\s+months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>the|this|last)\s+year)\b",
+    ),
+    (
         "rel_unit",
         r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+coming|[Tt]he\s+following)\s+(?P<unit>week|month|year|weekend|quarter)\b",
     ),
@@ -469,6 +473,17 @@ def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
         return None, None
     mon = _monday(pub)  # "the start of the week": the week, like "the start of the year"
     return mon, mon + timedelta(days=6)
+
+
+def _r_first_months(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """'the first three months of the year' -> 1 January to the end of the third month."""
+    n = _num(g.get("n"))
+    if n is None or not 1 <= n <= 12:
+        raise _NotADate
+    y = int(g["y"]) if g.get("y") else _rel_year(g.get("rel"), None, pub)
+    if y is None:
+        return None, None
+    return date(y, 1, 1), _month_end(y, n)
 
 
 def _rel_year(rel: str | None, y: str | None, pub: date | None) -> int | None:
@@ -930,6 +945,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] =
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
     "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
+    "first_months": _r_first_months,
     "decade2": _r_decade2, "century": _r_century, "year_range": _r_year_range,
     "year2": _r_year2,
     "part_year": _r_part_year, "quarter": _r_quarter, "season": _r_season,
@@ -1177,6 +1193,11 @@ def _anaphoric(text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Inte
     return _shift_year(base, k)
 
 
+_SPAN_TO_BEFORE = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<unit>days|hours|weeks|week|day)\s+(?:to|ending|up\s+to|through)\s+$"
+)
+
+
 def _combine(
     text: str, hits: list[_Hit], pub: date | None, rejected: list[tuple[int, int]] | None = None
 ) -> list[DateMention]:
@@ -1223,6 +1244,17 @@ def _combine(
         elif (since := _SINCE_BEFORE.search(before)) and h.kind not in ("ago",):
             start = start - (len(before) - since.start())
             lo, hi = iv[0], pub
+        elif (to := _SPAN_TO_BEFORE.search(text[max(0, start - 40) : start])) and iv[1]:
+            # "the seven days to Sunday", "the 24 hours to Sunday", "the week to September 25"
+            n = _num(to.group("n")) if to.group("n") else 1
+            unit = to.group("unit").lower()
+            days = 7 * n if unit.startswith("week") else -(-n // 24) + 1 if unit.startswith(
+                "hour"
+            ) else n
+            if n is not None and 0 < days <= 400:
+                start = max(0, start - 40) + to.start()
+                hi = iv[1]
+                lo = hi - timedelta(days=days - 1)
         out.append(DateMention(text[start:end], start, end, _iso(lo), _iso(hi)))
         k += 1
     return out
