@@ -384,28 +384,13 @@ def show(file: str, published: str | None, html_out: str | None) -> None:
 )
 def dedupe(claims_file: str, out_path: str | None) -> None:
     """Group near-identical claims (CLAIMS_FILE: JSON lines of extractions or claims)."""
-    from .dedupe import dedupe as _dedupe
+    from .dedupe import dedupe_jsonl
 
-    items: list[dict[str, Any]] = []
-    with open(claims_file, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise click.ClickException(
-                    f"{claims_file}:{n}: malformed JSON ({exc.msg})"
-                ) from exc
-            if not isinstance(d, dict):
-                raise click.ClickException(f"{claims_file}:{n}: expected a JSON object")
-            d.setdefault("_line", n)
-            items.append(d)
+    # streamed: the file is read line by line, never held parsed in memory
     try:
-        groups = _dedupe(items)
+        groups = dedupe_jsonl(claims_file)
     except InvalidRecordError as exc:
-        rec = exc.record
-        line = items[rec]["_line"] if isinstance(rec, int) and rec < len(items) else "?"
+        line = int(exc.record) if isinstance(exc.record, int) else "?"
         raise click.ClickException(f"{claims_file}:{line}: {exc}") from exc
     out = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
     try:

@@ -1,76 +1,76 @@
 """Pure dedupe: claims from many articles -> one ``ClaimGroup`` per reported fact.
 
-Design (see docs/dedupe.md for the measurements behind it):
+Every rule below is written out, with the reasons and the measurements, in docs/dedupe.md.
 
-* **Blocking.** Each claim is indexed under (kind, rate, coarse event family, country) for
-  every country it names (origin and destination), and inside a block the claims are
-  sorted by the logarithm of their magnitude; only claims whose magnitudes lie within
-  ``tolerance`` of each other are compared (a sliding window). The cost is
-  O(n log n + n * w) with w the window occupancy, not O(n^2).
-* **Scoring.** A pair must have compatible numbers (value intervals that overlap after
-  widening for hedges and rounding; vague magnitudes only match the same vague wording),
-  the same ``per``, no conflicting origin/destination, overlapping time when both have
-  one, and not two different event families. It then scores on population and sentence
-  similarity (rapidfuzz ``token_set_ratio``) and a shared source.
+* **Features.** Each claim is read once into a compact row (numpy arrays: kind, rate,
+  event type, origin, destination, value interval, time interval, document; plus three
+  short strings for scoring). Claim objects are built only for the canonical claims, so
+  1M claim dicts cost tens of bytes each on top of the input, not another Claim object.
+* **Value intervals.** A number stands for an interval: its rounding unit (``78,000`` is
+  77,500..78,500, capped at +-5%), widened by the hedge (about/some +-5%, nearly -10%,
+  more than +10%, up to -20%, fewer than -50%); ranges are their bounds; vague
+  magnitudes ("tens of thousands") are their bounds and flagged vague.
+* **Blocking.** Rows are indexed under (kind, rate, event type, country) for every
+  country the claim names; inside a block rows are sorted by the low end of their
+  interval and only rows whose intervals overlap are paired (an exact interval sweep,
+  vectorised). Vague magnitudes are blocked with the same vague wording only. Pairs within
+  one document are enumerated separately (a caption, a headline restating its lead).
+* **Compatibility** (hard, vectorised): same kind and rate, event types equal (unknown
+  matches any), no conflicting origin/destination, overlapping value intervals, vague only
+  with the same vague wording (or, inside one article, with a number in its range),
+  overlapping time (strictly for two closed intervals; 3 days of reporting lag when one
+  end is open).
+* **Scoring** (soft): numeric closeness, population and sentence similarity (rapidfuzz
+  ``token_set_ratio``), a shared source, agreeing countries and event type.
 * **Clustering.** Pairs are merged best-first with union-find, but only when the merged
-  group's value intervals still have a common intersection and its event types and
-  countries still agree: no transitive drift from 5,000 to 50,000.
-
-Two different facts that share a number (300,000 reservists called up vs 300,000 people
-who left) differ in event family or place and stay apart.
+  group still has one common value interval, one event type, one origin, one destination
+  and one common time: no transitive drift from 5,000 to 50,000.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
-from collections import defaultdict
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from .errors import InvalidRecordError
-from .records import Claim, ClaimGroup, Extraction, GroupMember
+from .records import Claim, ClaimGroup, Extraction, GroupMember, claim_id
 
-__all__ = ["DedupeConfig", "block_keys", "dedupe", "to_claims"]
+__all__ = ["DedupeConfig", "dedupe", "dedupe_jsonl", "to_claims"]
 
-_FAMILY = {
-    "departure": "move", "arrival": "move", "onward": "move", "stock": "move", "other": "move",
-    None: "move", "border_encounter": "encounter", "asylum": "asylum",
-    "mobilization": "mobilization", "casualty": "casualty", "return": "return",
+_KINDS = {"count": 0, "change": 1, "share": 2, "other": 3}
+_PERS = {None: 0, "day": 1, "week": 2, "month": 3, "year": 4}
+_EVENTS = {
+    None: 0, "departure": 1, "arrival": 2, "border_encounter": 3, "asylum": 4,
+    "mobilization": 5, "onward": 6, "return": 7, "stock": 8, "casualty": 9, "other": 10,
 }  # fmt: skip
+_N_EVENTS = 11
+_OPEN_LO, _OPEN_HI = -(10**8), 10**8  # open ends of a time interval (day ordinals)
 
 
 @dataclass(frozen=True)
 class DedupeConfig:
-    # magnitudes further apart than this ratio are never compared (the widest interval a
-    # hedge gives is 'more than X' = X..1.35X, so 0.6 loses no compatible pair)
-    tolerance: float = 0.6
-    min_score: float = 0.45  # minimum pair score to merge
-    time_slack_days: int = 3
+    """The tunable constants (each explained in docs/dedupe.md)."""
+
+    round_cap: float = 0.05  # rounding half-unit, at most this share of the value
+    about: float = 0.05  # about / some / roughly / an estimated: +- this share
+    nearly: float = 0.10  # nearly / almost X: X*(1-nearly) .. X
+    more_than: float = 0.10  # more than / at least X: X .. X*(1+more_than)
+    up_to: float = 0.20  # up to / as many as X: X*(1-up_to) .. X
+    less_than: float = 0.50  # fewer than X: X*(1-less_than) .. X
+    lag_days: int = 3  # reporting lag allowed when a time interval has an open end
+    min_score: float = 0.58  # minimum pair score to merge
 
 
-@dataclass(slots=True)
-class _Item:
-    idx: int
-    claim: Claim
-    lo: float
-    hi: float
-    mag: float
-    vague: bool
-    family: str
-    per: str | None
-    kind: str
-    origin: str | None
-    dest: str | None
-    t0: int | None
-    t1: int | None
-    pop: str
-    sent: str
-    source: str
+# ---------------------------------------------------------------------------- input
 
 
 def to_claims(items: Iterable[Any]) -> list[Claim]:
@@ -78,148 +78,412 @@ def to_claims(items: Iterable[Any]) -> list[Claim]:
 
     Raises ``InvalidRecordError`` naming the record (its position and doc_id)."""
     out: list[Claim] = []
+    for n, ref, _doc in _iter_refs(items):
+        out.append(ref if isinstance(ref, Claim) else _claim(ref, n))
+    return out
+
+
+class _Line(int):
+    """A record number that is a line of a JSON-lines file."""
+
+    def __str__(self) -> str:
+        return f"line {int(self)}"
+
+
+def _where(n: Any, d: Any) -> str:
+    did = d.get("doc_id") if isinstance(d, dict) else None
+    return (str(n) if isinstance(n, _Line) else f"record {n}") + (
+        f" (doc_id {did!r})" if did else ""
+    )
+
+
+def _claim(d: dict[str, Any], n: Any) -> Claim:
+    try:
+        return Claim.from_dict(d)
+    except (InvalidRecordError, KeyError, TypeError, ValueError) as exc:
+        raise InvalidRecordError(
+            f"{_where(n, d)}: {exc}", field=getattr(exc, "field", None), record=n
+        ) from exc
+
+
+def _iter_refs(items: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
+    """Yield (record number, claim or claim dict, doc_id of the enclosing extraction)."""
     for n, it in enumerate(items):
         if isinstance(it, Claim):
-            out.append(it)
+            yield n, it, None
         elif isinstance(it, Extraction):
-            out.extend(it.claims)
+            for c in it.claims:
+                yield n, c, it.doc_id
         elif isinstance(it, dict):
-            try:
-                if "claims" in it and "quantity" not in it:
-                    out.extend(Claim.from_dict(c) for c in it["claims"])
-                else:
-                    out.append(Claim.from_dict(it))
-            except (InvalidRecordError, KeyError, TypeError, ValueError) as exc:
-                did = it.get("doc_id")
-                raise InvalidRecordError(
-                    f"record {n}" + (f" (doc_id {did!r})" if did else "") + f": {exc}",
-                    field=getattr(exc, "field", None),
-                    record=n,
-                ) from exc
+            if "quantity" not in it and "claims" in it:
+                cl = it["claims"]
+                if not isinstance(cl, list):
+                    raise InvalidRecordError(
+                        f"{_where(n, it)}: field 'claims' must be a list", field="claims", record=n
+                    )
+                for c in cl:
+                    yield n, c, it.get("doc_id")
+            else:
+                yield n, it, None
         else:
             raise InvalidRecordError(
                 f"record {n}: expected an Extraction, a Claim or a dict, got {type(it).__name__}",
                 record=n,
             )
-    return out
 
 
-def _interval(c: Claim) -> tuple[float, float, bool] | None:
-    q = c.quantity
-    v = q.value
-    if v is None and q.low is None and q.high is None:
+def _bad(n: Any, d: Any, msg: str, fld: str) -> InvalidRecordError:
+    return InvalidRecordError(f"{_where(n, d)}: {msg}", field=fld, record=n)
+
+
+def _part(d: dict[str, Any], key: str, n: Any, owner: Any) -> dict[str, Any] | None:
+    v = d.get(key)
+    if v is None or isinstance(v, dict):
+        return v
+    raise _bad(n, owner, f"field {key!r} must be an object or null, got {v!r}", key)
+
+
+def _num(q: dict[str, Any], key: str, n: Any, owner: Any) -> float | None:
+    v = q.get(key)
+    if v is None:
         return None
-    vague = v is None and q.approximate
-    if v is not None:
-        v = float(v)
-        if q.qualifier == "more_than" or q.qualifier == "at_least":
-            return v, v * 1.35, False
-        if q.qualifier in ("up_to", "less_than"):
-            return v * 0.6, v, False
-        if q.qualifier == "nearly":
-            return v * 0.85, v, False
-        if q.approximate:
-            return v * 0.9, v * 1.1, False
-        return v * 0.97, v * 1.03, False
-    lo = float(q.low) if q.low is not None else float(q.high) * 0.5  # type: ignore[arg-type]
-    hi = float(q.high) if q.high is not None else lo * 1.5
-    return lo, hi, vague
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
+        raise _bad(
+            n, owner, f"quantity.{key} must be a number or null, got {v!r}", f"quantity.{key}"
+        )
+    return float(v)
 
 
-def _day(s: str | None) -> int | None:
-    if not s:
+def _day(t: dict[str, Any], key: str, n: Any, owner: Any) -> int | None:
+    s = t.get(key)
+    if s is None:
         return None
     try:
         return date.fromisoformat(s).toordinal()
-    except ValueError:
+    except (TypeError, ValueError):
+        raise _bad(
+            n, owner, f"time.{key} must be an ISO date or null, got {s!r}", f"time.{key}"
+        ) from None
+
+
+def _half_unit(v: float, cap: float) -> float:
+    """Half the rounding unit the number was written to ("78,000" -> 500), capped."""
+    a = abs(v)
+    if a >= 10 and a == int(a):
+        k = int(a)
+        unit = 1
+        while k % 10 == 0:
+            k //= 10
+            unit *= 10
+        return min(unit / 2, cap * a)
+    return cap * a if a < 1 else min(0.5, cap * a)
+
+
+def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = None
+             ) -> tuple[float, float, bool] | None:  # fmt: skip
+    """The value interval a quantity dict stands for: (low, high, vague) or None."""
+    v, lo, hi = _num(q, "value", n, owner), _num(q, "low", n, owner), _num(q, "high", n, owner)
+    qual = q.get("qualifier")
+    if v is not None:
+        r = _half_unit(v, cfg.round_cap)
+        if qual in ("more_than", "at_least"):
+            return v, v + r + cfg.more_than * v, False
+        if qual == "nearly":
+            return v - r - cfg.nearly * v, v, False
+        if qual == "up_to":
+            return v - r - cfg.up_to * v, v + r, False
+        if qual == "less_than":
+            return v - cfg.less_than * v, v, False
+        if qual == "about" or q.get("approximate"):
+            return v - r - cfg.about * v, v + r + cfg.about * v, False
+        return v - r, v + r, False
+    if lo is None and hi is None:
         return None
+    vague = bool(q.get("approximate"))
+    if lo is not None and hi is not None:
+        return lo, hi, vague
+    if lo is not None:
+        return lo, lo + _half_unit(lo, cfg.round_cap) + cfg.more_than * lo, vague
+    return hi - cfg.up_to * hi, hi, vague  # type: ignore[operator]
 
 
-def _norm(s: str | None) -> str:
-    return " ".join((s or "").lower().split())
+def _norm(s: Any) -> str:
+    return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
 
-def _item(idx: int, c: Claim) -> _Item | None:
-    iv = _interval(c)
-    if iv is None:
-        return None
-    lo, hi, vague = iv
-    mag = (
-        math.sqrt(max(lo, 1e-9) * max(hi, 1e-9))
-        if lo > 0 and hi > 0
-        else max(abs(lo), abs(hi), 1e-9)
-    )
-    t = c.time
-    return _Item(
-        idx, c, lo, hi, mag, vague,
-        _FAMILY.get(c.event.type if c.event else None, "move"),
-        c.quantity.per, c.quantity.kind,
-        c.origin.code if c.origin else None,
-        c.destination.code if c.destination else None,
-        _day(t.date_from) if t else None, _day(t.date_to) if t else None,
-        _norm(c.population.text if c.population else ""), _norm(c.sentence.text),
-        _norm(c.source.name if c.source else ""),
-    )  # fmt: skip
+class _Rows:
+    """Columnar features of every claim read (compact: arrays and interned strings)."""
 
+    def __init__(self) -> None:
+        self.kind = array("b")
+        self.per = array("b")
+        self.event = array("b")
+        self.origin = array("i")
+        self.dest = array("i")
+        self.lo = array("d")
+        self.hi = array("d")
+        self.vague = array("b")
+        self.vid = array("i")  # vague wording id (its bounds), 0 when not vague
+        self.t0 = array("i")
+        self.t1 = array("i")
+        self.tclosed = array("b")
+        self.doc = array("i")
+        self.sstart = array("i")  # sentence start offset (two claims of one sentence differ)
+        self.spec = array("d")  # canonical preference
+        self.pop: list[str] = []
+        self.sent: list[str] = []
+        self.src: list[str] = []
+        self.doc_ids: list[str | None] = []
+        self.ids: list[str] = []
+        self.refs: list[Any] = []  # Claim, claim dict or file offset (for canonicals)
+        self._intern: dict[Any, Any] = {}
+        self._codes: dict[str | None, int] = {None: 0}
+        self._docs: dict[str | None, int] = {}
+        self._vids: dict[tuple[float, float], int] = {}
 
-def block_keys(it: _Item) -> list[tuple[Any, ...]]:
-    """The blocks a claim is indexed under (one per country it names)."""
-    codes = {c for c in (it.origin, it.dest) if c} or {"-"}
-    return [(it.kind, it.per, it.family, code) for code in sorted(codes)]
+    def _s(self, s: Any) -> Any:
+        return self._intern.setdefault(s, s)
 
-
-def _compatible(a: _Item, b: _Item, cfg: DedupeConfig) -> bool:
-    if a.kind != b.kind or a.per != b.per or a.family != b.family:
-        return False
-    if a.vague or b.vague:
-        if not (a.vague and b.vague and a.lo == b.lo and a.hi == b.hi):
+    def add(self, d: Any, n: Any, doc: str | None, ref: Any, cfg: DedupeConfig) -> bool:
+        """Read one claim (a Claim or claim dict); False if it has no usable number."""
+        if isinstance(d, Claim):
+            d = d.to_dict()
+        elif not isinstance(d, dict):
+            raise _bad(n, None, f"a claim must be an object, got {type(d).__name__}", "claim")
+        q = d.get("quantity")
+        if not isinstance(q, dict):
+            raise _bad(n, d, "missing field 'quantity'" if q is None else
+                       f"field 'quantity' must be an object, got {q!r}", "quantity")  # fmt: skip
+        s = d.get("sentence")
+        if not isinstance(s, dict) or not isinstance(s.get("text"), str):
+            raise _bad(n, d, "missing or malformed field 'sentence'", "sentence")
+        qs, qe = q.get("start"), q.get("end")
+        if not isinstance(qs, int) or not isinstance(qe, int) or isinstance(qs, bool):
+            raise _bad(n, d, "quantity.start/end must be integer offsets", "quantity.start")
+        kind = _KINDS.get(q.get("kind", "count"))
+        if kind is None:
+            raise _bad(n, d, f"quantity.kind {q.get('kind')!r} is not a SPEC kind", "quantity.kind")
+        per = _PERS.get(q.get("per"), -1)
+        if per < 0:
+            raise _bad(n, d, f"quantity.per {q.get('per')!r} is not a SPEC rate", "quantity.per")
+        iv = interval(q, cfg, n, d)
+        ev = _part(d, "event", n, d)
+        et = _EVENTS.get(ev.get("type") if ev else None)
+        if et is None:
+            raise _bad(n, d, f"event.type {ev.get('type')!r} is not a SPEC type", "event.type")  # type: ignore[union-attr]
+        org, dst = _part(d, "origin", n, d), _part(d, "destination", n, d)
+        pop, src = _part(d, "population", n, d), _part(d, "source", n, d)
+        tm = _part(d, "time", n, d)
+        t0 = _day(tm, "from", n, d) if tm else None
+        t1 = _day(tm, "to", n, d) if tm else None
+        did = d.get("doc_id") or doc
+        cid = d.get("id") or claim_id(did, qs, qe)
+        # canonical preference: sourced, then an exact number, then filled fields, confidence
+        exact = q.get("value") is not None and not q.get("approximate") and not q.get("qualifier")
+        filled = sum(x is not None for x in (pop, ev, org, dst, tm, src))
+        conf = d.get("confidence", 0.5)
+        conf = conf if isinstance(conf, (int, float)) and not isinstance(conf, bool) else 0.0
+        self.doc_ids.append(self._s(did))
+        self.ids.append(str(cid))
+        self.refs.append(ref)
+        if iv is None:
             return False
-    if a.hi < b.lo or b.hi < a.lo:
-        return False
-    if a.dest and b.dest and a.dest != b.dest:
-        return False
-    if a.origin and b.origin and a.origin != b.origin:
-        return False
-    if None not in (a.t0, a.t1, b.t0, b.t1):
-        if a.t1 + cfg.time_slack_days < b.t0 or b.t1 + cfg.time_slack_days < a.t0:  # type: ignore[operator]
-            return False
-    elif a.t1 is not None and b.t1 is not None and abs(a.t1 - b.t1) > 45:
-        return False
-    return True
+        lo, hi, vague = iv
+        self.kind.append(kind)
+        self.per.append(per)
+        self.event.append(et)
+        codes = self._codes
+        oc = org.get("code") if org else None
+        dc = dst.get("code") if dst else None
+        self.origin.append(codes.setdefault(oc, len(codes)))
+        self.dest.append(codes.setdefault(dc, len(codes)))
+        self.lo.append(lo)
+        self.hi.append(hi)
+        self.vague.append(vague)
+        self.vid.append(self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0)
+        if t0 is None and t1 is None:
+            self.t0.append(_OPEN_LO)
+            self.t1.append(_OPEN_HI)
+            self.tclosed.append(-1)  # no time at all
+        else:
+            self.t0.append(_OPEN_LO if t0 is None else t0)
+            self.t1.append(_OPEN_HI if t1 is None else t1)
+            self.tclosed.append(t0 is not None and t1 is not None)
+        self.doc.append(self._docs.setdefault(did, len(self._docs)))
+        ss = s.get("start")
+        self.sstart.append(ss if isinstance(ss, int) and not isinstance(ss, bool) else -1)
+        self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
+        self.pop.append(self._s(_norm(pop.get("text")) if pop else ""))
+        self.sent.append(s["text"].lower())
+        self.src.append(self._s(_norm(src.get("name")) if src else ""))
+        return True
 
 
-def _score(a: _Item, b: _Item) -> float:
-    s = 0.35
-    if a.pop and b.pop:
-        s += 0.25 * fuzz.token_set_ratio(a.pop, b.pop) / 100
-    else:
-        s += 0.1
-    s += 0.25 * fuzz.token_set_ratio(a.sent, b.sent) / 100
-    if a.source and b.source and fuzz.token_set_ratio(a.source, b.source) >= 80:
-        s += 0.15
-    if a.dest and a.dest == b.dest:
-        s += 0.05
-    if a.origin and a.origin == b.origin:
-        s += 0.05
-    if (a.claim.event and b.claim.event) and a.claim.event.type != b.claim.event.type:
-        s -= 0.05
-    return s
+# ---------------------------------------------------------------------------- pairs
+
+
+_CHUNK = 4_000_000  # candidate pairs generated (and filtered) at a time
+
+
+def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray,
+           accept: Any) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """The pairs of rows in the same block whose [lo, hi] intervals overlap, kept where
+    ``accept(a, b)`` (the hard rules) holds.
+
+    Rows sorted by (block, lo): row i pairs with the following rows j of its block while
+    lo[j] <= hi[i]; the pairs are generated without a Python loop, a few million at a time
+    so that memory holds the accepted pairs, not the candidates."""
+    if len(rows) < 2:
+        e = np.empty(0, np.int64)
+        return e, e
+    order = np.lexsort((lo, block))
+    b, l_, h, r = block[order], lo[order], hi[order], rows[order]
+    # one sortable float per row: the block's rank, then log1p(lo) inside it (below 100)
+    rank = np.cumsum(np.r_[0, b[1:] != b[:-1]]).astype(np.float64) * 128.0
+    key = rank + np.log1p(np.maximum(l_, 0))
+    probe = rank + np.log1p(np.maximum(h, 0)) + 1e-9  # borderline extras are filtered later
+    end = np.searchsorted(key, probe, side="right")
+    cnt = np.maximum(end - np.arange(len(b)) - 1, 0)
+    total = int(cnt.sum())
+    if total == 0:
+        e = np.empty(0, np.int64)
+        return e, e
+    cum = np.cumsum(cnt)
+    outa, outb = [], []
+    s0 = 0
+    while s0 < len(b):
+        s1 = int(np.searchsorted(cum, (cum[s0 - 1] if s0 else 0) + _CHUNK, side="right"))
+        s1 = max(s1, s0 + 1)
+        c = cnt[s0:s1]
+        tot = int(c.sum())
+        if tot:
+            ii = np.repeat(np.arange(s0, s1), c)
+            first = np.cumsum(c) - c
+            jj = ii + 1 + (np.arange(tot) - np.repeat(first, c))
+            a, bb = r[ii], r[jj]
+            a, bb = np.minimum(a, bb), np.maximum(a, bb)
+            ok = accept(a, bb) & (a != bb)
+            outa.append(a[ok])
+            outb.append(bb[ok])
+        s0 = s1
+    if not outa:
+        e = np.empty(0, np.int64)
+        return e, e
+    return np.concatenate(outa), np.concatenate(outb)
+
+
+def _candidates(f: dict[str, np.ndarray], lag: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a < b, unique) that pass every hard rule."""
+    n = len(f["lo"])
+
+    def accept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return _compatible(f, a, b, lag)
+
+    idx = np.arange(n, dtype=np.int64)
+    # one row per (claim, country named); a claim naming no country is blocked under 0
+    ro_c, rd_c = f["origin"], f["dest"]
+    two = (ro_c != 0) & (rd_c != 0) & (ro_c != rd_c)
+    rows = np.concatenate([idx, idx[two]])
+    country = np.concatenate([np.where(rd_c != 0, rd_c, ro_c), ro_c[two]])
+    # unknown event type: a row in every event block
+    ev = f["event"][rows].astype(np.int64)
+    unk = ev == 0
+    if unk.any():
+        extra_rows = np.repeat(rows[unk], _N_EVENTS - 1)
+        extra_ev = np.tile(np.arange(1, _N_EVENTS), int(unk.sum()))
+        extra_c = np.repeat(country[unk], _N_EVENTS - 1)
+        rows = np.concatenate([rows[~unk], extra_rows])
+        ev = np.concatenate([ev[~unk], extra_ev])
+        country = np.concatenate([country[~unk], extra_c])
+    key = (f["kind"][rows].astype(np.int64) * 8 + f["per"][rows]) * 16 + ev
+    key = key * (int(country.max(initial=0)) + 1) + country
+    vid = f["vid"][rows].astype(np.int64)
+    key = key * (int(vid.max(initial=0)) + 1) + vid  # vague wordings block apart
+    a1, b1 = _sweep(key, f["lo"][rows], f["hi"][rows], rows, accept)
+    # every pair inside one document (a caption repeated, a headline restating its lead)
+    a2, b2 = _sweep(f["doc"].astype(np.int64), np.zeros(n), np.ones(n), idx, accept)
+    pair = np.sort(np.concatenate([a1, a2]) * n + np.concatenate([b1, b2]))
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+    return pair // n, pair % n
+
+
+def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int) -> np.ndarray:
+    ok = (f["kind"][a] == f["kind"][b]) & (f["per"][a] == f["per"][b])
+    ea, eb = f["event"][a], f["event"][b]
+    ok &= (ea == eb) | (ea == 0) | (eb == 0)
+    for side in ("origin", "dest"):
+        xa, xb = f[side][a], f[side][b]
+        ok &= (xa == xb) | (xa == 0) | (xb == 0)
+    ok &= np.maximum(f["lo"][a], f["lo"][b]) <= np.minimum(f["hi"][a], f["hi"][b])
+    va, vb = f["vid"][a], f["vid"][b]
+    same_doc = f["doc"][a] == f["doc"][b]
+    ok &= (va == vb) | same_doc
+    # two numbers of one sentence are two facts ("at least 31 drowned and dozens missing")
+    ok &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
+    ca, cb = f["tclosed"][a], f["tclosed"][b]
+    slack = np.where((ca == 1) & (cb == 1), 0, lag)
+    t_ok = np.maximum(f["t0"][a], f["t0"][b]) <= np.minimum(f["t1"][a], f["t1"][b]) + slack
+    ok &= t_ok | (ca < 0) | (cb < 0)
+    return ok
+
+
+def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """1 for the same number, 0 at a ratio of 1.25 (interval midpoints, log scale)."""
+    lo, hi = f["lo"], f["hi"]
+    ma = np.sqrt(np.abs(lo[a] * hi[a])) + 1e-12
+    mb = np.sqrt(np.abs(lo[b] * hi[b])) + 1e-12
+    return np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
+
+
+def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray,
+                decide: float | None = None) -> np.ndarray:  # fmt: skip
+    """Soft evidence that two compatible claims are the same fact (0..1)."""
+    s = 0.25 + 0.15 * _closeness(f, a, b)
+    for side in ("origin", "dest"):
+        s += 0.05 * ((f[side][a] == f[side][b]) & (f[side][a] != 0))
+    s += 0.05 * ((f["event"][a] == f["event"][b]) & (f["event"][a] != 0))
+    s = s.tolist()
+    same_doc = (f["doc"][a] == f["doc"][b]).tolist()
+    pop, sent, src = rows.pop, rows.sent, rows.src
+    tsr = fuzz.token_set_ratio
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        pi, pj = pop[i], pop[j]
+        x = 0.2 * tsr(pi, pj) / 100 if pi and pj else 0.08
+        si, sj = src[i], src[j]
+        if si and sj:
+            if si is sj or tsr(si, sj) >= 80:
+                x += 0.1
+            elif same_doc[k]:
+                x -= 0.1  # one article attributing two numbers to two sources: two statements
+        x += s[k]
+        # the sentence term (0..0.2) is skipped only where the pair cannot reach the bar
+        if decide is None or x >= decide - 0.2:
+            x += 0.2 * tsr(sent[i], sent[j]) / 100
+        s[k] = x
+    return np.asarray(s)
+
+
+# ---------------------------------------------------------------------------- groups
 
 
 class _Groups:
-    """Union-find that keeps, per group, the common value interval and the countries."""
+    """Union-find whose roots keep the group's common interval, event type, countries
+    and time: a merge that would leave no common value, two event types, two origins, two
+    destinations or disjoint times is refused."""
 
-    def __init__(self, items: list[_Item]):
-        self.parent = list(range(len(items)))
-        self.lo = [it.lo for it in items]
-        self.hi = [it.hi for it in items]
-        self.dest = [it.dest for it in items]
-        self.origin = [it.origin for it in items]
+    def __init__(self, f: dict[str, np.ndarray], lag: int):
+        self.parent = list(range(len(f["lo"])))
+        self.lo, self.hi = f["lo"].tolist(), f["hi"].tolist()
+        self.ev = f["event"].tolist()
+        self.org, self.dst = f["origin"].tolist(), f["dest"].tolist()
+        self.t0, self.t1 = f["t0"].tolist(), f["t1"].tolist()
+        self.lag = lag
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
         return i
 
     def union(self, i: int, j: int) -> bool:
@@ -228,87 +492,156 @@ class _Groups:
             return True
         lo, hi = max(self.lo[a], self.lo[b]), min(self.hi[a], self.hi[b])
         if lo > hi:
-            return False  # would chain numbers that no single value satisfies
-        for side in (self.dest, self.origin):
+            return False
+        for side in (self.ev, self.org, self.dst):
             if side[a] and side[b] and side[a] != side[b]:
                 return False
+        t0, t1 = max(self.t0[a], self.t0[b]), min(self.t1[a], self.t1[b])
+        if t0 > t1 + self.lag:
+            return False
+        if a > b:
+            a, b = b, a
         self.parent[b] = a
-        self.lo[a], self.hi[a] = lo, hi
-        self.dest[a] = self.dest[a] or self.dest[b]
-        self.origin[a] = self.origin[a] or self.origin[b]
+        self.lo[a], self.hi[a], self.t0[a], self.t1[a] = lo, hi, t0, t1
+        for side in (self.ev, self.org, self.dst):
+            side[a] = side[a] or side[b]
         return True
 
 
-def _specificity(c: Claim) -> tuple[float, ...]:
-    q = c.quantity
-    exact = 1.0 if q.value is not None and not q.approximate and q.qualifier is None else 0.0
-    filled = sum(
-        x is not None for x in (c.population, c.event, c.origin, c.destination, c.time, c.source)
-    )
-    return (1.0 if c.source else 0.0, exact, filled, c.confidence)
+def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[list[int], np.ndarray]:
+    """Group root of each usable row (row order) and the row -> claim index map."""
+    f = {
+        k: np.frombuffer(getattr(rows, k), dtype=getattr(rows, k).typecode).copy()
+        for k in ("kind", "per", "event", "origin", "dest", "lo", "hi", "vague", "vid",
+                  "t0", "t1", "tclosed", "doc", "sstart")
+    }  # fmt: skip
+    a, b = _candidates(f, cfg.lag_days)
+    sc = score_pairs(rows, f, a, b, cfg.min_score)
+    good = sc >= cfg.min_score
+    a, b, sc = a[good], b[good], sc[good]
+    order = np.lexsort((b, a, -sc))
+    uf = _Groups(f, cfg.lag_days)
+    for i, j in zip(a[order].tolist(), b[order].tolist(), strict=True):
+        uf.union(i, j)
+    return [uf.find(i) for i in range(len(f["lo"]))], f["lo"]
 
 
-def dedupe(items: Iterable[Any], config: DedupeConfig | None = None) -> list[ClaimGroup]:
-    """Group claims that report the same fact; every claim ends up in exactly one group
-    (singletons included), groups ordered by their first member's input position."""
-    cfg = config or DedupeConfig()
-    claims = to_claims(items)
-    its: list[_Item] = []
-    loose: list[int] = []
-    for i, c in enumerate(claims):
-        it = _item(i, c)
-        if it is None:
-            loose.append(i)
-        else:
-            its.append(it)
-    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for k, it in enumerate(its):
-        for key in block_keys(it):
-            blocks[key].append(k)
-    pairs: list[tuple[float, int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    logtol = math.log1p(cfg.tolerance)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda k: (math.log(its[k].mag), k))
-        logs = [math.log(its[k].mag) for k in members]
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                if logs[y] - logs[x] > logtol:
-                    break
-                a, b = members[x], members[y]
-                key = (a, b) if a < b else (b, a)
-                if key in seen:
-                    continue
-                seen.add(key)
-                if not _compatible(its[a], its[b], cfg):
-                    continue
-                sc = _score(its[a], its[b])
-                if sc >= cfg.min_score:
-                    pairs.append((sc, key[0], key[1]))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    uf = _Groups(its)
-    for _, a, b in pairs:
-        uf.union(a, b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k, it in enumerate(its):
-        groups[uf.find(k)].append(it.idx)
-    all_groups = list(groups.values()) + [[i] for i in loose]
-    all_groups.sort(key=lambda g: min(g))
+def _dedupe_rows(rows: _Rows, usable: list[int], cfg: DedupeConfig, build: Any) -> list[ClaimGroup]:
+    n = len(rows.ids)
+    root_of = list(range(n))  # claims without a number stay alone
+    if usable:
+        roots, _ = _cluster(rows, cfg)
+        for r, ci in enumerate(usable):
+            root_of[ci] = usable[roots[r]]
+    spec = [0.0] * n
+    for r, ci in enumerate(usable):
+        spec[ci] = rows.spec[r]
+    members: dict[int, list[int]] = {}
+    for ci in range(n):
+        members.setdefault(root_of[ci], []).append(ci)
+    groups = sorted(members.values(), key=lambda g: g[0])
+    canon = [max(g, key=lambda c: (spec[c], -c)) for g in groups]
+    claims = build(canon)
     out: list[ClaimGroup] = []
-    for g in all_groups:
-        g.sort()
-        members = [claims[i] for i in g]
-        canonical = max(members, key=_specificity)
-        ids = ",".join(sorted(f"{c.doc_id}:{c.id}" for c in members))
-        gid = hashlib.blake2b(ids.encode(), digest_size=8).hexdigest()
+    ids, docs = rows.ids, rows.doc_ids
+    for g, c in zip(groups, canon, strict=True):
+        key = ",".join(sorted(f"{docs[i]}:{ids[i]}" for i in g))
         out.append(
             ClaimGroup(
-                id=gid,
-                canonical=canonical,
-                members=tuple(GroupMember(c.doc_id, c.id) for c in members),
-                documents=len({c.doc_id for c in members}),
+                id=hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
+                canonical=claims[c],
+                members=tuple(GroupMember(docs[i], ids[i]) for i in g),
+                documents=len({docs[i] for i in g}),
             )
         )
     return out
+
+
+def _read(items: Iterable[tuple[Any, Any, str | None, Any]], cfg: DedupeConfig
+          ) -> tuple[_Rows, list[int]]:  # fmt: skip
+    rows = _Rows()
+    usable: list[int] = []
+    for ci, (n, d, doc, ref) in enumerate(items):
+        if rows.add(d, n, doc, ref, cfg):
+            usable.append(ci)
+    return rows, usable
+
+
+def dedupe(items: Iterable[Any], config: DedupeConfig | None = None) -> list[ClaimGroup]:
+    """Group claims that report the same fact.
+
+    ``items``: Extractions, Claims, claim dicts as ``Claim.to_dict()`` writes them, or
+    extraction dicts. Every claim ends up in exactly one group (singletons included);
+    groups are ordered by their first member's input position, members by input order.
+    Malformed input raises ``InvalidRecordError`` naming the record."""
+    cfg = config or DedupeConfig()
+    rows, usable = _read(((n, d, doc, d) for n, d, doc in _iter_refs(items)), cfg)
+
+    def build(canon: list[int]) -> dict[int, Claim]:
+        out = {}
+        for ci in canon:
+            ref = rows.refs[ci]
+            if isinstance(ref, Claim):
+                out[ci] = ref
+            else:
+                if not ref.get("doc_id") and rows.doc_ids[ci]:
+                    ref = {**ref, "doc_id": rows.doc_ids[ci]}
+                out[ci] = _claim(ref, ci)
+        return out
+
+    return _dedupe_rows(rows, usable, cfg, build)
+
+
+def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGroup]:
+    """``dedupe`` over a JSON-lines file of claims or extractions, streamed: each line is
+    read once for its features and again only if it holds a canonical claim, so memory
+    does not hold the parsed input. Errors name the line (``record`` is the line number)."""
+    cfg = config or DedupeConfig()
+
+    def lines() -> Iterator[tuple[Any, Any, str | None, Any]]:
+        with open(path, "rb") as fh:
+            pos = 0
+            for n, raw in enumerate(fh, 1):
+                start, pos = pos, pos + len(raw)
+                if not raw.strip():
+                    continue
+                try:
+                    d = json.loads(raw)
+                except ValueError as exc:
+                    raise InvalidRecordError(
+                        f"line {n}: malformed JSON ({exc})", record=_Line(n)
+                    ) from exc
+                if not isinstance(d, dict):
+                    raise InvalidRecordError(f"line {n}: expected a JSON object", record=_Line(n))
+                for _k, c, doc in _iter_refs([d]):
+                    yield _Line(n), c, doc, (start, n)
+
+    rows, usable = _read(lines(), cfg)
+
+    def build(canon: list[int]) -> dict[int, Claim]:
+        # one sequential pass; only the lines holding a canonical claim are parsed
+        want: dict[int, list[int]] = {}
+        for ci in canon:
+            want.setdefault(rows.refs[ci][1], []).append(ci)
+        out: dict[int, Claim] = {}
+        with open(path, "rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if n not in want:
+                    continue
+                d = json.loads(raw)
+                for ci in want[n]:
+                    c = d
+                    if "quantity" not in d and "claims" in d:  # an extraction: find the claim
+                        doc = d.get("doc_id")
+                        for x in d["claims"]:
+                            q = x.get("quantity") or {}
+                            xid = x.get("id") or claim_id(
+                                x.get("doc_id") or doc, q.get("start"), q.get("end")
+                            )
+                            if str(xid) == rows.ids[ci]:
+                                c = x if x.get("doc_id") else {**x, "doc_id": doc}
+                                break
+                    out[ci] = _claim(c, _Line(n))
+        return out
+
+    return _dedupe_rows(rows, usable, cfg, build)

@@ -1,0 +1,399 @@
+"""Dedupe benchmark: quality on the fixtures' gold groups, and scale on synthetic claims.
+
+    .venv/bin/python bench/dedupe_bench.py                  # everything (writes docs + json)
+    .venv/bin/python bench/dedupe_bench.py --sizes 10000     # a quick run
+    .venv/bin/python bench/dedupe_bench.py --no-e2e --no-baseline
+
+Quality (SPEC section 4: pairwise and B-cubed F1 over ``groups.json``):
+* *gold claims*: ``dedupe`` on the gold claims of each fixture set (Claim objects built
+  from ``fixtures/<set>/<doc_id>.json`` with ids added), so the dedupe step is measured
+  apart from extraction errors;
+* *end to end*: ``migration-extract bench fixtures/<set>`` (extraction, then dedupe on the
+  predicted claims), which moves as the extractors change.
+
+Scale: synthetic claim dicts (``Claim.to_dict()`` shape) written as JSON lines, grouped by
+``dedupe_jsonl`` (what ``migration-extract dedupe`` runs) in a fresh subprocess per size;
+wall time and peak RSS (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``) of that process.
+The generator knows which fact each claim restates, so pairwise precision/recall on the
+synthetic set is reported too. Baseline: all-pairs ``rapidfuzz.process.cdist``
+(``token_set_ratio``, ``workers=-1``) over the sentences of the 10k set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import ROOT, table, update_section, write_json
+
+sys.path.insert(0, str(ROOT / "src"))
+
+PY = sys.executable
+
+
+# ------------------------------------------------------------------------------- quality
+
+
+def gold_claims(set_name: str) -> list:
+    from migration_extract.records import Claim, claim_id
+
+    out = []
+    for p in sorted((ROOT / "fixtures" / set_name).glob("*.json")):
+        if p.name == "groups.json":
+            continue
+        g = json.loads(p.read_text(encoding="utf-8"))
+        for c in g["claims"]:
+            q = c["quantity"]
+            d = {**c, "doc_id": g["doc_id"], "id": claim_id(g["doc_id"], q["start"], q["end"])}
+            out.append(Claim.from_dict(d))
+    return out
+
+
+def quality_gold(set_name: str) -> dict:
+    from migration_extract.dedupe import dedupe
+    from migration_extract.scoring import _dedupe_scores
+
+    claims = gold_claims(set_name)
+    gold = json.loads((ROOT / "fixtures" / set_name / "groups.json").read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    groups = dedupe(claims)
+    dt = time.perf_counter() - t0
+    start = {(c.doc_id, c.id): c.quantity.start for c in claims}
+    pred = [[(m.doc_id, start[(m.doc_id, m.claim_id)]) for m in g.members] for g in groups]
+    keys = {(c.doc_id, c.quantity.start): (c.doc_id, c.quantity.start) for c in claims}
+    r = _dedupe_scores(gold, pred, keys)
+    r["seconds"] = dt
+    return r
+
+
+def quality_e2e(set_name: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "res.json"
+        cmd = [str(ROOT / ".venv" / "bin" / "migration-extract"), "bench",
+               str(ROOT / "fixtures" / set_name), "--out", str(out)]  # fmt: skip
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0 or not out.exists():
+            return {"error": (p.stderr or p.stdout).strip().splitlines()[-1:]}
+        res = json.loads(out.read_text(encoding="utf-8"))
+        d = res.get("dedupe", {})
+        d["claims_f1"] = res["claims"]["f1"]
+        return d
+
+
+# ------------------------------------------------------------------------------ synthetic
+
+_COUNTRIES = ("RU UA GE KZ AM TR FI PL RO MD HU DE FR IT ES GR MX US CA CO VE PE EC PA BR SD "
+              "TD EG SS ET SO AF PK IR IQ SY LB JO BD MM IN CN MN TN LY MA DZ NG NE ML GB "
+              "NO SE AT CZ SK RS BA AL KG UZ").split()  # fmt: skip
+_DEMONYM = {c: c.lower() + "-nationals" for c in _COUNTRIES}
+_EVENTS = ["arrival"] * 30 + ["departure"] * 15 + ["stock"] * 15 + ["border_encounter"] * 10 + \
+    ["asylum"] * 8 + ["return"] * 6 + ["onward"] * 4 + ["mobilization"] * 3 + \
+    ["casualty"] * 6 + ["other"] * 3  # fmt: skip
+_VERBS = {"arrival": ["entered", "arrived in", "crossed into"], "departure": ["left", "fled"],
+          "stock": ["are staying in", "are sheltering in"],
+          "border_encounter": ["were stopped at the border of", "were apprehended in"],
+          "asylum": ["applied for asylum in", "sought protection in"],
+          "return": ["were deported to", "returned to"], "onward": ["moved on from"],
+          "mobilization": ["were called up in"], "casualty": ["were killed in", "died in"],
+          "other": ["were relocated in"]}  # fmt: skip
+_POP = ["people", "migrants", "refugees", "men", "citizens", "asylum seekers", "families"]
+_SRC = ["UNHCR", "IOM", "Interior Ministry", "border police", "Frontex", "CBP", "UNICEF",
+        "the government", "local officials", "Red Cross", "coast guard", "NRC"]  # fmt: skip
+_LEAD = [
+    "Officials said",
+    "According to the ministry,",
+    "Figures released on Monday show",
+    "The agency reported that",
+    "Aid groups estimate",
+    "Data published this week show",
+]
+_VAGUE = [(100, 999, "hundreds"), (1000, 9999, "thousands"), (10000, 99999, "tens of thousands"),
+          (100000, 999999, "hundreds of thousands")]  # fmt: skip
+
+
+def _fmt(v: float) -> str:
+    if v >= 1_000_000 and v % 100_000 == 0:
+        return f"{v / 1_000_000:g} million"
+    return f"{int(v):,}"
+
+
+def _restate(rng: random.Random, v: float) -> tuple[float, str | None, str]:
+    """A reported version of the true value: exact, rounded, hedged."""
+    r = rng.random()
+    digits = len(str(int(v)))
+    if r < 0.3:
+        return v, None, _fmt(v)
+    if r < 0.6:  # about <rounded to 2 significant digits>
+        w = round(v, -max(digits - 2, 0))
+        return w, "about", "about " + _fmt(w)
+    if r < 0.75:  # more than <rounded down>
+        unit = 10 ** max(digits - 2, 0)
+        w = (v // unit) * unit
+        return w, "more_than", "more than " + _fmt(w)
+    if r < 0.9:  # nearly <rounded up>
+        unit = 10 ** max(digits - 2, 0)
+        w = -(-v // unit) * unit
+        return w, "nearly", "nearly " + _fmt(w)
+    w = round(v, -max(digits - 3, 0))
+    return w, None, _fmt(w)
+
+
+def synth(n: int, path: Path, seed: int = 7) -> dict:
+    """Write ``n`` claim dicts: facts restated 1..8 times (mean about 2.5) with rounding and
+    hedge variation, dropped fields, other wording; also distractors that share a number
+    with another fact but differ in place, event or time."""
+    from migration_extract.records import claim_id
+
+    rng = random.Random(seed)
+    day0 = date(2015, 1, 1).toordinal()
+    written = 0
+    doc = 0
+    per_doc = 0
+    facts = 0
+    last_v = 1000.0
+    with open(path, "w", encoding="utf-8") as fh:
+        while written < n:
+            facts += 1
+            kind = "count"
+            ev = rng.choice(_EVENTS)
+            dest = rng.choice(_COUNTRIES)
+            orig = rng.choice(_COUNTRIES) if rng.random() < 0.7 else None
+            if rng.random() < 0.05:  # a distractor: same number as the previous fact
+                v = last_v
+            else:
+                v = float(int(10 ** rng.uniform(1.3, 6.7)))
+            last_v = v
+            per = rng.choice(["day", "week", "month"]) if rng.random() < 0.12 else None
+            vague = next((x for x in _VAGUE if x[0] <= v <= x[1]), None) if rng.random() < 0.05 \
+                else None  # fmt: skip
+            if rng.random() < 0.5:
+                t1 = day0 + rng.randrange(3650)
+                span = rng.choice([0, 6, 30, 90, 365])
+                t = (t1 - span, t1) if rng.random() < 0.7 else (None, t1)
+            else:
+                t = None
+            pop = rng.choice(_POP)
+            src = rng.choice(_SRC)
+            k = min(1 + int(rng.expovariate(1 / 1.6)), 8)
+            for _ in range(k):
+                if written >= n:
+                    break
+                if per_doc == 0:
+                    doc += 1
+                    per_doc = rng.randint(3, 12)
+                per_doc -= 1
+                did = f"doc-{doc:07d}"
+                if vague:
+                    val, qual, qtext, low, high, approx = (
+                        None,
+                        None,
+                        vague[2],
+                        vague[0],
+                        vague[1],
+                        True,
+                    )
+                else:
+                    val, qual, qtext = _restate(rng, v)
+                    low = val if qual == "more_than" else None
+                    high = val if qual == "nearly" else None
+                    approx = qual in ("about", "nearly")
+                o = orig if rng.random() < 0.85 else None
+                verb = rng.choice(_VERBS[ev])
+                lead = rng.choice(_LEAD)
+                popt = (_DEMONYM[o] + " " + pop) if o and rng.random() < 0.5 else pop
+                rate = {"day": " a day", "week": " a week", "month": " a month"}.get(per, "")
+                sent = f"{lead} {qtext} {popt} {verb} {dest}{rate} ({src})."
+                qs = sent.index(qtext)
+                ss = rng.randrange(0, 3000)
+                tm = None
+                if t is not None and rng.random() < 0.85:
+                    tm = {"text": "then", "start": ss, "end": ss + 4,
+                          "from": date.fromordinal(t[0]).isoformat() if t[0] else None,
+                          "to": date.fromordinal(t[1]).isoformat()}  # fmt: skip
+                d = {
+                    "id": f"f{facts}-{claim_id(did, ss + qs, ss + qs + len(qtext))[:8]}",
+                    "doc_id": did,
+                    "quantity": {"text": qtext, "start": ss + qs, "end": ss + qs + len(qtext),
+                                 "value": val, "low": low, "high": high, "approximate": approx,
+                                 "qualifier": qual, "per": per, "kind": kind},  # fmt: skip
+                    "sentence": {"text": sent, "start": ss, "end": ss + len(sent)},
+                    "population": {"text": popt, "start": ss, "end": ss + len(popt)},
+                    "event": {"type": ev, "text": verb, "start": ss, "end": ss + len(verb)},
+                    "origin": {"code": o, "text": o, "start": ss, "end": ss + 2} if o else None,
+                    "destination": {"code": dest, "text": dest, "start": ss, "end": ss + 2}
+                    if rng.random() < 0.95 else None,
+                    "time": tm,
+                    "source": {"name": src, "kind": "organization", "role": None, "country": None,
+                               "text": src, "start": ss, "end": ss + len(src)}
+                    if rng.random() < 0.7 else None,
+                    "confidence": round(rng.uniform(0.4, 0.95), 2),
+                }  # fmt: skip
+                fh.write(json.dumps(d) + "\n")
+                written += 1
+    return {"claims": written, "facts": facts, "documents": doc}
+
+
+def _pairs(sizes: Counter) -> int:
+    return sum(s * (s - 1) // 2 for s in sizes.values())
+
+
+def run_one(path: str) -> None:
+    """In a fresh process: dedupe_jsonl(path); print time, peak RSS and synthetic P/R."""
+    from migration_extract.dedupe import dedupe_jsonl
+
+    t0 = time.perf_counter()
+    groups = dedupe_jsonl(path)
+    dt = time.perf_counter() - t0
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    rss = ru.ru_maxrss / 1024
+    pred, gold, both = Counter(), Counter(), Counter()
+    for gi, g in enumerate(groups):
+        for m in g.members:
+            fact = m.claim_id.split("-", 1)[0]
+            pred[gi] += 1
+            gold[fact] += 1
+            both[(gi, fact)] += 1
+    tp, pp, gp = _pairs(both), _pairs(pred), _pairs(gold)
+    cpu = ru.ru_utime + ru.ru_stime
+    print(json.dumps({"seconds": dt, "peak_rss_mb": rss, "cpu_seconds": cpu, "groups": len(groups),
+                      "multi": sum(1 for g in groups if len(g.members) > 1),
+                      "precision": tp / pp if pp else 1.0,
+                      "recall": tp / gp if gp else 1.0}))  # fmt: skip
+
+
+def baseline(path: Path) -> dict:
+    code = f"""
+import json, time, resource
+from rapidfuzz import process, fuzz
+sents = [json.loads(l)["sentence"]["text"].lower() for l in open({str(path)!r})]
+t0 = time.perf_counter()
+m = process.cdist(sents, sents, scorer=fuzz.token_set_ratio, dtype="uint8", workers=-1)
+dt = time.perf_counter() - t0
+print(json.dumps({{"seconds": dt, "pairs": len(sents) ** 2,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+    p = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def scale(n: int, tmp: Path) -> dict:
+    path = tmp / f"synth_{n}.jsonl"
+    t0 = time.perf_counter()
+    meta = synth(n, path)
+    gen = time.perf_counter() - t0
+    p = subprocess.run([PY, __file__, "--run-one", str(path)], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError(p.stderr[-2000:])
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    r.update(meta)
+    r["file_mb"] = path.stat().st_size / 2**20
+    r["generate_seconds"] = gen
+    r["path"] = str(path)
+    return r
+
+
+# --------------------------------------------------------------------------------- report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--no-e2e", action="store_true")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--run-one")
+    args = ap.parse_args()
+    if args.run_one:
+        run_one(args.run_one)
+        return
+    data: dict = {"gold": {}, "e2e": {}, "scale": [], "baseline": None}
+    for s in ("seeds", "team"):
+        data["gold"][s] = quality_gold(s)
+        if not args.no_e2e:
+            data["e2e"][s] = quality_e2e(s)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="dedupe_bench_") as tmpd:
+        tmp = Path(tmpd)
+        for n in sizes:
+            r = scale(n, tmp)
+            r["loadavg_after"] = os.getloadavg()[0]
+            print(f"n={n}: {r['seconds']:.1f}s, {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
+            data["scale"].append(r)
+        small = next((r for r in data["scale"] if r["claims"] == 10000), None)
+        if small and not args.no_baseline:
+            data["baseline"] = baseline(Path(small["path"]))
+    for r in data["scale"]:
+        r.pop("path", None)
+    write_json("dedupe", data)
+    update_section("dedupe", render(data))
+
+
+def render(data: dict) -> str:
+    md = ["### Dedupe: gold groups and synthetic scale (`bench/dedupe_bench.py`)", "",
+          "Method and rules: docs/dedupe.md. Quality is SPEC section 4's pairwise and B-cubed",
+          "F1 over `fixtures/<set>/groups.json`. *Gold claims*: `dedupe` run on the gold",
+          "claims themselves (the dedupe step alone). *End to end*: `migration-extract bench",
+          "fixtures/<set>` (predicted claims, so extraction errors count; only gold claims",
+          "matched by a prediction are scored).", ""]  # fmt: skip
+    rows = []
+    for s in ("seeds", "team"):
+        g = data["gold"][s]
+        rows.append([s, "gold claims", g["claims"], g["gold_pairs"], g["pairwise_precision"],
+                     g["pairwise_recall"], g["pairwise_f1"], g["bcubed_f1"]])  # fmt: skip
+        e = data["e2e"].get(s)
+        if e and "pairwise_f1" in e:
+            rows.append([s, "end to end", e["claims"], e["gold_pairs"], e["pairwise_precision"],
+                         e["pairwise_recall"], e["pairwise_f1"], e["bcubed_f1"]])  # fmt: skip
+        elif e:
+            rows.append(
+                [s, "end to end", "error: " + " ".join(e.get("error", [])), "", "", "", "", ""]
+            )
+    md.append(table(["set", "input", "scored claims", "gold pairs", "pairwise P",
+                     "pairwise R", "pairwise F1", "B-cubed F1"], rows))  # fmt: skip
+    md += ["", "**Scale.** Synthetic claim dicts (facts restated 1-8 times with rounding and",
+           "hedge variation, dropped fields and other wording, 5% distractor facts sharing a",
+           "number with another fact; about 60 countries, 10 event types, dates over 10",
+           "years), as JSON lines; `dedupe_jsonl` (what `migration-extract dedupe` runs) in a",
+           "fresh process per size. Time is the whole call (reading and parsing the file,",
+           "features, blocking, scoring, clustering, building the groups); memory is the",
+           "process's peak RSS. P/R: pairwise against the generator's facts.", ""]  # fmt: skip
+    rows = []
+    prev = None
+    for r in data["scale"]:
+        growth = f"{r['seconds'] / prev['seconds']:.1f}x wall, " \
+                 f"{r['cpu_seconds'] / prev['cpu_seconds']:.1f}x CPU, " \
+                 f"{r['peak_rss_mb'] / prev['peak_rss_mb']:.1f}x memory for " \
+                 f"{r['claims'] / prev['claims']:.0f}x claims" if prev else "—"  # fmt: skip
+        rows.append([f"{r['claims']:,}", f"{r['file_mb']:.0f} MB", f"{r['seconds']:.1f}",
+                     f"{r['cpu_seconds']:.1f}",
+                     f"{r['peak_rss_mb']:.0f}", f"{r['groups']:,}", r["precision"], r["recall"],
+                     growth])  # fmt: skip
+        prev = r
+    md.append(table(["claims", "input", "seconds (wall)", "CPU s (process)", "peak RSS MB",
+                     "groups", "pairwise P",
+                     "pairwise R", "growth vs previous"], rows))  # fmt: skip
+    b = data.get("baseline")
+    if b:
+        md += ["", f"All-pairs baseline: `rapidfuzz.process.cdist(token_set_ratio, workers=-1)` "
+               f"over the 10k set's sentences: {b['seconds']:.1f} s for {b['pairs']:,} pairs "
+               f"(peak RSS {b['peak_rss_mb']:.0f} MB), scoring only, no grouping."]  # fmt: skip
+    loads = [r["loadavg_after"] for r in data["scale"] if "loadavg_after" in r]
+    md += ["", f"Machine: {os.cpu_count()} cores, shared"
+           + (f" (1-minute load average after each size: {', '.join(f'{x:.1f}' for x in loads)};"
+              " wall time above CPU time means other jobs held the cores)" if loads else "")
+           + "." + (" " + data["note"] if data.get("note") else "")]  # fmt: skip
+    return "\n".join(md)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""dedupe: grouping rules, input types, errors, determinism (no model needed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from migration_extract.dedupe import dedupe, dedupe_jsonl
+from migration_extract.errors import InvalidRecordError
+from migration_extract.records import Claim, Extraction
+
+_N = 0
+
+
+def claim(doc: str, qtext: str, *, value=None, low=None, high=None, qualifier=None,
+          approximate=False, per=None, kind="count", event="arrival", origin="RU",
+          dest="GE", pop="Russians", source=None, t=None, sentence=None,
+          sstart=0) -> dict:  # fmt: skip
+    global _N
+    _N += 1
+    sent = sentence or f"Officials said {qtext} {pop or 'people'} entered the country."
+    qs = sstart + sent.index(qtext) if qtext in sent else sstart
+    loc = lambda c: None if c is None else {"code": c, "text": c, "start": 0, "end": 2}  # noqa: E731
+    return {
+        "id": f"c{_N}",
+        "doc_id": doc,
+        "quantity": {
+            "text": qtext,
+            "start": qs,
+            "end": qs + len(qtext),
+            "value": value,
+            "low": low,
+            "high": high,
+            "approximate": approximate,
+            "qualifier": qualifier,
+            "per": per,
+            "kind": kind,
+        },  # fmt: skip
+        "sentence": {"text": sent, "start": sstart, "end": sstart + len(sent)},
+        "population": {"text": pop, "start": 0, "end": len(pop)} if pop else None,
+        "event": {"type": event, "text": "entered", "start": 0, "end": 7} if event else None,
+        "origin": loc(origin),
+        "destination": loc(dest),
+        "time": None
+        if t is None
+        else {"text": "then", "start": 0, "end": 4, "from": t[0], "to": t[1]},  # fmt: skip
+        "source": None
+        if source is None
+        else {
+            "name": source,
+            "kind": "organization",
+            "role": None,
+            "country": None,
+            "text": source,
+            "start": 0,
+            "end": len(source),
+        },  # fmt: skip
+        "confidence": 0.8,
+    }
+
+
+def together(groups, *ids) -> bool:
+    where = {m.claim_id: g.id for g in groups for m in g.members}
+    return len({where[i] for i in ids}) == 1
+
+
+def test_roughly_98000_and_nearly_100000_group():
+    a = claim("a", "roughly 98,000", value=98000, qualifier="about", approximate=True, dest="KZ")
+    b = claim("b", "nearly 100,000", value=100000, high=100000, qualifier="nearly",
+              approximate=True, dest="KZ")  # fmt: skip
+    groups = dedupe([a, b])
+    assert len(groups) == 1 and groups[0].documents == 2
+
+
+def test_261000_and_a_quarter_of_a_million_group():
+    a = claim("a", "about 261,000", value=261000, qualifier="about", approximate=True,
+              event="departure", dest=None, pop="men", source="Novaya Gazeta")  # fmt: skip
+    b = claim("b", "more than a quarter of a million", value=250000, low=250000,
+              qualifier="more_than", event="departure", dest=None,
+              source="Novaya Gazeta")  # fmt: skip
+    assert len(dedupe([a, b])) == 1
+
+
+def test_five_to_six_thousand_a_day_and_5000_6000_daily_group():
+    a = claim("a", "five to six thousand", low=5000, high=6000, per="day", pop="people")
+    b = claim("b", "5,000-6,000", low=5000, high=6000, per="day", pop="arrivals")
+    c = claim("c", "between 5,000 and 6,000", low=5000, high=6000, per="day", pop="people")
+    assert len(dedupe([a, b, c])) == 1
+
+
+def test_no_drift_from_5000_to_50000():
+    # a ladder where each step is a plausible restatement of the previous one
+    vals = [5000, 5500, 6000, 6600, 7300, 8000, 8800, 9700, 10700, 11800, 13000, 14300,
+            15700, 17300, 19000, 21000, 23000, 25000, 28000, 31000, 34000, 37000, 41000,
+            45000, 50000]  # fmt: skip
+    items = [claim(f"d{k}", f"about {v:,}", value=v, qualifier="about", approximate=True)
+             for k, v in enumerate(vals)]  # fmt: skip
+    groups = dedupe(items)
+    assert not together(groups, items[0]["id"], items[-1]["id"])
+    for g in groups:  # no group spans more than one value interval
+        vs = [vals[int(m.claim_id[1:]) - int(items[0]["id"][1:])] for m in g.members]
+        assert max(vs) / min(vs) < 1.25
+
+
+def test_same_number_different_place_or_event_stays_apart():
+    a = claim("a", "100,000", value=100000, dest="KZ")
+    b = claim("b", "100,000", value=100000, origin="UA", dest="MD", pop="Ukrainians")
+    c = claim("c", "300,000", value=300000, event="mobilization", dest=None, pop="reservists")
+    d = claim("d", "300,000", value=300000, event="departure", dest=None, pop="people")
+    e = claim("e", "10,000", value=10000, per="day", dest="GE")
+    f = claim("f", "10,000", value=10000, event="asylum", origin=None, dest="HU")
+    groups = dedupe([a, b, c, d, e, f])
+    assert len(groups) == 6
+
+
+def test_same_number_disjoint_times_stay_apart():
+    a = claim("a", "66,000", value=66000, dest="FI", t=("2022-09-26", "2022-10-02"))
+    b = claim("b", "66,000", value=66000, dest="FI", t=("2022-09-19", "2022-09-25"))
+    c = claim("c", "66,000", value=66000, dest="FI", t=("2022-09-27", "2022-09-28"))
+    groups = dedupe([a, b, c])
+    assert not together(groups, a["id"], b["id"])
+    assert together(groups, a["id"], c["id"])
+
+
+def test_caption_repeated_within_one_article_groups():
+    sent = "Hundreds of thousands of military-age Russian men have fled the country."
+    a = claim("a", "Hundreds of thousands", low=100000, high=999999, approximate=True,
+              event="departure", dest=None, sentence=sent, sstart=100)  # fmt: skip
+    b = claim("a", "Hundreds of thousands", low=100000, high=999999, approximate=True,
+              event="departure", dest=None, sentence=sent, sstart=900)  # fmt: skip
+    groups = dedupe([a, b])
+    assert len(groups) == 1 and groups[0].documents == 1 and len(groups[0].members) == 2
+
+
+def test_headline_vague_magnitude_joins_its_lead_only_within_the_article():
+    a = claim("a", "thousands", low=1000, high=9999, approximate=True, dest="MN", sstart=0)
+    b = claim("a", "More than 3,000", value=3000, low=3000, qualifier="more_than", dest="MN",
+              sstart=200)  # fmt: skip
+    c = claim("c", "More than 3,000", value=3000, low=3000, qualifier="more_than", dest="MN")
+    d = claim("d", "thousands", low=1000, high=9999, approximate=True, dest="MN", pop="men")
+    assert together(dedupe([a, b, c]), a["id"], b["id"], c["id"])
+    assert len(dedupe([c, d])) == 2  # across articles "thousands" is no particular number
+
+
+def test_two_numbers_of_one_sentence_stay_apart():
+    sent = "At least 31 people drowned and dozens are missing off Sfax."
+    a = claim("a", "At least 31", value=31, low=31, qualifier="at_least", event="casualty",
+              origin=None, dest=None, sentence=sent)  # fmt: skip
+    b = claim("a", "dozens", low=24, high=99, approximate=True, event="casualty", origin=None,
+              dest=None, sentence=sent)  # fmt: skip
+    assert len(dedupe([a, b])) == 2
+
+
+def test_input_types_agree():
+    d1 = claim("a", "about 78,000", value=78000, qualifier="about", approximate=True)
+    d2 = claim("b", "78,000", value=78000, source="Interior Ministry")
+    c1, c2 = Claim.from_dict(d1), Claim.from_dict(d2)
+    ext = [Extraction("a", None, "", claims=[c1]), Extraction("b", None, "", claims=[c2])]
+    ext_dicts = [x.to_dict() for x in ext]
+    want = [[(m.doc_id, m.claim_id) for m in g.members] for g in dedupe([d1, d2])]
+    assert want == [[("a", d1["id"]), ("b", d2["id"])]]
+    for items in ([c1, c2], ext, ext_dicts, [json.loads(json.dumps(d1)), d2]):
+        got = dedupe(items)
+        assert [[(m.doc_id, m.claim_id) for m in g.members] for g in got] == want
+        assert isinstance(got[0].canonical, Claim)
+        assert got[0].canonical.id == d2["id"]  # sourced and exact: the canonical claim
+
+
+def test_claim_dict_without_id_or_doc_id_in_extraction_dict():
+    d = claim("x", "78,000", value=78000)
+    del d["id"], d["doc_id"]
+    groups = dedupe([{"doc_id": "x", "text": "", "claims": [d]}])
+    assert groups[0].members[0].doc_id == "x" and groups[0].canonical.doc_id == "x"
+
+
+@pytest.mark.parametrize(
+    "bad, field",
+    [
+        ({"doc_id": "z", "sentence": {"text": "s", "start": 0, "end": 1}}, "quantity"),
+        ({"doc_id": "z", "quantity": 5, "sentence": {"text": "s", "start": 0, "end": 1}},
+         "quantity"),
+        ("not a claim", None),
+    ],
+)  # fmt: skip
+def test_malformed_input_names_the_record(bad, field):
+    good = claim("a", "78,000", value=78000)
+    with pytest.raises(InvalidRecordError) as ei:
+        dedupe([good, bad])
+    assert "record 1" in str(ei.value)
+    if field:
+        assert field in str(ei.value) and "'z'" in str(ei.value)
+
+
+def test_malformed_value_and_date_are_named():
+    a = claim("a", "78,000", value="78000")
+    with pytest.raises(InvalidRecordError, match=r"quantity\.value"):
+        dedupe([a])
+    b = claim("b", "78,000", value=78000, t=("yesterday", None))
+    with pytest.raises(InvalidRecordError, match=r"time\.from"):
+        dedupe([b])
+
+
+def test_every_claim_in_exactly_one_group_and_deterministic():
+    import random
+
+    rng = random.Random(3)
+    items = []
+    for k in range(300):
+        v = rng.choice([5000, 5200, 10000, 98000, 100000, 300000])
+        items.append(claim(f"d{k % 40}", f"about {v:,}", value=v, qualifier="about",
+                           approximate=True, dest=rng.choice(["GE", "KZ", None]),
+                           event=rng.choice(["arrival", "departure", None]),
+                           sstart=k * 100))  # fmt: skip
+    items.append(claim("q", "hundreds", low=None, high=None))  # no number: its own group
+    g1 = dedupe(items)
+    ids = [m.claim_id for g in g1 for m in g.members]
+    assert sorted(ids) == sorted(d["id"] for d in items)
+    g2 = dedupe(list(items))
+    assert [g.to_dict() for g in g1] == [g.to_dict() for g in g2]
+    assert all(g.documents == len({m.doc_id for m in g.members}) for g in g1)
+
+
+def test_dedupe_jsonl_matches_dedupe_and_names_the_line(tmp_path):
+    items = [claim("a", "about 78,000", value=78000, qualifier="about", approximate=True),
+             claim("b", "78,000", value=78000), claim("c", "5,000", value=5000)]  # fmt: skip
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(json.dumps(d) for d in items) + "\n\n")
+    assert [g.to_dict() for g in dedupe_jsonl(str(p))] == [g.to_dict() for g in dedupe(items)]
+    p.write_text(json.dumps(items[0]) + "\n{broken\n")
+    with pytest.raises(InvalidRecordError, match="line 2"):
+        dedupe_jsonl(str(p))
+    p.write_text(json.dumps(items[0]) + "\n" + json.dumps({"doc_id": "q", "quantity": {}}) + "\n")
+    with pytest.raises(InvalidRecordError, match="line 2") as ei:
+        dedupe_jsonl(str(p))
+    assert ei.value.record == 2
