@@ -170,6 +170,8 @@ class _Ctx:
                 self.acronyms.setdefault(" ".join(parts[k:]), short)
         self.last_org: Source | None = None
         self.last_dest: Location | None = None
+        self.last_source: Source | None = None
+        self.claim_starts: list[int] = []
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sents:
@@ -465,9 +467,16 @@ def _places(
     origins: list[tuple[int, Location]] = []
     dests: list[tuple[int, Location, bool]] = []
     anchor = ev.start if ev else q["start"]
+    # with several figures in the sentence, only the places of this figure's clause (or of
+    # its event's) count: "78,000 had entered since the decree, while about 25,000 had left
+    # Georgia" gives Georgia to the second figure only
+    crowded = any(s <= c < e and c != q["start"] for c in ctx.claim_starts)
+    own_segments = {_segment(text, s, e, q["start"]), _segment(text, s, e, anchor)}
     for g in _geo_in(ctx, s, e):
         gs, ge, code, _kind = g
         if code is None or (pop is not None and pop.start <= gs < pop.end):
+            continue
+        if crowded and _segment(text, s, e, gs) not in own_segments:
             continue
         if text[ge : ge + 2] in ("’s", "'s"):
             # "at Turkey's border": the border of the country they are at
@@ -574,7 +583,9 @@ def _places(
     if etype == "mobilization":
         dest = None
         if origin is None:
-            cands = _sentence_countries(ctx, s, e)
+            cands = _sentence_countries(ctx, s, e) or [
+                g for g in _geo_in(ctx, s, e) if g[2] and ctx.gaz.metonym(text[g[0] : g[1]])
+            ]
             if cands:
                 g = cands[0]
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
@@ -1021,6 +1032,9 @@ def _make_source(
         prev = ctx.last_org
         if word in prev.name.lower() or word in ("agency", "body", "organisation", "organization"):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
+    if anaphoric and ctx.last_source is not None and ctx.last_source.country:
+        # "The ministry said" after the minister spoke: the same country's ministry
+        return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
     kind = "organization"
     if name in ctx.rr.media or any(w.lower() in ctx.rules.media_words for w in words[-3:]):
         kind = "media"
@@ -1227,6 +1241,7 @@ def resolve_claims(
             last_pop[(s, e)] = pop
         cands.append((qd, q, pop, inherited, s, e))
     claim_starts = [c[1].start for c in cands]
+    ctx.claim_starts = claim_starts
     for qd, q, pop, inherited, s, e in cands:
         anchor = pop.start if pop is not None and not inherited else q.start
         prev_claim = next((c for c in reversed(out) if c.sentence.start == s), None)
@@ -1278,6 +1293,8 @@ def resolve_claims(
         src = _source(ctx, qd, s, e)
         if src is not None and src.kind == "organization":
             ctx.last_org = src
+        if src is not None:
+            ctx.last_source = src
         # "people from Russia every day" with no verb: people arriving where the source is
         if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
             m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
