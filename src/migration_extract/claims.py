@@ -327,8 +327,14 @@ def _event(
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
-        if len(path) > 1 and ftok is not None and ftok.dep in ("acl", "relcl", "amod"):
-            return path[1]
+        pop_heads = {anchor.i, anchor.head} if anchor is not None else set()
+        if (
+            len(path) > 1
+            and ftok is not None
+            and ftok.dep in ("acl", "relcl", "amod")
+            and ftok.head in pop_heads
+        ):
+            return path[1]  # "31,600 Russians crossing the border": a modifier of the noun
         if first.type == "other" and len(path) > 1:
             return path[1]  # "intercepted or rescued": the specific reading wins
         return first
@@ -1089,6 +1095,23 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
     return None
 
 
+def _in_their_numbers(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
+    """'Russian men are fleeing their homeland, reportedly in their tens of thousands':
+    the people counted are the subject of the verb the figure modifies."""
+    if not re.search(r"\bin\s+their\s+$", ctx.text[max(s, q.start - 12) : q.start]):
+        return None
+    t = ctx.tok_at(q.start)
+    if t is None:
+        return None
+    for a in _ancestors(ctx, t):
+        if a.pos in ("VERB", "AUX"):
+            sj = _subject_of(ctx, a, s, e)
+            if sj is not None:
+                a0, a1 = _subtree(ctx, sj, s, e)
+                return Span(ctx.text[a0:a1], a0, a1)
+    return None
+
+
 def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     """'the number of daily border crossings nearly doubled' -> 'daily border crossings'."""
     before = ctx.text[s : q["start"]]
@@ -1216,7 +1239,7 @@ def resolve_claims(
                 pop = last_pop[(s, e)]
                 inherited = True
             if pop is None and q.kind == "count":
-                pop = _number_population(ctx, q, s, e)
+                pop = _number_population(ctx, q, s, e) or _in_their_numbers(ctx, q, s, e)
                 if (
                     pop is not None
                     and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
