@@ -1095,6 +1095,47 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
     return None
 
 
+_RATE_ADJ_BEFORE = re.compile(
+    r"\b(?P<adj>daily|weekly|monthly|annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:flow|flows|number|numbers|"
+    r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b[^,;.]{0,40}?\b(?:to|at|of|"
+    r"reached|hit|topped)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.I,
+)
+_RATE_OF_ADJ = {
+    "daily": "day", "weekly": "week", "monthly": "month", "annual": "year", "yearly": "year"
+}  # fmt: skip
+
+
+def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
+    """'the daily flow had fallen to around 10,000': a rate stated before the figure."""
+    m = _RATE_ADJ_BEFORE.search(ctx.text[max(s, q.start - 80) : q.start])
+    return _RATE_OF_ADJ[m.group("adj").lower()] if m else None
+
+
+_TOTAL_VERBS = {"reach", "total", "number", "stand", "hit", "top", "exceed", "rise", "climb",
+                "grow", "surpass", "pass"}  # fmt: skip
+
+
+def _subject_count(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
+    """'Encounters with Russians reached 21,763': a figure that is the object of
+    reach/total/stand at, whose subject is the counted people or events."""
+    t = ctx.tok_at(q.start)
+    if t is None:
+        return None
+    for a in _ancestors(ctx, t)[:3]:
+        if a.pos == "VERB" and a.lemma.lower() in _TOTAL_VERBS:
+            sj = _subject_of(ctx, a, s, e)
+            if sj is None:
+                return None
+            a0, a1 = _subtree(ctx, sj, s, e)
+            span = Span(ctx.text[a0:a1], a0, a1)
+            head = sj.text.lower()
+            if head in _COUNTABLE_EVENT_NOUNS or _is_people({"text": sj.text, "head": head}, ctx):
+                return span
+            return None
+    return None
+
+
 def _in_their_numbers(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
     """'Russian men are fleeing their homeland, reportedly in their tens of thousands':
     the people counted are the subject of the verb the figure modifies."""
@@ -1239,7 +1280,11 @@ def resolve_claims(
                 pop = last_pop[(s, e)]
                 inherited = True
             if pop is None and q.kind == "count":
-                pop = _number_population(ctx, q, s, e) or _in_their_numbers(ctx, q, s, e)
+                pop = (
+                    _number_population(ctx, q, s, e)
+                    or _in_their_numbers(ctx, q, s, e)
+                    or _subject_count(ctx, q, s, e)
+                )
                 if (
                     pop is not None
                     and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
@@ -1351,6 +1396,10 @@ def resolve_claims(
         if dest is not None:
             last_dest = dest
             ctx.last_dest = dest
+        if q.per is None and q.kind == "count":
+            per = _rate_from_before(ctx, q, s)
+            if per is not None:
+                q = Quantity.from_dict({**q.to_dict(), "per": per})
         tm = _time(ctx, qd, s, e, claim_starts)
         filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
         conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
