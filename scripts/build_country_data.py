@@ -82,7 +82,7 @@ EXTRA: dict[str, tuple[list[str], list[str]]] = {
     "IS": ([], ["Icelandic", "Icelander", "Icelanders"]),
     "IN": ([], ["Indian", "Indians"]),
     "ID": ([], ["Indonesian", "Indonesians"]),
-    "IR": (["Iran"], ["Iranian", "Iranians"]),
+    "IR": (["Iran", "Persia"], ["Iranian", "Iranians"]),
     "IQ": ([], ["Iraqi", "Iraqis"]),
     "IE": ([], ["Irish"]),
     "IL": ([], ["Israeli", "Israelis"]),
@@ -116,7 +116,8 @@ EXTRA: dict[str, tuple[list[str], list[str]]] = {
     "ME": ([], ["Montenegrin", "Montenegrins"]),
     "MA": ([], ["Moroccan", "Moroccans"]),
     "MZ": ([], ["Mozambican", "Mozambicans"]),
-    "MM": (["Myanmar", "Burma"], ["Burmese", "Myanmarese", "Rohingya", "Rohingyas"]),
+    # "Rohingya" is an ethnic group without a state: no country (fixtures/README.md)
+    "MM": (["Myanmar", "Burma"], ["Burmese", "Myanmarese"]),
     "NA": ([], ["Namibian", "Namibians"]),
     "NP": ([], ["Nepali", "Nepalese", "Nepalis"]),
     "NL": (["Netherlands", "Holland"], ["Dutch"]),
@@ -186,13 +187,37 @@ EXTRA: dict[str, tuple[list[str], list[str]]] = {
     "ZW": ([], ["Zimbabwean", "Zimbabweans"]),
 }
 
-# names that take "the" in running text: the article is part of the mention
-THE_NAMES = [
-    "United States", "US", "U.S.", "USA", "UK", "U.K.", "United Kingdom", "Netherlands",
-    "Czech Republic", "Philippines", "Gambia", "Bahamas", "United Arab Emirates", "UAE",
-    "Central African Republic", "CAR", "Dominican Republic", "Democratic Republic of Congo",
-    "Democratic Republic of the Congo", "DRC", "Republic of Congo", "Maldives", "Comoros",
-    "Russian Federation", "United States of America", "Emirates",
+# names whose article is part of the mention. fixtures/README.md: only "the United States"
+# takes its "the" ("US", "UK", "Czech Republic", "United Arab Emirates" are labelled bare)
+THE_NAMES = ["United States", "United States of America"]
+
+# names that only count with their article (written here with it): "the Islamic Republic"
+# is Iran in news text; a bare "Islamic Republic" may be any of four states
+ARTICLE_NAMES = {"the Islamic Republic": "IR", "The Islamic Republic": "IR"}
+
+# peoples without a state of their own: never a country mention (fixtures/README.md:
+# "Rohingya" has no country), listed so that other modules can still tell that "Rohingya
+# Muslims" are people (``CountryGazetteer.peoples``)
+PEOPLES = [
+    "Rohingya", "Rohingyas", "Kurd", "Kurds", "Kurdish", "Yazidi", "Yazidis", "Uyghur",
+    "Uyghurs", "Uighur", "Uighurs", "Roma", "Tatar", "Tatars", "Pashtun", "Pashtuns", "Hazara",
+    "Hazaras", "Tuareg", "Tuaregs", "Fulani", "Masalit", "Bedouin", "Bedouins", "Sahrawi",
+    "Sahrawis", "Buryat", "Buryats", "Chechen", "Chechens", "Dagestani", "Dagestanis",
+]  # fmt: skip
+
+# regions that contain a country name: matched so the name inside them is not taken
+# ("Central America" is not the US); they produce no record (SPEC: regions are not
+# countries)
+REGIONS = [
+    "Central America", "South America", "Latin America", "North America", "Americas",
+    "Central American", "South American", "Latin American", "North American",
+    "Central Americans", "South Americans", "Latin Americans", "North Americans",
+    "English Channel", "Irish Sea",
+    "sub-Saharan African", "sub-Saharan Africans",
+    "Northern Ireland", "South Georgia", "Iraqi Kurdistan", "Kurdistan",
+    "Eastern Europe", "Eastern European", "Central Asia", "Central Asian", "Middle East",
+    "South Asia", "Southeast Asia", "East Africa", "West Africa", "North Africa",
+    "Horn of Africa", "Sahel", "Balkans", "Caucasus", "Scandinavia",
 ]  # fmt: skip
 
 # never a country mention (substrings of other words / ambiguous short forms)
@@ -233,6 +258,9 @@ def main() -> None:
         "names": dict(sorted(names.items())),
         "demonyms": dict(sorted(demonyms.items())),
         "the_names": sorted(THE_NAMES),
+        "article_names": dict(sorted(ARTICLE_NAMES.items())),
+        "regions": sorted(REGIONS),
+        "peoples": sorted(PEOPLES),
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(names)} names, {len(demonyms)} demonyms -> {OUT}")

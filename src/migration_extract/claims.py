@@ -240,10 +240,11 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
         return False
     if last in r.people or head in r.people:
         return True
-    if words and (words[-1] in ctx.gaz.demonyms or words[-1].rstrip("s") in ctx.gaz.demonyms):
+    groups = ctx.gaz.demonyms.keys() | ctx.gaz.peoples  # nationalities and stateless peoples
+    if words and (words[-1] in groups or words[-1].rstrip("s") in groups):
         return True
     # "Rohingya Muslims", "Afghan Sikhs": a nationality or ethnic group before a plural noun
-    if len(words) > 1 and last.endswith("s") and any(w in ctx.gaz.demonyms for w in words[:-1]):
+    if len(words) > 1 and last.endswith("s") and any(w in groups for w in words[:-1]):
         return True
     return False
 

@@ -1,22 +1,34 @@
 """Pure officials resolver: person mentions + context -> one ``Official`` per person.
 
 Input: the text, the person-name spans (from the NER, plus names that follow a title this
-module finds itself), and the country mentions. For each name it reads
+module finds itself, plus well-known office holders found by name), and the country
+mentions. For each name it reads
 
 * a title before it: the longest run of role words ending at the name ("Georgian Interior
   Minister X" -> role "Interior Minister", country GE from the demonym before the role;
-  "White House press secretary X" -> "press secretary", US from the metonym);
-* "ROLE of COUNTRY, X" ("the President of Mongolia, Tsakhiyagin Elbegdorj");
-* an apposition after it ("X, the head of the Migration Service of Kazakhstan," -> role
-  "head", organisation "Migration Service of Kazakhstan", country KZ);
+  "White House press secretary X" -> "press secretary", US from the metonym;
+  "Russia's defence minister X");
+* "ROLE of COUNTRY, X" ("the President of Mongolia, Tsakhiyagin Elbegdorj"),
+  "ROLE of BODY of COUNTRY, [rank] X" (role "head of the Migration Service", KZ) and
+  "OWNER's ROLE, X" ("Peru's migration superintendent, Roxana del Águila"; "the agency's
+  director, X" -> the organisation named last before);
+* an apposition after it ("X, the head of US Central Command," -> role "head of US
+  Central Command", US; "X, NRC's secretary general"; "X, a spokeswoman for the Border
+  Guard");
+* a military rank or honorific before the name ("Colonel", "General") is the role only
+  when the article states no other one;
 * an organisation: international bodies get ``organization`` and ``country`` None
   (SPEC); national agencies keep their country.
+
+A person with a role but no country named anywhere takes the article's home country
+(``home``: the dateline's country, else the most mentioned one).
 
 Mentions are folded per article: a later mention whose surname matches (rapidfuzz ratio
 >= 80, so "Peksov"/"Peskov" fold) or that is a single name equal to a part of a full name
 ("Jean-Pierre") joins the earlier person. A person becomes an official only if some
-mention carries a role, or the name is a well-known office holder (``data/roles.json``);
-private people (a migrant named Igor, "the Rev. X", an analyst) are left out.
+mention carries a role, or the name is a well-known office holder (``data/roles.json``,
+which gives the country only, never a role); private people (a migrant named Igor, "the
+Rev. X", an analyst) are left out.
 """
 
 from __future__ import annotations
@@ -24,6 +36,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,10 +48,37 @@ from rapidfuzz import fuzz
 from .geo import CountryGazetteer
 from .records import Country, Official
 
-__all__ = ["RoleRules", "find_officials", "find_titled_names", "role_rules"]
+__all__ = [
+    "RoleRules",
+    "find_known_names",
+    "find_officials",
+    "find_titled_names",
+    "home_country",
+    "role_rules",
+]
 
-_NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.)?"
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŞŠŢŽŹŻ"
+_NAME_TOKEN = rf"[{_UPPER}][\w’'\-]*(?:\.)?"
 _POSS = re.compile(r"(?:’s|'s|’|')$")
+_GLUE = frozenset({"of", "for", "and", "the"})
+_NOT_NAME_WORDS = frozenset(
+    "The A An And But Or In On At Of For From To By With As After Before Since During "
+    "When While If Then Also He She It They We I His Her Its Their Our This That These "
+    "Those There Here Mr Mrs Ms Dr Sir January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday Photo Read More Share Local Officials Police League Cup Party Council "
+    "Court Ministry Office House Department Agency Service Guard Commission Committee "
+    "Republic Union Federation Army Forces Command Bank Club Group Assembly Parliament "
+    "Government Authority Authorities Board Directorate Directorate-General".split()
+)
+_ORG_WORDS = frozenset(
+    "League Cup Party Council Court Ministry Office Department Agency Service Commission "
+    "Committee Republic Union Federation Army Forces Command Bank Club Assembly Parliament "
+    "Government Authority Board Directorate Directorate-General Organization Organisation "
+    "Institute University Airport Station Border".split()
+)
+# lower-case particles inside personal names ("Roxana del Águila", "Lula da Silva")
+_PARTICLES = r"(?:de|del|della|di|da|dos|das|do|van|von|der|den|la|le|al|bin|ibn|el)"
 
 
 @dataclass
@@ -49,10 +90,16 @@ class RoleRules:
     international: dict[str, str]
     national: dict[str, str | None]
     media: frozenset[str]
-    known: dict[str, tuple[str | None, str]]
+    known: dict[str, str | None]
+    ranks: frozenset[str] = frozenset()
+    role_orgs: dict[str, str] = field(default_factory=dict)
+    owner_nouns: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     _title_re: re.Pattern[str] = field(init=False, repr=False)
+    _comma_title_re: re.Pattern[str] = field(init=False, repr=False)
     _org_re: re.Pattern[str] = field(init=False, repr=False)
+    _known_re: re.Pattern[str] | None = field(init=False, repr=False)
+    _known_surnames: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         heads = sorted(self.heads | {a.lower() for a in self.abbreviations},
@@ -60,17 +107,46 @@ class RoleRules:
         alt = "|".join(re.escape(h) for h in heads)
         # a title directly before a capitalised name (for names the NER missed)
         self._title_re = re.compile(
-            rf"\b(?P<title>(?:{alt}))\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})",
-            re.I,
+            rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+        )
+        self._comma_title_re = re.compile(
+            rf"\b(?i:{alt}),\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_TOKEN}){{1,3}})"
+            r"(?=\s*,|\s+(?:said|says|told|added)\b)"
         )
         orgs = sorted(set(self.international) | set(self.national), key=len, reverse=True)
         self._org_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in orgs) + r")(?!\w)")
+        # surnames of well-known office holders ("Meloni" for "Giorgia Meloni"), when the
+        # surname is not itself a common word and belongs to one person only
+        sur: dict[str, str] = {}
+        clash: set[str] = set()
+        for full in self.known:
+            parts = full.split()
+            if len(parts) > 1 and len(parts[-1]) >= 4:
+                last = parts[-1]
+                if last in sur and sur[last] != full:
+                    clash.add(last)
+                sur.setdefault(last, full)
+        self._known_surnames = {k: v for k, v in sur.items() if k not in clash}
+        names = set(self.known) | set(self._known_surnames)
+        self._known_re = (
+            re.compile(r"(?<![\w’'\-])(?:" + "|".join(
+                re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w\-])")
+            if names else None
+        )  # fmt: skip
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> RoleRules:
         for key in ("role_heads", "role_modifiers", "international_orgs", "national_orgs"):
             if key not in d:
                 raise ValueError(f"roles data: missing section {key!r}")
+        known: dict[str, str | None] = {}
+        for k, v in d.get("known_officials", {}).items():
+            # older files wrote [country, role]: only the country is used (the role is
+            # what the article states)
+            code = v[0] if isinstance(v, list) else v
+            if code is not None and not (isinstance(code, str) and len(code) == 2):
+                raise ValueError(f"roles data: known_officials[{k!r}] has a bad code {code!r}")
+            known[k] = code
         return cls(
             heads=frozenset(h.lower() for h in d["role_heads"]),
             modifiers=frozenset(m.lower() for m in d["role_modifiers"]),
@@ -79,7 +155,10 @@ class RoleRules:
             international=dict(d["international_orgs"]),
             national=dict(d["national_orgs"]),
             media=frozenset(d.get("media", [])),
-            known={k: (v[0], v[1]) for k, v in d.get("known_officials", {}).items()},
+            known=known,
+            ranks=frozenset(r.lower() for r in d.get("ranks", [])),
+            role_orgs={k.lower(): v for k, v in d.get("role_orgs", {}).items()},
+            owner_nouns=frozenset(n.lower() for n in d.get("owner_nouns", [])),
             raw=d,
         )
 
@@ -88,10 +167,47 @@ class RoleRules:
         m = self._org_re.search(text)
         if not m:
             return None
-        name = m.group(0)
+        return self._org(m.group(0))
+
+    def last_org_before(self, text: str, pos: int) -> tuple[str, str | None, bool] | None:
+        """The organisation named last before ``pos`` ("the agency's director")."""
+        last = None
+        for m in self._org_re.finditer(text, 0, pos):
+            if m.group(0) not in self.media:
+                last = m
+        return self._org(last.group(0)) if last else None
+
+    def _org(self, name: str) -> tuple[str, str | None, bool]:
         if name in self.international:
             return self.international[name], None, True
         return name, self.national.get(name), False
+
+    def known_country(self, name: str) -> tuple[bool, str | None]:
+        """(is a known office holder, their country) for a full name or a surname."""
+        if name in self.known:
+            return True, self.known[name]
+        full = self._known_surnames.get(name)
+        if full is not None:
+            return True, self.known[full]
+        parts = name.split()
+        if len(parts) > 1 and parts[-1] in self._known_surnames:
+            full = self._known_surnames[parts[-1]]
+            if fuzz.ratio(fold(parts[0]), fold(full.split()[0])) >= 70:
+                return True, self.known[full]
+        return False, None
+
+    def is_rank(self, role: str | None) -> bool:
+        if not role:
+            return False
+        words = [w.lower() for w in role.split()]
+        return all(w in self.ranks or w.rstrip(".") in self.ranks for w in words)
+
+    def org_of_role(self, role: str) -> str | None:
+        rl = role.lower()
+        for k, v in self.role_orgs.items():
+            if k in rl:
+                return v
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -127,170 +243,328 @@ class _Person:
     country: str | None = None
     organization: str | None = None
     country_explicit: bool = False
+    rank_only: bool = False
+
+
+@dataclass
+class _Reading:
+    """What the words around one mention say about the person."""
+
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    intl: bool = False
+    private: bool = False
+
+    def merge_missing(self, other: _Reading) -> None:
+        if self.country is None and not self.intl:
+            self.country = other.country
+        if self.org is None:
+            self.org, self.intl = other.org, other.intl or self.intl
 
 
 _WORD_RE = re.compile(r"[\w’'.\-]+")
 
 
-def _title_before(
-    text: str, s: int, rr: RoleRules, gaz: CountryGazetteer
-) -> tuple[str | None, str | None, str | None, bool]:
-    """Role, country, organisation and whether the org is international, read from the
-    words right before a name."""
+def _is_role_word(w: str, rr: RoleRules, first: bool) -> str | None:
+    """The word as it goes into a role, or None: heads always, modifiers only after a head
+    has been seen (reading right to left), "then-President"-style compounds."""
+    wl = w.lower().rstrip(".")
+    abbr = rr.abbreviations.get(w)
+    if abbr:
+        return abbr
+    if wl in rr.heads:
+        return w
+    if not first and wl in rr.modifiers and wl not in _GLUE:
+        return w
+    pre, _, post = wl.partition("-")
+    if post and pre in ("then", "ex", "former") and post in rr.heads:
+        return w
+    return None
+
+
+def _owner(
+    owner: str, text: str, pos: int, rr: RoleRules, gaz: CountryGazetteer
+) -> tuple[str | None, str | None, bool]:
+    """Who 'X' is in "X's spokesman": a country, a known body, or "the agency" (the body
+    named last before)."""
+    owner = owner.strip()
+    low = re.sub(r"^(?:the|its|their)\s+", "", owner.lower())
+    o = rr.org_in(owner)
+    if o is not None:
+        name, c, intl = o
+        return (None, name, True) if intl else (c or gaz.metonym(name), name, False)
+    code = gaz.code(owner) or gaz.metonym(owner)
+    if code is None:
+        found = gaz.find(owner)
+        code = found[-1].code if found else None
+    if code:
+        return code, None, False
+    if low.split()[-1:] and low.split()[-1] in rr.owner_nouns:
+        last = rr.last_org_before(text, pos)
+        if last is not None:
+            name, c, intl = last
+            return (None, name, True) if intl else (c, name, False)
+    return None, None, False
+
+
+def _read_before(text: str, s: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
+    """Role, country and organisation read from the words right before a name."""
     line_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s) + 1, 0)
     left = text[line_start:s]
     words = list(_WORD_RE.finditer(left))
     role_words: list[str] = []
     k = len(words) - 1
-    # the words must touch the name: nothing but spaces between
-    if words and left[words[-1].end() :].strip() not in ("",):
-        return _pattern_of_country(left, rr, gaz)
-    while k >= 0:
-        w = words[k].group(0)
-        wl = w.lower().rstrip(".")
-        abbr = rr.abbreviations.get(w)
-        if wl in rr.heads or abbr or (role_words and wl in rr.modifiers and wl not in
-                                       ("of", "for", "and", "the")):  # fmt: skip
-            role_words.insert(0, abbr or w)
-            k -= 1
-            continue
-        if wl.startswith(("then-", "ex-", "former-")) and wl.split("-", 1)[1] in rr.heads:
-            role_words.insert(0, w)
-            k -= 1
-            continue
-        break
+    touching = bool(words) and left[words[-1].end() :].strip() == ""
+    while touching and k >= 0:
+        w = _is_role_word(words[k].group(0), rr, first=not role_words)
+        if w is None:
+            break
+        role_words.insert(0, w)
+        k -= 1
+    if role_words and role_words[0].lower().rstrip(".") in rr.not_roles:
+        return _Reading(private=True)
     if not role_words:
-        return _pattern_of_country(left, rr, gaz)
-    if role_words[0].lower() in rr.not_roles:
-        return None, None, None, False
-    # drop leading modifiers that are really organisations ("White House", "Kremlin")
+        if touching and words and words[-1].group(0).lower().rstrip(".") in rr.not_roles:
+            return _Reading(private=True)
+        return _pattern_before(text, line_start, left, rr, gaz)
+    title_start = words[k + 1].start()
+    title = _title_reading(text, line_start, left, title_start, role_words, rr, gaz)
+    if rr.is_rank(title.role):
+        # "the head of the Migration Service of Kazakhstan, Colonel Aslan Atalikov"
+        pat = _pattern_before(text, line_start, left[:title_start], rr, gaz)
+        if pat.role:
+            pat.merge_missing(title)
+            return pat
+    return title
+
+
+def _title_reading(
+    text: str, line_start: int, left: str, title_start: int, role_words: list[str],
+    rr: RoleRules, gaz: CountryGazetteer,
+) -> _Reading:  # fmt: skip
     role = " ".join(role_words)
-    prefix = left[: words[k + 1].start()] if k + 1 < len(words) else left
-    country, org, intl = _affiliation(prefix[-60:], rr, gaz)
+    prefix = left[:title_start]
+    r = _affiliation(text, line_start + title_start, prefix[-60:], rr, gaz)
     # organisations written inside the role ("UNHCR spokesperson", "CBP Commissioner")
     o = rr.org_in(role)
     if o is not None:
-        org, c2, intl = o
-        country = country or c2
-        role = re.sub(rf"^{re.escape(o[0])}\s+", "", role) if role.startswith(o[0]) else role
+        r.org, c2, r.intl = o
+        r.country = r.country or c2
+        if role.startswith(o[0] + " "):
+            role = role[len(o[0]) + 1 :]
     for low in ("white house ", "kremlin ", "un ", "u.n. "):
         if role.lower().startswith(low):
             rest = role[len(low) :]
-            country = country or gaz.metonym(role[: len(low) - 1])
+            r.country = r.country or gaz.metonym(role[: len(low) - 1])
             if low in ("un ", "u.n. "):
-                org, intl = "UN", True
+                r.org, r.intl = "UN", True
             role = rest
-    return role.strip() or None, country, org, intl
+    r.role = role.strip() or None
+    return r
 
 
 def _affiliation(
-    prefix: str, rr: RoleRules, gaz: CountryGazetteer
-) -> tuple[str | None, str | None, bool]:
-    """Country / organisation named just before a role ("Georgian", "White House")."""
+    text: str, pos: int, prefix: str, rr: RoleRules, gaz: CountryGazetteer
+) -> _Reading:
+    """Country / organisation named just before a role ("Georgian", "White House",
+    "Russia's", "the agency's")."""
     tail = prefix.rstrip()
-    m = re.search(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})$", tail)
+    m = re.search(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})$", tail)
     if not m:
-        return None, None, False
+        return _Reading()
     phrase = m.group(1)
+    poss = bool(_POSS.search(phrase))
     phrase_np = _POSS.sub("", phrase)
+    if poss:
+        c, org, intl = _owner(phrase_np, text, pos, rr, gaz)
+        return _Reading(country=c, org=org, intl=intl)
+    if not phrase_np[:1].isupper():
+        phrase_np = re.sub(r"^(?:the|its)\s+", "", phrase_np)
+        if not phrase_np[:1].isupper():
+            return _Reading()
     o = rr.org_in(phrase)
     if o is not None:
         name, c, intl = o
         if intl:
-            return None, name, True
-        return c or gaz.metonym(name), name, False
+            return _Reading(org=name, intl=True)
+        return _Reading(country=c or gaz.metonym(name), org=name)
     for cand in (phrase_np, phrase_np.split()[-1]):
         code = gaz.code(cand) or gaz.metonym(cand)
         if code:
-            return code, None, False
-        known = rr.known.get(cand)
-        if known and known[0]:
-            return known[0], None, False
-    return None, None, False
+            return _Reading(country=code)
+        is_known, kc = rr.known_country(cand)
+        if is_known and kc:
+            return _Reading(country=kc)
+    return _Reading()
 
 
-def _pattern_of_country(
-    left: str, rr: RoleRules, gaz: CountryGazetteer
-) -> tuple[str | None, str | None, str | None, bool]:
-    """'the President of Mongolia, X' / 'the head of UNHCR, X'."""
+def _role_of(role: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
+    """'head' + 'Migration Service of Kazakhstan' -> role 'head of the Migration Service',
+    KZ; 'President' + 'Mongolia' -> 'President', MN; 'head' + 'UNHCR' -> 'head', UNHCR."""
+    what = what.strip()
+    bare = re.sub(r"^the\s+", "", what, flags=re.I)
+    o = rr.org_in(bare)
+    mo = rr._org_re.match(bare)
+    if o is not None and o[2] and mo is not None and mo.end() == len(bare):
+        return _Reading(role=role, org=o[0], intl=True)
+    code = gaz.code(bare) or gaz.metonym(bare)
+    if code:
+        return _Reading(role=role, country=code)
+    m = re.match(r"^(?P<body>.+?)\s+(?:of|in)\s+(?:the\s+)?(?P<c>[A-Z][\w’'.\- ]*)$", what)
+    if m and (gaz.code(m.group("c")) or gaz.metonym(m.group("c"))):
+        body = m.group("body")
+        code = gaz.code(m.group("c")) or gaz.metonym(m.group("c"))
+        ob = rr.org_in(body)
+        if ob is not None and ob[2]:
+            return _Reading(role=f"{role} of {body}", org=ob[0], intl=True)
+        return _Reading(role=f"{role} of {body}", country=code, org=re.sub(r"^the\s+", "", body))
+    found = gaz.find(bare)
+    r = _Reading(role=f"{role} of {what}")
+    if o is not None:
+        r.org, c2, r.intl = o
+        r.country = None if r.intl else c2
+    elif bare[:1].isupper():
+        r.org = bare
+    if found and not r.intl:
+        r.country = r.country or found[0].code
+    return r
+
+
+def _pattern_before(
+    text: str, line_start: int, left: str, rr: RoleRules, gaz: CountryGazetteer
+) -> _Reading:
+    """'the President of Mongolia, X' / 'the head of UNHCR, X' / "Peru's migration
+    superintendent, X" / "the agency's director, X"."""
     heads = "|".join(re.escape(h) for h in sorted(rr.heads, key=len, reverse=True))
     m = re.search(
-        rf"\b(?P<role>(?:[A-Za-z\-]+\s+)?(?:{heads}))\s+of\s+(?:the\s+)?(?P<what>[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){{0,4}})\s*,\s*$",
+        rf"\b(?P<role>(?:[A-Za-z\-]+\s+)?(?:{heads}))\s+of\s+(?P<what>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|in\s+)?(?:the\s+)?[A-Z][\w’'.\-]*){{0,5}})\s*,\s*$",
         left,
         re.I,
     )
-    if not m:
-        return None, None, None, False
-    role = m.group("role")
-    if role.split()[0].lower() in ("the", "a", "an"):
-        role = role.split(None, 1)[1]
-    what = m.group("what")
-    o = rr.org_in(what)
-    if o is not None and o[2]:
-        return role, None, o[0], True
-    code = gaz.code(what) or gaz.metonym(what)
-    if code:
-        return role, code, None, False
-    countries = gaz.find(what)
-    return role, countries[0].code if countries else None, what, False
-
-
-def _apposition_after(
-    text: str, e: int, rr: RoleRules, gaz: CountryGazetteer
-) -> tuple[str | None, str | None, str | None, bool]:
-    """'X, the head of the Migration Service of Kazakhstan, said' / 'X, his defence minister'."""
-    m = re.match(
-        r"\s*,\s*(?:the|his|her|its|their|a|an|Russia’s|Russia's)?\s*(?P<app>[^,.;:\n“”\"]{3,90})(?=[,.;:\n])",
-        text[e : e + 120],
+    if m:
+        role = m.group("role")
+        if role.split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+            role = role.split(None, 1)[1]
+        return _role_of(role, m.group("what"), rr, gaz)
+    m = re.search(
+        r"(?P<owner>(?:\b[Tt]he\s+|\b[Ii]ts\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})"
+        r"(?:’s|'s)\s+(?P<role>[\w’'.\- ]{2,60}?)\s*,\s*$"
+        r"|\b(?P<owner2>[Ii]ts|[Tt]heir)\s+(?P<role2>[\w’'.\- ]{2,60}?)\s*,\s*$",
+        left,
     )
+    if m:
+        owner = m.group("owner") or "the agency"
+        words = (m.group("role") or m.group("role2")).split()
+        if (
+            words
+            and all(_is_role_word(w, rr, first=False) for w in words)
+            and any(w.lower().rstrip(".") in rr.heads for w in words)
+        ):
+            c, org, intl = _owner(owner, text, line_start + m.start(), rr, gaz)
+            return _Reading(role=" ".join(words), country=c, org=org, intl=intl)
+    return _Reading()
+
+
+_APP_RE = re.compile(
+    r"\s*,\s*(?:(?:the|his|her|its|their|a|an)\s+)?"
+    r"(?P<app>[^,;:\n“”\"()]{3,110}?)(?=\s*(?:[,;:\n()]|\.(?:\s|$)|$|\s+(?:said|says|told|added)\b))"
+)
+
+
+def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
+    """'X, the head of US Central Command, said' / 'X, NRC's secretary general' / 'X, a
+    spokeswoman for the Border Guard' / 'X, his defence minister'."""
+    m = _APP_RE.match(text, e)
     if not m:
-        return None, None, None, False
+        return _Reading()
     app = m.group("app").strip()
+    app_pos = m.start("app")
+    owner = None
+    mo = re.match(r"^(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", app)
+    if mo:
+        owner = mo.group("o")
+        app = app[mo.end() :]
     words = app.split()
-    if not words:
-        return None, None, None, False
-    # the role is the run of role words at the start; "head of X" keeps X as organisation
     role_words: list[str] = []
     for w in words:
         wl = w.lower()
-        if wl in rr.heads or wl in rr.modifiers - {"of", "for", "and", "the"} or w in gaz.demonyms:
+        if wl in rr.heads or (wl in rr.modifiers and wl not in _GLUE) or w in gaz.demonyms:
+            role_words.append(w)
+            continue
+        if rr.org_in(w) is not None and w[:1].isupper():  # "the CBP commissioner"
             role_words.append(w)
             continue
         break
     if not role_words or not any(w.lower() in rr.heads for w in role_words):
-        return None, None, None, False
+        return _Reading()
     if role_words[0].lower() in rr.not_roles:
-        return None, None, None, False
-    rest = app[len(" ".join(role_words)) :].strip()
-    country = None
-    org = None
-    intl = False
+        return _Reading(private=True)
+    # the run must end on a head ("the border police" is not a role)
+    while role_words and role_words[-1].lower() not in rr.heads:
+        role_words.pop()
+    rest = app[len(" ".join(role_words)) :].strip() if app.startswith(" ".join(role_words)) else ""
+    r = _Reading()
+    if owner is not None:
+        r.country, r.org, r.intl = _owner(owner, text, app_pos, rr, gaz)
     demonyms = [w for w in role_words if w in gaz.demonyms]
     if demonyms:
-        country = gaz.demonyms[demonyms[0]]
+        r.country = r.country or gaz.demonyms[demonyms[0]]
         role_words = [w for w in role_words if w not in gaz.demonyms]
-    if rest.lower().startswith(("of ", "at ", "for ")):
-        what = re.sub(r"^(?:of|at|for)\s+(?:the\s+)?", "", rest, flags=re.I)
-        o = rr.org_in(what)
-        if o is not None:
-            org, c2, intl = o
-            country = country or c2
+    role = " ".join(role_words)
+    o = rr.org_in(role)
+    if o is not None:
+        r.org, c2, r.intl = o
+        r.country = r.country or c2
+    mr = re.match(r"^(?P<prep>of|at|for|in|with)\s+(?P<what>.+)$", rest)
+    if mr:
+        prep, what = mr.group("prep"), mr.group("what")
+        # "head of international affairs at the Border Guard": "of" stays in the role
+        # up to the next preposition; "of Kazakhstan" gives the country
+        if prep == "of":
+            m2 = re.match(r"^(?P<of>.+?)\s+(?P<p2>at|for|in|with)\s+(?P<w2>.+)$", what)
+            of_part = m2.group("of") if m2 else what
+            sub = _role_of(role, of_part, rr, gaz)
+            role = sub.role or role
+            if m2:
+                sub.merge_missing(_where(m2.group("p2"), m2.group("w2"), rr, gaz))
+            r.merge_missing(sub)
         else:
-            code = gaz.code(what) or gaz.metonym(what)
-            if code:
-                country = country or code
-            else:
-                org = what if what[:1].isupper() else None
-                found = gaz.find(what)
-                if found:
-                    country = country or found[0].code
-    return " ".join(role_words) or None, country, org, intl
+            r.merge_missing(_where(prep, what, rr, gaz))
+    r.role = role or None
+    return r
+
+
+def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
+    """'for the Border Guard', 'at UNHCR', 'in Lebanon', 'for South Sudan'."""
+    bare = re.sub(r"^the\s+", "", what.strip(), flags=re.I)
+    o = rr.org_in(bare)
+    if o is not None:
+        name, c, intl = o
+        return _Reading(org=name, intl=intl, country=None if intl else c)
+    code = gaz.code(bare) or gaz.metonym(bare)
+    if code is None:
+        found = gaz.find(bare)
+        code = found[0].code if found else None
+    if code is not None:
+        return _Reading(country=code)
+    if prep in ("at", "for") and bare[:1].isupper():
+        return _Reading(org=bare)
+    return _Reading()
 
 
 def find_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that follow a title ('Colonel Aslan Atalikov'), for names the NER missed."""
     rr = role_rules()
     out: list[tuple[int, int]] = []
+    # "Peru's migration superintendent, Roxana del Águila, said": a role word, a comma,
+    # then a name of two or more words closed by a comma or a speech verb
+    for m in rr._comma_title_re.finditer(text):
+        s = m.start("name")
+        e = m.end("name")
+        if text[s:e].split()[0] in _NOT_NAME_WORDS:
+            continue
+        out.append(_clean_name(text, s, e))
     for m in rr._title_re.finditer(text):
         title = m.group("title")
         if title[:1].islower() and title.lower() not in ("spokesman", "spokeswoman",
@@ -303,6 +577,8 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
         for p in parts:
             if p.lower().rstrip(".") in rr.heads or p.lower() in rr.modifiers:
                 break
+            if p in _NOT_NAME_WORDS:
+                break
             keep.append(p)
         if not keep:
             continue
@@ -312,14 +588,87 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[int, int]]:
+    """Occurrences of well-known office holders' names (full names and distinctive
+    surnames), for mentions the NER did not tag as PERSON ("Read more: Meloni calls …")."""
+    rr = rules or role_rules()
+    if rr._known_re is None:
+        return []
+    return [(m.start(), m.end()) for m in rr._known_re.finditer(text)]
+
+
+def home_country(
+    text: str,
+    countries: Sequence[Country] = (),
+    places: Sequence[Any] = (),
+    gazetteer: CountryGazetteer | None = None,
+    place_lookup: Callable[[str], tuple[str, str | None] | None] | None = None,
+) -> str | None:
+    """The article's own country: the dateline's ("BUCHAREST –", "CHAMAN, Pakistan –"),
+    else the code mentioned most often among countries and places (earliest on a tie)."""
+    from .geo import country_gazetteer
+
+    gaz = gazetteer or country_gazetteer()
+    head = text[:600]
+    for m in re.finditer(
+        r"(?m)^\W{0,3}(?P<city>[A-Z][A-Z’'.\- ]{1,40}?[A-Z])(?:/[A-Z][A-Z’'.\- ]+?)?"
+        r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+        r"\s+[–—-]{1,2}\s",
+        head,
+    ):
+        if m.group("country"):
+            code = gaz.code(m.group("country"))
+            if code:
+                return code
+        city = " ".join(w[:1] + w[1:].lower() for w in m.group("city").split())
+        code = gaz.code(city) or gaz.metonym(city)
+        if code is None and place_lookup is not None:
+            hit = place_lookup(city)
+            code = hit[1] if hit else None
+        if code:
+            return code
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for c in [*countries, *places]:
+        code = c.get("code") if isinstance(c, dict) else getattr(c, "code", None)
+        start = c.get("start") if isinstance(c, dict) else getattr(c, "start", 0)
+        if code:
+            counts[code] += 1
+            first[code] = min(first.get(code, 10**9), int(start or 0))
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def _extend_left(text: str, s: int, e: int, rr: RoleRules, gaz: CountryGazetteer) -> int:
+    """'Matti Pitkäniitty' when the NER tagged only 'Pitkäniitty': take in capitalised
+    name words right before the span (one space apart) that are no role, title, month,
+    country or function word."""
+    for _ in range(3):
+        m = re.search(r"(?<![\w’'.\-])([A-ZÀ-Ý][\w’'\-]+)\s$", text[max(0, s - 30) : s])
+        if not m:
+            break
+        w = m.group(1)
+        wl = w.lower()
+        if (w in _NOT_NAME_WORDS or wl in rr.heads or wl in rr.modifiers or wl in rr.ranks
+                or wl in rr.not_roles or gaz.code(w) or gaz.metonym(w) or rr.org_in(w)
+                or w.isupper()):  # fmt: skip
+            break
+        s = s - len(m.group(0))
+    return s
+
+
 def find_officials(
     text: str,
     persons: list[tuple[int, int]],
     countries: list[Country] | None = None,
     gazetteer: CountryGazetteer | None = None,
     rules: RoleRules | None = None,
+    home: str | None = None,
 ) -> list[Official]:
-    """Resolve person spans into officials (SPEC section 2), folding later mentions."""
+    """Resolve person spans into officials (SPEC section 2), folding later mentions.
+    ``home`` is the article's own country (see ``home_country``), given to an official
+    whose role the article states without any country."""
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
@@ -329,12 +678,28 @@ def find_officials(
         s, e = _clean_name(text, s, e)
         if e - s < 2 or not text[s:e][:1].isupper():
             continue
+        s = _extend_left(text, s, e, rr, gaz)
+        # "Captain Ibrahim Traoré" tagged whole: the title is read as a title
+        while True:
+            mt = re.match(r"([\w.\-]+)\s+(?=\S)", text[s:e])
+            if not mt:
+                break
+            w = mt.group(1).lower()
+            if w in ("sheikh", "emir", "king", "queen") or not (
+                w.rstrip(".") in rr.heads or w in rr.ranks or mt.group(1) in rr.abbreviations
+            ):  # "Sheikh Hasina", "Sheikh Rashid Ahmed": part of the name
+                break
+            s += mt.end()
         name = text[s:e]
-        if gaz.code(name) or gaz.metonym(name) or (rr.org_in(name) and rr.org_in(name)[0] == name):  # type: ignore[index]
+        if any(w in _ORG_WORDS for w in name.split()):
+            continue
+        o = rr.org_in(name)
+        if gaz.code(name) or gaz.metonym(name) or (o is not None and o[0] == name):
             continue
         if any(not (e <= a or s >= b) for a, b in spans):
             continue
         spans.append((s, e))
+    spans.sort()
     people: list[_Person] = []
     for s, e in spans:
         name = text[s:e]
@@ -350,30 +715,45 @@ def find_officials(
         target.mentions.append((s, e))
         if len(name) > len(target.name) and len(toks) > len(target.name.split()):
             target.name = name
-        role, country, org, intl = _title_before(text, s, rr, gaz)
-        if role is None:
-            role, country, org, intl = _apposition_after(text, e, rr, gaz)
-        if role is not None and target.role is None:
-            target.role = role
-        if intl:
-            target.organization = target.organization or org
-        elif org and target.organization is None:
-            target.organization = org
-        if country and not target.country_explicit and not intl:
-            target.country = country
+        before = _read_before(text, s, rr, gaz)
+        if before.private:
+            continue
+        r = before
+        if before.role is None or rr.is_rank(before.role):
+            after = _read_after(text, e, rr, gaz)
+            if after.role is not None and not after.private:
+                if before.role:
+                    after.merge_missing(before)
+                r = after
+        if r.role is not None and r.org is None:
+            ro = rr.org_of_role(r.role)
+            if ro is not None:
+                r.org, r.intl, r.country = rr.international.get(ro, ro), True, None
+        better = target.role is None or (target.rank_only and not rr.is_rank(r.role))
+        if r.role is not None and better:
+            target.role = r.role
+            target.rank_only = rr.is_rank(r.role)
+        if r.intl:
+            target.organization = target.organization or r.org
+        elif r.org and target.organization is None:
+            target.organization = r.org
+        if r.country and not target.country_explicit and not r.intl:
+            target.country = r.country
             target.country_explicit = True
     out: list[Official] = []
     for p in people:
-        known = rr.known.get(p.name) or next(
-            (rr.known[text[a:b]] for a, b in p.mentions if text[a:b] in rr.known), None
-        )
-        if p.role is None and known is None:
+        is_known, kc = rr.known_country(p.name)
+        if not is_known:
+            for a, b in p.mentions:
+                is_known, kc = rr.known_country(text[a:b])
+                if is_known:
+                    break
+        if p.role is None and not is_known:
             continue
-        if p.role is None and known is not None:
-            p.role = known[1]
-        if p.country is None and known is not None and p.organization is None:
-            p.country = known[0]
-        if p.organization is not None and p.organization in rr.international.values():
+        intl = p.organization is not None and p.organization in rr.international.values()
+        if p.country is None and not intl:
+            p.country = kc if is_known else (_local_country(text, p.mentions[0][0], gaz) or home)
+        if intl:
             p.country = None
         s, e = p.mentions[0]
         out.append(
@@ -391,6 +771,16 @@ def find_officials(
     return out
 
 
+def _local_country(text: str, s: int, gaz: CountryGazetteer) -> str | None:
+    """A place named at the head of the name's own sentence ("In Baku, presidential
+    adviser X told ..."): its country, for a bare title."""
+    start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s) + 1, 0)
+    m = re.match(r"\s*(?:In|At|From)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s*,", text[start:s])
+    if not m:
+        return None
+    return gaz.metonym(m.group(1)) or gaz.code(m.group(1))
+
+
 def _same_person(p: _Person, toks: list[str], text: str) -> bool:
     full = p.name.split()
     if not toks or not full:
@@ -399,9 +789,10 @@ def _same_person(p: _Person, toks: list[str], text: str) -> bool:
     if len(toks) == 1:
         # a single name: equal to (or a near-spelling of) any part of the full name
         return any(fuzz.ratio(fold(toks[0]), fold(f)) >= 80 for f in full if len(f) > 2)
+    if len(full) == 1:
+        # the earlier mention was a single name: it is a part of this full name
+        return any(fuzz.ratio(fold(full[0]), fold(t)) >= 80 for t in toks if len(t) > 2)
     if fuzz.ratio(a, b) < 80:
         return False
     # both have first names: they must agree
-    if len(full) > 1 and len(toks) > 1:
-        return fuzz.ratio(fold(toks[0]), fold(full[0])) >= 70
-    return True
+    return fuzz.ratio(fold(toks[0]), fold(full[0])) >= 70

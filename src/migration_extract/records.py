@@ -9,6 +9,7 @@ same shape back (so JSONL written by the CLI can be deduplicated later).
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,14 @@ def _int(d: JSON, key: str, kind: str) -> int:
         raise InvalidRecordError(
             f"{kind}: field {key!r} must be an integer offset, got {v!r}", field=f"{kind}.{key}"
         )
+    return v
+
+
+def _finite(v: int | float | None) -> int | float | None:
+    """A number for JSON: a float that overflowed (``inf``) or is NaN is written as null,
+    so ``to_dict()`` stays strict JSON (``json.dumps(..., allow_nan=False)``)."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
     return v
 
 
@@ -180,9 +189,9 @@ class Quantity:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
+            "value": _finite(self.value),
+            "low": _finite(self.low),
+            "high": _finite(self.high),
             "approximate": self.approximate,
             "qualifier": self.qualifier,
             "per": self.per,
@@ -313,7 +322,8 @@ class Source:
 
 def claim_id(doc_id: str | None, start: int, end: int) -> str:
     """Stable id of a claim: a hash of its document id and quantity span."""
-    key = f"{doc_id or ''}\x1f{start}\x1f{end}".encode()
+    # surrogatepass: a doc_id with a lone surrogate is a valid str and must hash too
+    key = f"{doc_id or ''}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")
     return hashlib.blake2b(key, digest_size=8).hexdigest()
 
 

@@ -1,0 +1,169 @@
+"""Officials resolver (officials.py) on hand-given person spans; one model-backed test."""
+
+from __future__ import annotations
+
+from migration_extract.officials import (
+    find_known_names,
+    find_officials,
+    find_titled_names,
+    home_country,
+    role_rules,
+)
+from migration_extract.records import Country
+
+
+def spans(text: str, *names: str) -> list[tuple[int, int]]:
+    out = []
+    for n in names:
+        i = text.index(n)
+        out.append((i, i + len(n)))
+    return out
+
+
+def one(text: str, *names: str, home: str | None = None):
+    offs = spans(text, *names) + find_titled_names(text)
+    res = find_officials(text, offs, home=home)
+    return {o.name: o for o in res}
+
+
+def test_title_before_with_demonym() -> None:
+    t = "“About ten thousand,” Georgian Interior Minister Vakhtang Gomelauri told reporters."
+    o = one(t, "Vakhtang Gomelauri")["Vakhtang Gomelauri"]
+    assert (o.role, o.country, o.organization) == ("Interior Minister", "GE", None)
+    assert t[o.start : o.end] == "Vakhtang Gomelauri"
+
+
+def test_metonym_before_role() -> None:
+    t = "White House press secretary Karine Jean-Pierre said the US welcomes them."
+    o = one(t, "Karine Jean-Pierre")["Karine Jean-Pierre"]
+    assert (o.role, o.country) == ("press secretary", "US")
+
+
+def test_role_of_country_comma_name() -> None:
+    t = "Over the weekend, the President of Mongolia, Tsakhiyagin Elbegdorj, appealed."
+    o = one(t, "Tsakhiyagin Elbegdorj")["Tsakhiyagin Elbegdorj"]
+    assert (o.role, o.country) == ("President", "MN")
+
+
+def test_rank_gives_way_to_the_stated_role() -> None:
+    t = ("The head of the Migration Service of Kazakhstan, Colonel Aslan Atalikov, said "
+         "arrivals rose.")  # fmt: skip
+    o = one(t, "Aslan Atalikov")["Aslan Atalikov"]
+    assert (o.role, o.country) == ("head of the Migration Service", "KZ")
+    t2 = "General Kenneth McKenzie, head of US Central Command, said 6,000 were evacuated."
+    o2 = one(t2, "Kenneth McKenzie")["Kenneth McKenzie"]
+    assert (o2.role, o2.country) == ("head of US Central Command", "US")
+
+
+def test_possessive_owner_and_comma() -> None:
+    t = "Peru's migration superintendent, Roxana del Águila, said her office had done it."
+    names = find_titled_names(t)
+    assert [t[a:b] for a, b in names] == ["Roxana del Águila"]
+    o = one(t)["Roxana del Águila"]
+    assert (o.role, o.country) == ("migration superintendent", "PE")
+
+
+def test_the_agency_is_the_body_named_before() -> None:
+    t = (
+        "Colombia hosts 2.5 million Venezuelans, the agency Migración Colombia said. "
+        "The figure rose, the agency's director, Fernando García, told reporters."
+    )
+    o = one(t, "Fernando García")["Fernando García"]
+    assert (o.role, o.country, o.organization) == ("director", "CO", "Migración Colombia")
+
+
+def test_international_body_has_no_country() -> None:
+    t = "“No refugee should be forced back,” said Ayaki Ito, the UNHCR representative in Lebanon."
+    o = one(t, "Ayaki Ito")["Ayaki Ito"]
+    assert (o.country, o.organization) == (None, "UNHCR")
+    t2 = "said Jan Egeland, NRC's secretary general, after a visit."
+    o2 = one(t2, "Jan Egeland")["Jan Egeland"]
+    assert (o2.role, o2.country, o2.organization) == (
+        "secretary general",
+        None,
+        "Norwegian Refugee Council",
+    )
+    t3 = "said Peter Van der Auweraert, the acting humanitarian coordinator for South Sudan."
+    o3 = one(t3, "Peter Van der Auweraert")["Peter Van der Auweraert"]
+    assert (o3.role, o3.country, o3.organization) == ("acting humanitarian coordinator", None, "UN")
+
+
+def test_apposition_with_org_in_role() -> None:
+    t = "Chris Magnus, the CBP commissioner, said the numbers reflected failing regimes."
+    o = one(t, "Chris Magnus")["Chris Magnus"]
+    assert o.country == "US" and "commissioner" in (o.role or "")
+
+
+def test_home_country_fills_a_bare_title() -> None:
+    t = "BUCHAREST – Arrivals fell. Interior Minister Lucian Bode said aid groups helped."
+    assert home_country(t) == "RO"
+    o = one(t, "Lucian Bode", home=home_country(t))["Lucian Bode"]
+    assert (o.role, o.country) == ("Interior Minister", "RO")
+    assert home_country("CHAMAN, Pakistan – Thousands of Afghans crossed.") == "PK"
+    cs = [Country("Kazakh", 0, 6, "KZ"), Country("Kazakhstan", 20, 30, "KZ"),
+          Country("Russia", 40, 46, "RU")]  # fmt: skip
+    assert home_country("no dateline here", cs) == "KZ"
+
+
+def test_known_officials_give_country_not_role() -> None:
+    t = "Tens of thousands fled to avoid Putin's mobilization."
+    o = one(t, "Putin")["Putin"]
+    assert (o.role, o.country) == (None, "RU")
+    assert role_rules().known_country("Meloni") == (True, "IT")
+    t2 = "Read more: Meloni calls for naval blockade"
+    assert [t2[a:b] for a, b in find_known_names(t2)] == ["Meloni"]
+
+
+def test_private_people_are_not_officials() -> None:
+    t = (
+        "Igor, a 27-year-old programmer, said he left. Market analyst Anna Petrova said "
+        "prices rose. The Rev. John Smith said the shelter was full."
+    )
+    res = one(t, "Igor", "Anna Petrova", "John Smith")
+    assert res == {}
+
+
+def test_mentions_fold_and_misspellings() -> None:
+    t = (
+        "President Vladimir Putin’s spokesman Dmitry Peksov said the borders stay open. "
+        "Peskov added that no decision had been made. Putin did not comment."
+    )
+    last = t.rindex("Putin")
+    offs = [*spans(t, "Vladimir Putin", "Dmitry Peksov", "Peskov"), (last, last + 5)]
+    res = {o.name: o for o in find_officials(t, offs)}
+    assert set(res) == {"Vladimir Putin", "Dmitry Peksov"}
+    pes = res["Dmitry Peksov"]
+    assert len(pes.mentions) == 2 and pes.role == "spokesman" and pes.country == "RU"
+    assert len(res["Vladimir Putin"].mentions) == 2
+
+
+def test_left_extension_of_a_cut_name() -> None:
+    t = (
+        "about 4,000 crossed, Matti Pitkäniitty, a head of international affairs at the "
+        "Border Guard, said."
+    )
+    o = one(t, "Pitkäniitty", home="FI")
+    assert list(o) == ["Matti Pitkäniitty"]
+    assert o["Matti Pitkäniitty"].role == "head of international affairs"
+    assert o["Matti Pitkäniitty"].country == "FI"
+
+
+def test_football_league_is_not_a_name() -> None:
+    t = "Arsenal moved clear at the top of the Premier League with a 3-0 win."
+    assert find_titled_names(t) == []
+
+
+def test_pipeline_officials(nlp) -> None:
+    from migration_extract import extract
+
+    t = (
+        "ALMATY, Sept 29 – Nearly 100,000 Russians have crossed into Kazakhstan, the Kazakh "
+        "interior ministry said.\n\nInterior Minister Marat Akhmetzhanov told reporters that "
+        "98,000 had entered. The head of the Migration Service, Aslan Atalikov, said 40,000 "
+        "had moved on."
+    )
+    res = {o.name: o for o in extract(t).officials}
+    assert res["Marat Akhmetzhanov"].country == "KZ"
+    assert res["Marat Akhmetzhanov"].role == "Interior Minister"
+    assert res["Aslan Atalikov"].role == "head of the Migration Service"
+    assert res["Aslan Atalikov"].country == "KZ"
