@@ -1255,6 +1255,11 @@ def _combine(
                 start = max(0, start - 40) + to.start()
                 hi = iv[1]
                 lo = hi - timedelta(days=days - 1)
+        if lo is not None and hi is not None and lo > hi:
+            if text[start:end].lower().startswith("since"):
+                hi = None  # "since" a date after publication: the end is unknown
+            else:
+                lo, hi = hi, lo  # "between 2024 and 2020": the interval, in order
         out.append(DateMention(text[start:end], start, end, _iso(lo), _iso(hi)))
         k += 1
     return out
@@ -1301,14 +1306,18 @@ def resolve_date(
         for h in hits:
             try:
                 out.append(_RESOLVERS[h.kind](h.groups, pub, True))
-            except (_NotADate, ValueError, KeyError):
+            except (_NotADate, ValueError, KeyError, OverflowError):
                 return None
         lo, hi = out[0][0], out[-1][1]
+        if lo is not None and hi is not None and lo > hi:
+            lo, hi = hi, lo
     else:
         ms = _combine(text, hits, pub)
         if not ms:
             return None
         lo_s, hi_s = ms[0].date_from, ms[-1].date_to
+        if lo_s and hi_s and lo_s > hi_s:
+            lo_s, hi_s = hi_s, lo_s
         return (
             date.fromisoformat(lo_s) if lo_s else None,
             date.fromisoformat(hi_s) if hi_s else None,

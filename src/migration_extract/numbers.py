@@ -28,6 +28,7 @@ The module never raises on text: anything it cannot read is skipped.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
@@ -645,18 +646,32 @@ def words_to_number(phrase: str) -> int | float | None:
 # --------------------------------------------------------------------------- helpers
 
 
+_INT64 = 2**63
+
+
 def _plain(v: Decimal | float | int | None) -> int | float | None:
+    """A JSON- and msgpack-safe number: ints within 64 bits, else a float; None for what
+    no float can hold (a 400-digit count is kept as 1e399 would be: unrepresentable)."""
     if v is None:
         return None
-    if isinstance(v, Decimal):
-        if not v.is_finite():
-            return None
-        if v == v.to_integral_value():
-            return int(v)
-        return float(v)
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return int(v)
-    return v
+    try:
+        if isinstance(v, Decimal):
+            if not v.is_finite():
+                return None
+            if v == v.to_integral_value() and abs(v) < _INT64:
+                return int(v)
+            f = float(v)
+        elif isinstance(v, int):
+            if abs(v) < _INT64:
+                return v
+            f = float(v)
+        else:
+            f = float(v)
+            if f.is_integer() and abs(f) < 1e15:
+                return int(f)
+    except (OverflowError, ValueError, ArithmeticError):
+        return None
+    return f if math.isfinite(f) else None
 
 
 def _match_phrase(
