@@ -363,7 +363,8 @@ def _normalise(rec: Any, index: int) -> tuple[str, str | None, str | None]:
     except MigrationExtractError as exc:
         if isinstance(exc, InvalidRecordError):
             raise
-        raise InvalidRecordError(f"{where}: {exc}", field=exc.field, record=index) from exc
+        msg = str(exc) if str(exc).startswith(where) else f"{where}: {exc}"
+        raise InvalidRecordError(msg, field=exc.field, record=index) from exc
 
 
 #: ``Doc.user_data`` key that carries (run, record index, marker) through ``nlp.pipe``

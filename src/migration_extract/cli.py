@@ -203,17 +203,25 @@ def extract(
     done = _done_ids(Path(out_path)) if resume and out_path else set()
     out: IO[str]
     out = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
-    failures: list[str] = []
-    n_docs = n_claims = n_skipped = 0
+    n_docs = n_claims = n_skipped = n_failed = n_out = 0
     t0 = time.perf_counter()
+    # where each record came from (file:line), kept only while it is in flight
     where_of: dict[int, str] = {}
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _progress(show)
+
+    def fail(msg: str) -> None:
+        # reported as it happens (an endless stream keeps nothing), above the bar
+        nonlocal n_failed
+        n_failed += 1
+        bar.console.print(f"error: {msg}", markup=False, highlight=False, soft_wrap=True)
 
     def records() -> Iterator[dict[str, Any]]:
         nonlocal n_skipped
         k = 0
         for r in read_inputs(paths, published):
             if isinstance(r, _Bad):
-                failures.append(f"{r.where}: {r.error}")
+                fail(f"{r.where}: {r.error}")
                 continue
             if r["doc_id"] in done:
                 n_skipped += 1
@@ -222,39 +230,50 @@ def extract(
             k += 1
             yield r
 
-    show = progress if progress is not None else sys.stderr.isatty()
-    bar = _progress(show)
     try:
         nlp = load()
         with bar:
             task = bar.add_task("extracting", total=None)
             for res in extract_many(records(), n_process=jobs, batch_size=batch_size,
                                     on_error="return", nlp=nlp):  # fmt: skip
+                # on_error="return": exactly one result per record, in order
+                where = where_of.pop(n_out, "?")
+                n_out += 1
                 if isinstance(res, Failure):
-                    failures.append(f"{where_of.get(res.index, '?')}: {res.error}")
+                    fail(f"{where}: {res.error}")
                     continue
+                # one whole line per document, flushed: an interrupted run keeps every
+                # finished document (--resume cuts a torn last line and skips the rest)
                 out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
                 out.flush()
                 n_docs += 1
                 n_claims += len(res.claims)
                 bar.update(task, advance=1)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted after {n_docs} documents; run again with --resume", err=True)
+        sys.exit(130)
     finally:
         if out is not sys.stdout:
             out.close()
     dt = time.perf_counter() - t0
-    for f in failures:
-        click.echo(f"error: {f}", err=True)
     click.echo(
-        f"{n_docs} documents, {n_claims} claims, {len(failures)} failed"
+        f"{n_docs} documents, {n_claims} claims, {n_failed} failed"
         + (f", {n_skipped} skipped (already in --out)" if n_skipped else "")
         + f" in {dt:.1f}s ({n_docs / dt if dt > 0 else 0:.1f} docs/s)",
         err=True,
     )
-    if failures:
+    if n_failed:
         sys.exit(1)
 
 
+class _EchoConsole:
+    def print(self, msg: str, **k: object) -> None:
+        click.echo(msg, err=True)
+
+
 class _NoBar:
+    console = _EchoConsole()
+
     def __enter__(self) -> _NoBar:
         return self
 
