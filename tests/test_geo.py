@@ -161,3 +161,18 @@ def test_cue_places_spans() -> None:
 def test_fold_place() -> None:
     assert fold_place("Ouham-Pendé") == "ouham pende"
     assert fold_place("Cox’s  Bazar") == "coxs bazar"
+
+
+def test_packaged_place_index_is_fresh_and_equal_to_a_build():
+    """data/place_index.json.gz (scripts/build_place_index.py) must match the rules."""
+    from migration_extract import geo
+
+    rules = geo._data("geo_rules.json")
+    packaged = geo.place_gazetteer()
+    built = geo.PlaceGazetteer.build(rules)
+    assert packaged.index == built.index
+    assert (packaged.direct, packaged.hand, packaged.stoplist) == (
+        built.direct,
+        built.hand,
+        built.stoplist,
+    )

