@@ -234,3 +234,31 @@ def test_dedupe_jsonl_matches_dedupe_and_names_the_line(tmp_path):
     with pytest.raises(InvalidRecordError, match="line 2") as ei:
         dedupe_jsonl(str(p))
     assert ei.value.record == 2
+
+
+def test_consistent_component_shortcut_matches_ordered_merging(monkeypatch):
+    """Components whose members all agree skip the best-first loop: same groups as
+    running the loop on every component."""
+    import importlib
+    import random
+
+    import numpy as np
+
+    dd = importlib.import_module("migration_extract.dedupe")  # the module, not the function
+    rng = random.Random(3)
+    items = []
+    for k in range(300):
+        v = rng.choice([5000, 5200, 5400, 9000, 9100, 20000])
+        qual = rng.choice([None, "about"])
+        t = rng.choice([None, ("2022-09-20", "2022-09-26"), (None, "2022-09-28")])
+        items.append(claim(f"d{k // 4}", f"{v:,}", value=v, qualifier=qual,
+                           approximate=qual is not None, event=rng.choice(["arrival", None]),
+                           origin=rng.choice(["RU", None]), dest=rng.choice(["GE", "KZ"]),
+                           pop=rng.choice(["Russians", "men", None]), t=t,
+                           source=rng.choice([None, "UNHCR", "IOM"]),
+                           sstart=100 * (k % 4)))  # fmt: skip
+    fast = [g.to_dict() for g in dd.dedupe(items)]
+    monkeypatch.setattr(dd, "_consistent", lambda f, lab, lag: np.zeros(len(lab), dtype=bool))
+    slow = [g.to_dict() for g in dd.dedupe(items)]
+    assert fast == slow
+    assert any(len(g["members"]) > 1 for g in fast)

@@ -39,7 +39,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import InvalidRecordError
 from .records import Claim, ClaimGroup, Extraction, GroupMember, claim_id
@@ -230,9 +230,13 @@ class _Rows:
         self.doc = array("i")
         self.sstart = array("i")  # sentence start offset (two claims of one sentence differ)
         self.spec = array("d")  # canonical preference
-        self.pop: list[str] = []
-        self.sent: list[str] = []
-        self.src: list[str] = []
+        # population, sentence and source as ids into string tables (0 = ""): identical
+        # strings are stored and compared once
+        self.pop_id = array("i")
+        self.sent_id = array("i")
+        self.src_id = array("i")
+        self.strings: dict[str, list[str]] = {"pop": [""], "sent": [""], "src": [""]}
+        self._sids: dict[str, dict[str, int]] = {"pop": {"": 0}, "sent": {"": 0}, "src": {"": 0}}
         self.doc_ids: list[str | None] = []
         self.ids: list[str] = []
         self.refs: list[Any] = []  # Claim, claim dict or file offset (for canonicals)
@@ -243,6 +247,14 @@ class _Rows:
 
     def _s(self, s: Any) -> Any:
         return self._intern.setdefault(s, s)
+
+    def _sid(self, table: str, s: str) -> int:
+        ids = self._sids[table]
+        i = ids.get(s)
+        if i is None:
+            i = ids[s] = len(ids)
+            self.strings[table].append(s)
+        return i
 
     def add(self, d: Any, n: Any, doc: str | None, ref: Any, cfg: DedupeConfig) -> bool:
         """Read one claim (a Claim or claim dict); False if it has no usable number."""
@@ -313,9 +325,9 @@ class _Rows:
         ss = s.get("start")
         self.sstart.append(ss if isinstance(ss, int) and not isinstance(ss, bool) else -1)
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
-        self.pop.append(self._s(_norm(pop.get("text")) if pop else ""))
-        self.sent.append(s["text"].lower())
-        self.src.append(self._s(_norm(src.get("name")) if src else ""))
+        self.pop_id.append(self._sid("pop", _norm(pop.get("text")) if pop else ""))
+        self.sent_id.append(self._sid("sent", s["text"].lower()))
+        self.src_id.append(self._sid("src", _norm(src.get("name")) if src else ""))
         return True
 
 
@@ -435,125 +447,216 @@ def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.nda
     return np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
 
 
+_SCORE_CHUNK = 1_000_000  # pairs whose sentences are compared per rapidfuzz call
+
+
+def _tsr_ids(strings: list[str], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """token_set_ratio of strings[ia[k]] and strings[ib[k]], each distinct (ia, ib) pair
+    of ids computed once (rapidfuzz ``cpdist`` on both cores)."""
+    if len(ia) == 0:
+        return np.zeros(0)
+    m = len(strings)
+    key, inv = np.unique(ia.astype(np.int64) * m + ib, return_inverse=True)
+    tab = np.asarray(strings, dtype=object)
+    out = process.cpdist(tab[key // m], tab[key % m], scorer=fuzz.token_set_ratio,
+                         dtype=np.float64, workers=-1)  # fmt: skip
+    return out[inv.ravel()]
+
+
 def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray,
                 decide: float | None = None) -> np.ndarray:  # fmt: skip
-    """Soft evidence that two compatible claims are the same fact (0..1)."""
+    """Soft evidence that two compatible claims are the same fact (0..1).
+
+    Vectorised: numpy for the numeric terms, rapidfuzz ``cpdist`` for the string
+    similarities (each distinct population / source pair once). The additions are made in
+    the order of the per-pair formula (population, source, numeric, sentence), so the
+    floating-point result is the same as scoring one pair at a time."""
     s = 0.25 + 0.15 * _closeness(f, a, b)
     for side in ("origin", "dest"):
         s += 0.05 * ((f[side][a] == f[side][b]) & (f[side][a] != 0))
     s += 0.05 * ((f["event"][a] == f["event"][b]) & (f["event"][a] != 0))
-    s = s.tolist()
-    same_doc = (f["doc"][a] == f["doc"][b]).tolist()
-    pop, sent, src = rows.pop, rows.sent, rows.src
-    tsr = fuzz.token_set_ratio
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-        pi, pj = pop[i], pop[j]
-        x = 0.2 * tsr(pi, pj) / 100 if pi and pj else 0.08
-        si, sj = src[i], src[j]
-        if si and sj:
-            if si is sj or tsr(si, sj) >= 80:
-                x += 0.1
-            elif same_doc[k]:
-                x -= 0.1  # one article attributing two numbers to two sources: two statements
-        x += s[k]
-        # the sentence term (0..0.2) is skipped only where the pair cannot reach the bar
-        if decide is None or x >= decide - 0.2:
-            x += 0.2 * tsr(sent[i], sent[j]) / 100
-        s[k] = x
-    return np.asarray(s)
+    same_doc = f["doc"][a] == f["doc"][b]
+    # population: 0.2 * token_set_ratio, 0.08 when either is missing
+    pa, pb = f["pop_id"][a], f["pop_id"][b]
+    both = (pa != 0) & (pb != 0)
+    x = np.full(len(a), 0.08)
+    x[both] = 0.2 * _tsr_ids(rows.strings["pop"], pa[both], pb[both]) / 100
+    # source: +0.1 when shared; -0.1 for two named sources in one article
+    sa, sb = f["src_id"][a], f["src_id"][b]
+    both = (sa != 0) & (sb != 0)
+    shared = np.zeros(len(a), dtype=bool)
+    diff = both & (sa != sb)
+    shared[diff] = _tsr_ids(rows.strings["src"], sa[diff], sb[diff]) >= 80
+    shared |= both & (sa == sb)
+    x[shared] += 0.1
+    x[both & ~shared & same_doc] -= 0.1
+    x += s
+    # the sentence term (0..0.2) is skipped only where the pair cannot reach the bar
+    need = np.flatnonzero(x >= decide - 0.2) if decide is not None else np.arange(len(a))
+    if len(need):
+        sent = np.asarray(rows.strings["sent"], dtype=object)
+        ta, tb = f["sent_id"][a[need]], f["sent_id"][b[need]]
+        for k in range(0, len(need), _SCORE_CHUNK):
+            sl = slice(k, k + _SCORE_CHUNK)
+            r = process.cpdist(sent[ta[sl]], sent[tb[sl]], scorer=fuzz.token_set_ratio,
+                               dtype=np.float64, workers=-1)  # fmt: skip
+            x[need[sl]] += 0.2 * r / 100
+    return x
 
 
 # ---------------------------------------------------------------------------- groups
 
 
-class _Groups:
-    """Union-find whose roots keep the group's common interval, event type, countries
-    and time: a merge that would leave no common value, two event types, two origins, two
-    destinations or disjoint times is refused."""
-
-    def __init__(self, f: dict[str, np.ndarray], lag: int):
-        self.parent = list(range(len(f["lo"])))
-        self.lo, self.hi = f["lo"].tolist(), f["hi"].tolist()
-        self.ev = f["event"].tolist()
-        self.org, self.dst = f["origin"].tolist(), f["dest"].tolist()
-        self.t0, self.t1 = f["t0"].tolist(), f["t1"].tolist()
-        self.lag = lag
-
-    def find(self, i: int) -> int:
-        p = self.parent
-        while p[i] != i:
-            p[i] = p[p[i]]
-            i = p[i]
-        return i
-
-    def union(self, i: int, j: int) -> bool:
-        a, b = self.find(i), self.find(j)
-        if a == b:
-            return True
-        lo, hi = max(self.lo[a], self.lo[b]), min(self.hi[a], self.hi[b])
-        if lo > hi:
-            return False
-        for side in (self.ev, self.org, self.dst):
-            if side[a] and side[b] and side[a] != side[b]:
-                return False
-        t0, t1 = max(self.t0[a], self.t0[b]), min(self.t1[a], self.t1[b])
-        if t0 > t1 + self.lag:
-            return False
-        if a > b:
-            a, b = b, a
-        self.parent[b] = a
-        self.lo[a], self.hi[a], self.t0[a], self.t1[a] = lo, hi, t0, t1
-        for side in (self.ev, self.org, self.dst):
-            side[a] = side[a] or side[b]
-        return True
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of the graph (n nodes, edges a-b): each node's label is the
+    smallest node of its component (vectorised hooking and pointer jumping)."""
+    lab = np.arange(n, dtype=np.int64)
+    while len(a):
+        la, lb = lab[a], lab[b]
+        diff = la != lb
+        if not diff.any():
+            break
+        a, b, la, lb = a[diff], b[diff], la[diff], lb[diff]
+        np.minimum.at(lab, np.maximum(la, lb), np.minimum(la, lb))
+        while True:
+            nxt = lab[lab]
+            if np.array_equal(nxt, lab):
+                break
+            lab = nxt
+    return lab
 
 
-def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[list[int], np.ndarray]:
+def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarray:
+    """Per component label: do all its members share a value, one event type, one origin,
+    one destination and a common time (with the lag)? Such a component becomes one group
+    whatever the merge order: every subset of it passes the merge checks (for intervals,
+    pairwise overlap of all members is a common point), so best-first merging along its
+    edges joins all of it."""
+    n = len(lab)
+    big = np.iinfo(np.int64).max
+    lo = np.full(n, -np.inf)
+    np.maximum.at(lo, lab, f["lo"])
+    hi = np.full(n, np.inf)
+    np.minimum.at(hi, lab, f["hi"])
+    ok = lo <= hi
+    t0 = np.full(n, -big)
+    np.maximum.at(t0, lab, f["t0"].astype(np.int64))
+    t1 = np.full(n, big)
+    np.minimum.at(t1, lab, f["t1"].astype(np.int64))
+    ok &= t0 <= t1 + lag
+    for side in ("event", "origin", "dest"):
+        v = f[side].astype(np.int64)
+        mx = np.zeros(n, dtype=np.int64)
+        np.maximum.at(mx, lab, v)
+        mn = np.full(n, big)
+        np.minimum.at(mn, lab, np.where(v == 0, big, v))
+        ok &= (mx == 0) | (mn == mx)
+    return ok
+
+
+def _greedy(f: dict[str, np.ndarray], a: list[int], b: list[int], lag: int,
+            parent: np.ndarray) -> None:  # fmt: skip
+    """Best-first union-find over the pairs in the given order (``parent`` updated in
+    place, roots the smallest index): a merge is refused when the merged group would have
+    no common value, two event types, two origins, two destinations or disjoint times."""
+    par = parent.tolist()  # every node of an edge starts as its own root here
+    for k in set(a) | set(b):
+        par[k] = k
+    lo, hi = f["lo"].tolist(), f["hi"].tolist()
+    t0, t1 = f["t0"].tolist(), f["t1"].tolist()
+    ev, org, dst = f["event"].tolist(), f["origin"].tolist(), f["dest"].tolist()
+    for i, j in zip(a, b, strict=True):
+        while par[i] != i:
+            par[i] = i = par[par[i]]
+        while par[j] != j:
+            par[j] = j = par[par[j]]
+        if i == j:
+            continue
+        x0 = lo[i] if lo[i] > lo[j] else lo[j]
+        x1 = hi[i] if hi[i] < hi[j] else hi[j]
+        if x0 > x1:
+            continue
+        y0 = t0[i] if t0[i] > t0[j] else t0[j]
+        y1 = t1[i] if t1[i] < t1[j] else t1[j]
+        if y0 > y1 + lag:
+            continue
+        ei, ej, oi, oj, di, dj = ev[i], ev[j], org[i], org[j], dst[i], dst[j]
+        if (ei and ej and ei != ej) or (oi and oj and oi != oj) or (di and dj and di != dj):
+            continue
+        if i > j:
+            i, j = j, i
+        par[j] = i
+        lo[i], hi[i], t0[i], t1[i] = x0, x1, y0, y1
+        ev[i], org[i], dst[i] = ei or ej, oi or oj, di or dj
+    for k in set(a) | set(b):
+        r = k
+        while par[r] != r:
+            r = par[r]
+        parent[k] = r
+
+
+def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[np.ndarray, np.ndarray]:
     """Group root of each usable row (row order) and the row -> claim index map."""
     f = {
         k: np.frombuffer(getattr(rows, k), dtype=getattr(rows, k).typecode).copy()
         for k in ("kind", "per", "event", "origin", "dest", "lo", "hi", "vague", "vid",
-                  "t0", "t1", "tclosed", "doc", "sstart")
+                  "t0", "t1", "tclosed", "doc", "sstart", "pop_id", "sent_id", "src_id")
     }  # fmt: skip
+    n = len(f["lo"])
     a, b = _candidates(f, cfg.lag_days)
     sc = score_pairs(rows, f, a, b, cfg.min_score)
     good = sc >= cfg.min_score
     a, b, sc = a[good], b[good], sc[good]
-    order = np.lexsort((b, a, -sc))
-    uf = _Groups(f, cfg.lag_days)
-    for i, j in zip(a[order].tolist(), b[order].tolist(), strict=True):
-        uf.union(i, j)
-    return [uf.find(i) for i in range(len(f["lo"]))], f["lo"]
+    del good
+    lab = _components(n, a, b)
+    ok = _consistent(f, lab, cfg.lag_days)
+    # only components that are not consistent as a whole need the ordered merging
+    hard = ~ok[lab[a]]
+    a, b, sc = a[hard], b[hard], sc[hard]
+    if len(a):
+        order = np.lexsort((b, a, -sc))
+        _greedy(f, a[order].tolist(), b[order].tolist(), cfg.lag_days, lab)
+    return lab, f["lo"]
 
 
 def _dedupe_rows(rows: _Rows, usable: list[int], cfg: DedupeConfig, build: Any) -> list[ClaimGroup]:
     n = len(rows.ids)
-    root_of = list(range(n))  # claims without a number stay alone
+    root_of = np.arange(n, dtype=np.int64)  # claims without a number stay alone
+    spec = np.zeros(n)
     if usable:
         roots, _ = _cluster(rows, cfg)
-        for r, ci in enumerate(usable):
-            root_of[ci] = usable[roots[r]]
-    spec = [0.0] * n
-    for r, ci in enumerate(usable):
-        spec[ci] = rows.spec[r]
-    members: dict[int, list[int]] = {}
-    for ci in range(n):
-        members.setdefault(root_of[ci], []).append(ci)
-    groups = sorted(members.values(), key=lambda g: g[0])
-    canon = [max(g, key=lambda c: (spec[c], -c)) for g in groups]
+        u = np.asarray(usable, dtype=np.int64)
+        root_of[u] = u[roots]
+        spec[u] = np.frombuffer(rows.spec, dtype=np.float64)
+    # members in input order, groups by their first member; canonical: highest
+    # preference, then the earliest member
+    order = np.lexsort((np.arange(n), root_of))
+    r = root_of[order]
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+    ends = np.r_[starts[1:], n]
+    gorder = np.argsort(order[starts], kind="stable")
+    corder = np.lexsort((np.arange(n), -spec, root_of))
+    canon_all = corder[starts].tolist()  # same group sequence as ``starts``
+    canon = [canon_all[g] for g in gorder.tolist()]
     claims = build(canon)
     out: list[ClaimGroup] = []
     ids, docs = rows.ids, rows.doc_ids
-    for g, c in zip(groups, canon, strict=True):
-        key = ",".join(sorted(f"{docs[i]}:{ids[i]}" for i in g))
-        out.append(
-            ClaimGroup(
-                id=hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
-                canonical=claims[c],
-                members=tuple(GroupMember(docs[i], ids[i]) for i in g),
-                documents=len({docs[i] for i in g}),
-            )
-        )
+    order_l, starts_l, ends_l = order.tolist(), starts.tolist(), ends.tolist()
+    blake = hashlib.blake2b
+    new_member = GroupMember
+    for g, c in zip(gorder.tolist(), canon, strict=True):
+        mem = order_l[starts_l[g] : ends_l[g]]
+        if len(mem) == 1:
+            i = mem[0]
+            key = f"{docs[i]}:{ids[i]}"
+            members: tuple[GroupMember, ...] = (new_member(docs[i], ids[i]),)
+            ndoc = 1
+        else:
+            key = ",".join(sorted(f"{docs[i]}:{ids[i]}" for i in mem))
+            members = tuple(new_member(docs[i], ids[i]) for i in mem)
+            ndoc = len({docs[i] for i in mem})
+        out.append(ClaimGroup(id=blake(key.encode(), digest_size=8).hexdigest(),
+                              canonical=claims[c], members=members, documents=ndoc))  # fmt: skip
     return out
 
 
@@ -599,22 +702,24 @@ def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGro
     cfg = config or DedupeConfig()
 
     def lines() -> Iterator[tuple[Any, Any, str | None, Any]]:
+        loads = json.loads
         with open(path, "rb") as fh:
-            pos = 0
             for n, raw in enumerate(fh, 1):
-                start, pos = pos, pos + len(raw)
-                if not raw.strip():
-                    continue
                 try:
-                    d = json.loads(raw)
+                    d = loads(raw)
                 except ValueError as exc:
+                    if not raw.strip():
+                        continue
                     raise InvalidRecordError(
                         f"line {n}: malformed JSON ({exc})", record=_Line(n)
                     ) from exc
                 if not isinstance(d, dict):
                     raise InvalidRecordError(f"line {n}: expected a JSON object", record=_Line(n))
+                if "quantity" in d:  # a claim dict (the common case)
+                    yield _Line(n), d, None, n
+                    continue
                 for _k, c, doc in _iter_refs([d]):
-                    yield _Line(n), c, doc, (start, n)
+                    yield _Line(n), c, doc, n
 
     rows, usable = _read(lines(), cfg)
 
@@ -622,7 +727,7 @@ def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGro
         # one sequential pass; only the lines holding a canonical claim are parsed
         want: dict[int, list[int]] = {}
         for ci in canon:
-            want.setdefault(rows.refs[ci][1], []).append(ci)
+            want.setdefault(rows.refs[ci], []).append(ci)
         out: dict[int, Claim] = {}
         with open(path, "rb") as fh:
             for n, raw in enumerate(fh, 1):

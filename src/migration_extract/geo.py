@@ -71,9 +71,12 @@ class CountryGazetteer:
     regions: frozenset[str] = frozenset()
     peoples: frozenset[str] = frozenset()
     _re: re.Pattern[str] = field(init=False, repr=False)
+    _language_cue_re: re.Pattern[str] = field(init=False, repr=False)
     _lower: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        cues = "|".join(re.escape(c) for c in self.rules.get("language_cues_before", [])) or "(?!)"
+        self._language_cue_re = re.compile(rf"\b(?:{cues})\s+(?:(?:and|or)\s+\w+\s+)?$")
         allnames = [*self.names, *self.demonyms, *self.article_names, *self.regions]
         # case-sensitive: "US"/"Chad"/"Turkey" lower-cased are other words.
         # Longest alternative first, so "Central America" (a region, no record) consumes
@@ -169,9 +172,7 @@ class CountryGazetteer:
         if re.match(r"^(?:-|\s)language\b", after):
             return True
         before = text[max(0, start - 20) : start]
-        cues = self.rules.get("language_cues_before", [])
-        if not any(re.search(rf"\b{re.escape(c)}\s+(?:(?:and|or)\s+\w+\s+)?$", before)
-                   for c in cues):  # fmt: skip
+        if not self._language_cue_re.search(before):
             # "Russian and English" after a cue: the first one carried the cue
             m = re.search(r"(\w+)\s*(?:,|and|or)\s*$", before)
             if not (

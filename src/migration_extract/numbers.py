@@ -674,10 +674,22 @@ def _plain(v: Decimal | float | int | None) -> int | float | None:
     return f if math.isfinite(f) else None
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], Any]) -> frozenset[str]:
+    fw = _FIRST_WORDS.get(id(table))
+    if fw is None:
+        fw = _FIRST_WORDS[id(table)] = frozenset(k[0] for k in table if k)
+    return fw
+
+
 def _match_phrase(
     toks: list[Tok], i: int, table: dict[tuple[str, ...], Any], maxlen: int
 ) -> tuple[int, Any] | None:
     """Longest phrase of ``table`` starting at token i -> (length, value)."""
+    if i >= len(toks) or toks[i].low not in _first_words(table):
+        return None
     for ln in range(min(maxlen, len(toks) - i), 0, -1):
         key = tuple(t.low for t in toks[i : i + ln])
         if key in table:

@@ -431,17 +431,28 @@ def _role_of(role: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
     return r
 
 
+_OF_ROLE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _of_role_re(rr: RoleRules) -> re.Pattern[str]:
+    """'ROLE of X,' before a name, compiled once per rule set."""
+    pat = _OF_ROLE_CACHE.get(id(rr))
+    if pat is None:
+        heads = "|".join(re.escape(h) for h in sorted(rr.heads, key=len, reverse=True))
+        pat = re.compile(
+            rf"\b(?P<role>(?:[A-Za-z\-]+\s+)?(?:{heads}))\s+of\s+(?P<what>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|in\s+)?(?:the\s+)?[A-Z][\w’'.\-]*){{0,5}})\s*,\s*$",
+            re.I,
+        )
+        _OF_ROLE_CACHE[id(rr)] = pat
+    return pat
+
+
 def _pattern_before(
     text: str, line_start: int, left: str, rr: RoleRules, gaz: CountryGazetteer
 ) -> _Reading:
     """'the President of Mongolia, X' / 'the head of UNHCR, X' / "Peru's migration
     superintendent, X" / "the agency's director, X"."""
-    heads = "|".join(re.escape(h) for h in sorted(rr.heads, key=len, reverse=True))
-    m = re.search(
-        rf"\b(?P<role>(?:[A-Za-z\-]+\s+)?(?:{heads}))\s+of\s+(?P<what>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|in\s+)?(?:the\s+)?[A-Z][\w’'.\-]*){{0,5}})\s*,\s*$",
-        left,
-        re.I,
-    )
+    m = _of_role_re(rr).search(left)
     if m:
         role = m.group("role")
         if role.split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):

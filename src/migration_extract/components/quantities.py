@@ -38,11 +38,12 @@ class QuantitiesComponent:
         if self.use_ner:
             qs = self._with_ner(doc, qs)
         items: list[dict[str, Any]] = []
+        has_parse = doc.has_annotation("DEP")
         for q in qs:
             d = q.to_dict()
             d["noun"] = None
             if q.kind == "count" or (q.kind == "share" and text[q.end : q.end + 4] == " of "):
-                d["noun"] = counted_noun(doc, q.start, q.end)
+                d["noun"] = counted_noun(doc, q.start, q.end, has_parse)
             items.append(d)
         doc._.migration_quantities = items
         set_group(doc, "migration_quantities", items, "kind")
@@ -93,14 +94,17 @@ def _tok_at(doc: Doc, char: int) -> Token | None:
     return sp[0] if sp is not None and len(sp) else None
 
 
-def counted_noun(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+def counted_noun(
+    doc: Doc, start: int, end: int, has_parse: bool | None = None
+) -> dict[str, Any] | None:
     """The noun phrase a quantity counts: '31,600 Russians' -> 'Russians'; 'Tens of
     thousands of Russian men of military age' -> 'Russian men of military age'."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     last = span[-1]
-    has_parse = doc.has_annotation("DEP")
+    if has_parse is None:
+        has_parse = doc.has_annotation("DEP")
     i = span.end
     n = len(doc)
     # skip "of" / "of the" after a vague magnitude or a share ("tens of thousands of men")
