@@ -751,14 +751,15 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and _segment(text, s, e, start) == 0
             and re.match(r"[^,]{0,40},", text[start:e])
         )  # "Last week, ...", "On Saturday alone, ..."
-        if attached(d.start):
-            score = abs(d.start - q["start"]) / 100
-        elif same_segment and (interval or nearest_is_me(d.start)):
-            score = abs(start - q["start"]) / 10
+        dist = abs(start - q["start"]) / 10_000
+        if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
+            score = dist  # in the figure's own clause
+        elif attached(d.start):
+            score = 1 + dist  # attached to it in the parse, from another clause
         elif opening and q_segment == 1:
-            score = abs(start - q["start"])
+            score = 2 + dist  # "In November, agents encountered ..."
         elif interval and nearest_is_me(d.start) and not others:
-            score = abs(start - q["start"]) * 2
+            score = 3 + dist
         else:
             continue
         cands.append((score, TimeRef(text[start:end], start, end, lo, hi)))
@@ -774,7 +775,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             inner = [x for x in ctx.inp.dates if ms <= x.start < me]
             lo = inner[0].date_from if inner else None
             ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
-            cands.append((abs(ms - q["start"]) / 1000 - 0.5, ref))
+            cands.append((abs(ms - q["start"]) / 10_000 + 0.5, ref))
             break
     if not cands:
         m = re.search(
