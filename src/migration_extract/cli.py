@@ -364,6 +364,8 @@ def show(file: str, published: str | None, html_out: str | None) -> None:
     from rich.console import Console
 
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=150)  # a pipe or a log: wide enough for the table
     docs: list[dict[str, Any]] = []
     if file.endswith((".jsonl", ".json")):
         with open(file, encoding="utf-8") as fh:
