@@ -59,8 +59,15 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _jsonl_records(fh: IO[str], name: str) -> Iterator[dict[str, Any] | _Bad]:
-    for n, line in enumerate(fh, 1):
+def _jsonl_records(fh: IO[bytes], name: str) -> Iterator[dict[str, Any] | _Bad]:
+    """Records of a JSON-lines stream read as bytes, so that one line of invalid UTF-8
+    is reported with its number and the following lines are still read."""
+    for n, raw in enumerate(fh, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield _Bad(f"{name}:{n}", f"invalid UTF-8 at byte {exc.start}")
+            continue
         if not line.strip():
             continue
         where = f"{name}:{n}"
@@ -90,9 +97,9 @@ def read_inputs(paths: tuple[str, ...], published: str | None) -> Iterator[dict[
     """Records from files, directories, globs and stdin, in order."""
     for p in _expand(paths):
         if p == "-":
-            yield from _add_pub(_jsonl_records(sys.stdin, "<stdin>"), published)
+            yield from _add_pub(_jsonl_records(sys.stdin.buffer, "<stdin>"), published)
         elif p.endswith(".jsonl"):
-            with open(p, encoding="utf-8") as fh:
+            with open(p, "rb") as fh:
                 yield from _add_pub(_jsonl_records(fh, p), published)
         else:
             try:
@@ -131,6 +138,16 @@ def _sidecar_published(p: Path) -> str | None:
         except (json.JSONDecodeError, OSError):
             return None
     return None
+
+
+def _json_line(d: dict[str, Any]) -> str:
+    """One JSON line; text with lone surrogates (valid in JSON, not in UTF-8) is escaped."""
+    line = json.dumps(d, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(d, ensure_ascii=True)
+    return line + "\n"
 
 
 def _done_ids(out: Path) -> set[str]:
@@ -244,7 +261,7 @@ def extract(
                     continue
                 # one whole line per document, flushed: an interrupted run keeps every
                 # finished document (--resume cuts a torn last line and skips the rest)
-                out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+                out.write(_json_line(res.to_dict()))
                 out.flush()
                 n_docs += 1
                 n_claims += len(res.claims)
