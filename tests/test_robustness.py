@@ -515,11 +515,6 @@ def test_cli_batch_with_bad_records(tmp_path):
     assert "4 documents" in err and "6 failed" in err
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cli.py writes JSON with ensure_ascii=False to a UTF-8 file: a lone surrogate in "
-    "a record's text (valid JSON '\\ud800') raises UnicodeEncodeError and stops the run",
-)
 def test_cli_record_with_a_lone_surrogate(tmp_path):
     src = tmp_path / "s.jsonl"
     src.write_text(
@@ -535,11 +530,6 @@ def test_cli_record_with_a_lone_surrogate(tmp_path):
     assert [d["doc_id"] for d in _cli_lines(out)] == ["s", "g-claim"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cli.py reads .jsonl with strict UTF-8: one line of invalid UTF-8 raises "
-    "UnicodeDecodeError out of the reader; the line is not reported and later lines are lost",
-)
 def test_cli_line_of_invalid_utf8(tmp_path):
     src = tmp_path / "u.jsonl"
     src.write_bytes(

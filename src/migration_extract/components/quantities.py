@@ -169,7 +169,8 @@ def counted_noun(
             e = sub[-1].i + 1
     start_c = doc[s].idx
     end_c = doc[e - 1].idx + len(doc[e - 1].text)
-    return {"text": doc.text[start_c:end_c], "start": start_c, "end": end_c,
+    # doc[s:e].text, not doc.text[...]: doc.text rebuilds the whole string on every call
+    return {"text": doc[s:e].text, "start": start_c, "end": end_c,
             "head": head.lemma_.lower() or head.lower_}  # fmt: skip
 
 
