@@ -336,6 +336,13 @@ def _event(
             and ftok.head in pop_heads
         ):
             return path[1]  # "31,600 Russians crossing the border": a modifier of the noun
+        if (
+            len(path) > 1
+            and ftok is not None
+            and ftok.dep in ("advcl", "xcomp")
+            and ftok.text.lower().endswith("ing")
+        ):
+            return path[1]  # "encountered 31,600 Russians crossing ...": a small clause
         if first.type == "other" and len(path) > 1:
             return path[1]  # "intercepted or rescued": the specific reading wins
         return first
@@ -473,6 +480,7 @@ def _places(
     nationality, adjective = _nationality(ctx, pop)
     origins: list[tuple[int, Location]] = []
     dests: list[tuple[int, Location, bool]] = []
+    found_at: dict[int, int] = {}  # where in the sentence a side was read (anaphors)
     anchor = ev.start if ev else q["start"]
     # with several figures in the sentence, only the places of this figure's clause (or of
     # its event's) count: "78,000 had entered since the decree, while about 25,000 had left
@@ -513,6 +521,8 @@ def _places(
     for m in re.finditer(r"\b(?:the country|there|that country|the nation)\b", text[s:e], re.I):
         a0, a1 = s + m.start(), s + m.end()
         word = m.group(0).lower()
+        if crowded and _segment(text, s, e, a0) not in own_segments:
+            continue
         before = text[max(s, a0 - 25) : a0]
         if word == "there":
             if re.match(r"\s+(?:is|are|was|were|have|has|had|will|would)\b", text[a1 : a1 + 8]):
@@ -558,6 +568,7 @@ def _places(
                 loc = prev if word == "there" else Location(prev.code, text[a0:a1], a0, a1)
         if loc is not None:
             dests.append((abs(a0 - anchor) - 1, loc, False))
+            found_at[id(loc)] = a0
     origins.sort(key=lambda x: x[0])
     dests.sort(key=lambda x: x[0])
     origin = origins[0][1] if origins else None
@@ -603,7 +614,11 @@ def _places(
     if etype == "casualty":
         dest = None
     # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
-    if etype == "departure" and dest is not None:
+    if (
+        etype == "departure"
+        and dest is not None
+        and _segment(text, s, e, found_at.get(id(dest), dest.start)) in own_segments
+    ):
         etype = "arrival"
     # "Peru hosts about 1.3 million", "Kazakhstan says some 200,000 have arrived": the
     # country that is the subject of the clause
@@ -1339,6 +1354,23 @@ def resolve_claims(
             if m:
                 ps = q.end + m.start(1)
                 pop = Span(m.group(1), ps, ps + len(m.group(1)))
+        m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
+        if m_ev and m_ev.group(1).lower() in _COUNTABLE_EVENT_NOUNS and pop is not None:
+            # "Encounters with Venezuelans rose to more than 187,000"
+            typ = ctx.rules.noun_triggers.get(m_ev.group(1).lower())
+            if typ:
+                ev = Event(typ, m_ev.group(1), pop.start, pop.start + len(m_ev.group(1)))
+            ps = pop.start + m_ev.start(2)
+            pop = Span(m_ev.group(2), ps, ps + len(m_ev.group(2)))
+        if (
+            ev is not None
+            and ev.type == "arrival"
+            and ev.text.lower() == "registered"
+            and re.search(
+                r"\b(?:are|is)\s+(?:\w+\s+)?$", ctx.text[max(s, ev.start - 15) : ev.start]
+            )
+        ):
+            ev = Event("stock", ev.text, ev.start, ev.end)  # "are registered with UNHCR"
         if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
             m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
             if m:
