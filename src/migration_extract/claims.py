@@ -620,6 +620,13 @@ def _places(
         and _segment(text, s, e, found_at.get(id(dest), dest.start)) in own_segments
     ):
         etype = "arrival"
+    # "Chad already hosted around 400,000 Sudanese refugees ... in Darfur": the host
+    if ev is not None and etype == "stock" and ev.text.lower().startswith(
+        ("host", "shelter", "accommodat", "hous", "tak", "welcom", "receiv")
+    ):
+        subj = _country_subject(ctx, ev, q, s, e)
+        if subj is not None and (nationality is None or subj.code != nationality.code):
+            dest = subj
     # "Peru hosts about 1.3 million", "Kazakhstan says some 200,000 have arrived": the
     # country that is the subject of the clause
     if dest is None and etype in _STAY_EVENTS:
@@ -898,7 +905,12 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
                 return src
         if sj is None or (sj.start <= q["start"] < sj.end + 40 and sj.start > q["start"] - 5):
             continue
-        if sj.text.lower() in _SPEAKER_PRONOUNS:
+        dl = re.match(r"\s+[–—-]\s+", ctx.text[sj.end : sj.end + 4])
+        if sj.text.isupper() and len(sj.text) > 2 and dl and sj.start - s < 3:
+            # "WASHINGTON – US Customs and Border Protection (CBP) recorded ...": the parser
+            # took the dateline for the subject
+            src = _make_source(ctx, sj.end + dl.end(), verb.start, None)
+        elif sj.text.lower() in _SPEAKER_PRONOUNS:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
             sub_s, sub_e = _subtree(ctx, sj, s, e)
