@@ -1184,6 +1184,11 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         return None
     if num.written and not num.scaled and num.value == 1 and not num.dozen and not num.signed:
         if not _one_is_numeral(toks, i, num.j, r):
+            prev = toks[i - 1].low if i > 0 else ""
+            if num.j < len(toks) and toks[num.j].low == "of" and prev not in _ONE_PREV_BLOCKERS:
+                # "one of the best": the number 1, kept as `other` (a partitive pronoun is
+                # never a count of people on its own)
+                return _Mention(i, num.j, t.start, t.end, 1, kind="other", sub="other")
             return _Mention(i, num.j, t.start, toks[num.j - 1].end, None, kind="skip")
     if num.written and num.value == 0 and num.j == i + 1:
         # 'zero tolerance', 'ground zero': kept, but never a count
