@@ -812,8 +812,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
 
 
 _ACCORDING_RE = re.compile(
-    r"\b(?:according\s+to|citing|cited\s+by|reported\s+by|data\s+from|figures\s+from)\s+", re.I
+    r"\b(?:according\s+to|cited\s+by|reported\s+by|data\s+from|figures\s+from)\s+", re.I
 )
+# "X, citing Y, put the figure at ...": Y is X's source; used only when X is not found
+_CITING_RE = re.compile(r"\bciting\s+", re.I)
 _SPEAKER_HEADS = {
     "government", "ministry", "agency", "police", "officials", "official", "authorities",
     "service", "guard", "office", "figures", "data", "statistics", "groups", "group",
@@ -918,6 +920,18 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
                 continue  # "Some 6,000 children had been registered": the figure itself
             app = re.match(r",\s*([^,]{3,60}?),", text[sub_e : sub_e + 70])
             src = _make_source(ctx, sub_s, sub_e, sj, apposition=app.group(1) if app else None)
+        if src is not None:
+            return src
+    m = re.match(r"\s*([A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4}),\s+citing\b", sent)
+    if m:  # "Forbes Russia, citing a source in the administration, ..."
+        src = _make_source(ctx, s + m.start(1), s + m.end(1), None)
+        if src is not None:
+            return src
+    m = _CITING_RE.search(sent)
+    if m:
+        a0 = s + m.end()
+        cut = re.search(r"[,.;:(\n]", text[a0:e])
+        src = _make_source(ctx, a0, a0 + (cut.start() if cut else e - a0), None)
         if src is not None:
             return src
     m3 = re.search(
@@ -1043,7 +1057,7 @@ def _make_source(
     name = _SOURCE_PREFIX.sub("", span)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
-    name = re.sub(r"\s+platform$", "", name)
+    name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
     if not name:
         return None
