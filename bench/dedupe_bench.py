@@ -11,9 +11,10 @@ Quality (SPEC section 4: pairwise and B-cubed F1 over ``groups.json``):
 * *end to end*: ``migration-extract bench fixtures/<set>`` (extraction, then dedupe on the
   predicted claims), which moves as the extractors change.
 
-Scale: synthetic claim dicts (``Claim.to_dict()`` shape) written as JSON lines, grouped by
-``dedupe_jsonl`` (what ``migration-extract dedupe`` runs) in a fresh subprocess per size;
-wall time and peak RSS (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``) of that process.
+Scale: synthetic extraction records (articles with a ``published`` date, the shape
+``migration-extract extract`` writes) and, for comparison, bare claim dicts, as JSON
+lines, grouped by ``dedupe_jsonl`` (what ``migration-extract dedupe`` runs) in a fresh
+subprocess per size; wall time, CPU time and peak RSS (``ru_maxrss``) of that process.
 The generator knows which fact each claim restates, so pairwise precision/recall on the
 synthetic set is reported too. Baseline: all-pairs ``rapidfuzz.process.cdist``
 (``token_set_ratio``, ``workers=-1``) over the sentences of the 10k set.
@@ -149,97 +150,144 @@ def _restate(rng: random.Random, v: float) -> tuple[float, str | None, str]:
     return w, None, _fmt(w)
 
 
-def synth(n: int, path: Path, seed: int = 7) -> dict:
-    """Write ``n`` claim dicts: facts restated 1..8 times (mean about 2.5) with rounding and
-    hedge variation, dropped fields, other wording; also distractors that share a number
-    with another fact but differ in place, event or time."""
+def _claim_dict(rng: random.Random, fact: dict, did: str, ss: int) -> dict:
+    """One reported version of a fact, as ``Claim.to_dict()`` writes it."""
     from migration_extract.records import claim_id
 
+    ev, dest, per, vague, t = fact["ev"], fact["dest"], fact["per"], fact["vague"], fact["t"]
+    if vague:
+        val, qual, qtext, low, high, approx = None, None, vague[2], vague[0], vague[1], True
+    else:
+        val, qual, qtext = _restate(rng, fact["v"])
+        low = val if qual == "more_than" else None
+        high = val if qual == "nearly" else None
+        approx = qual in ("about", "nearly")
+    o = fact["orig"] if rng.random() < 0.85 else None
+    verb = rng.choice(_VERBS[ev])
+    lead = rng.choice(_LEAD)
+    src = fact["src"]
+    popt = (_DEMONYM[o] + " " + fact["pop"]) if o and rng.random() < 0.5 else fact["pop"]
+    rate = {"day": " a day", "week": " a week", "month": " a month"}.get(per, "")
+    sent = f"{lead} {qtext} {popt} {verb} {dest}{rate} ({src})."
+    qs = sent.index(qtext)
+    tm = None
+    if t is not None and rng.random() < 0.85:
+        tm = {"text": "then", "start": ss, "end": ss + 4,
+              "from": date.fromordinal(t[0]).isoformat() if t[0] else None,
+              "to": date.fromordinal(t[1]).isoformat()}  # fmt: skip
+    return {
+        "id": f"f{fact['n']}-{claim_id(did, ss + qs, ss + qs + len(qtext))[:8]}",
+        "doc_id": did,
+        "quantity": {"text": qtext, "start": ss + qs, "end": ss + qs + len(qtext),
+                     "value": val, "low": low, "high": high, "approximate": approx,
+                     "qualifier": qual, "per": per, "kind": "count"},  # fmt: skip
+        "sentence": {"text": sent, "start": ss, "end": ss + len(sent)},
+        "population": {"text": popt, "start": ss, "end": ss + len(popt)},
+        "event": {"type": ev, "text": verb, "start": ss, "end": ss + len(verb)},
+        "origin": {"code": o, "text": o, "start": ss, "end": ss + 2} if o else None,
+        "destination": {"code": dest, "text": dest, "start": ss, "end": ss + 2}
+        if rng.random() < 0.95 else None,
+        "time": tm,
+        "source": {"name": src, "kind": "organization", "role": None, "country": None,
+                   "text": src, "start": ss, "end": ss + len(src)}
+        if rng.random() < 0.7 else None,
+        "confidence": round(rng.uniform(0.4, 0.95), 2),
+    }  # fmt: skip
+
+
+def _fact(rng: random.Random, n: int, day: int, last_v: float, span_days: int) -> dict:
+    """A fact reported around ``day``: about half carry a time (ending a few days before
+    ``day``, spans of a day to a year, 30% open-ended), the others none."""
+    ev = rng.choice(_EVENTS)
+    dest = rng.choice(_COUNTRIES)
+    orig = rng.choice(_COUNTRIES) if rng.random() < 0.7 else None
+    # a distractor (5%): same number as the previous fact
+    v = last_v if rng.random() < 0.05 else float(int(10 ** rng.uniform(1.3, 6.7)))
+    per = rng.choice(["day", "week", "month"]) if rng.random() < 0.12 else None
+    vague = next((x for x in _VAGUE if x[0] <= v <= x[1]), None) if rng.random() < 0.05 \
+        else None  # fmt: skip
+    t = None
+    if rng.random() < 0.5:
+        t1 = day - rng.randrange(0, 4) if span_days else rng.randrange(day, day + 3650)
+        span = rng.choice([0, 6, 30, 90, 365])
+        t = (t1 - span, t1) if rng.random() < 0.7 else (None, t1)
+    return {"n": n, "ev": ev, "dest": dest, "orig": orig, "v": v, "per": per, "vague": vague,
+            "t": t, "pop": rng.choice(_POP), "src": rng.choice(_SRC)}  # fmt: skip
+
+
+def synth(n: int, path: Path, seed: int = 7) -> dict:
+    """Write about ``n`` claims as extraction records (one JSON line per article, the
+    shape ``migration-extract extract`` writes: doc_id, published, text, claims, ...).
+
+    Articles are published over two years (2022-2023, fewer at weekends, a burst of
+    three times the rate for a month every few months); each holds 1-15 claims (mean
+    about 6). Each fact is restated 1..8 times (mean about 2.5) with rounding and hedge
+    variation, dropped fields and other wording, by articles published within 0-4 days
+    of the first report; 5% are distractors sharing a number with another fact."""
+    rng = random.Random(seed)
+    day0, days = date(2022, 1, 1).toordinal(), 730
+    weight = [(0.5 if date.fromordinal(day0 + d).weekday() >= 5 else 1.0)
+              * (3.0 if (d // 30) % 5 == 2 else 1.0) for d in range(days)]  # fmt: skip
+    per_day = n / 2.1 / sum(weight)  # facts per unit of weight
+    pending: dict[int, list[dict]] = {}  # publication day -> claims waiting for an article
+    written = facts = doc = 0
+    last_v = 1000.0
+    with open(path, "w", encoding="utf-8") as fh:
+        d = 0
+        while written < n:
+            day = day0 + d
+            if d < days:
+                for _ in range(int(per_day * weight[d] + rng.random())):
+                    facts += 1
+                    fact = _fact(rng, facts, day, last_v, 1)
+                    last_v = fact["v"]
+                    for _k in range(min(1 + int(rng.expovariate(1 / 1.6)), 8)):
+                        pending.setdefault(day + rng.choice((0, 0, 1, 1, 2, 3, 4)), []).append(fact)
+            today = pending.pop(day, [])
+            if d >= days and not pending and not today:
+                break
+            rng.shuffle(today)
+            while today and written < n:
+                k = min(rng.randint(1, 15), len(today), n - written)
+                doc += 1
+                did = f"doc-{doc:07d}"
+                claims, text, ss = [], [], 0
+                for fact in today[:k]:
+                    c = _claim_dict(rng, fact, did, ss)
+                    claims.append(c)
+                    text.append(c["sentence"]["text"])
+                    ss += len(c["sentence"]["text"]) + 1
+                del today[:k]
+                rec = {"doc_id": did, "published": date.fromordinal(day).isoformat(),
+                       "text": " ".join(text), "claims": claims, "countries": [],
+                       "places": [], "officials": [], "dates": [], "quantities": []}  # fmt: skip
+                fh.write(json.dumps(rec) + "\n")
+                written += k
+            d += 1
+    return {"claims": written, "facts": facts, "documents": doc}
+
+
+def synth_bare(n: int, path: Path, seed: int = 7) -> dict:
+    """The earlier scale set: ``n`` bare claim dicts (no article, no publication date),
+    facts spread over 10 years, 3-12 claims per document id."""
     rng = random.Random(seed)
     day0 = date(2015, 1, 1).toordinal()
-    written = 0
-    doc = 0
-    per_doc = 0
-    facts = 0
+    written = doc = per_doc = facts = 0
     last_v = 1000.0
     with open(path, "w", encoding="utf-8") as fh:
         while written < n:
             facts += 1
-            kind = "count"
-            ev = rng.choice(_EVENTS)
-            dest = rng.choice(_COUNTRIES)
-            orig = rng.choice(_COUNTRIES) if rng.random() < 0.7 else None
-            if rng.random() < 0.05:  # a distractor: same number as the previous fact
-                v = last_v
-            else:
-                v = float(int(10 ** rng.uniform(1.3, 6.7)))
-            last_v = v
-            per = rng.choice(["day", "week", "month"]) if rng.random() < 0.12 else None
-            vague = next((x for x in _VAGUE if x[0] <= v <= x[1]), None) if rng.random() < 0.05 \
-                else None  # fmt: skip
-            if rng.random() < 0.5:
-                t1 = day0 + rng.randrange(3650)
-                span = rng.choice([0, 6, 30, 90, 365])
-                t = (t1 - span, t1) if rng.random() < 0.7 else (None, t1)
-            else:
-                t = None
-            pop = rng.choice(_POP)
-            src = rng.choice(_SRC)
-            k = min(1 + int(rng.expovariate(1 / 1.6)), 8)
-            for _ in range(k):
+            fact = _fact(rng, facts, day0, last_v, 0)
+            last_v = fact["v"]
+            for _ in range(min(1 + int(rng.expovariate(1 / 1.6)), 8)):
                 if written >= n:
                     break
                 if per_doc == 0:
                     doc += 1
                     per_doc = rng.randint(3, 12)
                 per_doc -= 1
-                did = f"doc-{doc:07d}"
-                if vague:
-                    val, qual, qtext, low, high, approx = (
-                        None,
-                        None,
-                        vague[2],
-                        vague[0],
-                        vague[1],
-                        True,
-                    )
-                else:
-                    val, qual, qtext = _restate(rng, v)
-                    low = val if qual == "more_than" else None
-                    high = val if qual == "nearly" else None
-                    approx = qual in ("about", "nearly")
-                o = orig if rng.random() < 0.85 else None
-                verb = rng.choice(_VERBS[ev])
-                lead = rng.choice(_LEAD)
-                popt = (_DEMONYM[o] + " " + pop) if o and rng.random() < 0.5 else pop
-                rate = {"day": " a day", "week": " a week", "month": " a month"}.get(per, "")
-                sent = f"{lead} {qtext} {popt} {verb} {dest}{rate} ({src})."
-                qs = sent.index(qtext)
                 ss = rng.randrange(0, 3000)
-                tm = None
-                if t is not None and rng.random() < 0.85:
-                    tm = {"text": "then", "start": ss, "end": ss + 4,
-                          "from": date.fromordinal(t[0]).isoformat() if t[0] else None,
-                          "to": date.fromordinal(t[1]).isoformat()}  # fmt: skip
-                d = {
-                    "id": f"f{facts}-{claim_id(did, ss + qs, ss + qs + len(qtext))[:8]}",
-                    "doc_id": did,
-                    "quantity": {"text": qtext, "start": ss + qs, "end": ss + qs + len(qtext),
-                                 "value": val, "low": low, "high": high, "approximate": approx,
-                                 "qualifier": qual, "per": per, "kind": kind},  # fmt: skip
-                    "sentence": {"text": sent, "start": ss, "end": ss + len(sent)},
-                    "population": {"text": popt, "start": ss, "end": ss + len(popt)},
-                    "event": {"type": ev, "text": verb, "start": ss, "end": ss + len(verb)},
-                    "origin": {"code": o, "text": o, "start": ss, "end": ss + 2} if o else None,
-                    "destination": {"code": dest, "text": dest, "start": ss, "end": ss + 2}
-                    if rng.random() < 0.95 else None,
-                    "time": tm,
-                    "source": {"name": src, "kind": "organization", "role": None, "country": None,
-                               "text": src, "start": ss, "end": ss + len(src)}
-                    if rng.random() < 0.7 else None,
-                    "confidence": round(rng.uniform(0.4, 0.95), 2),
-                }  # fmt: skip
-                fh.write(json.dumps(d) + "\n")
+                fh.write(json.dumps(_claim_dict(rng, fact, f"doc-{doc:07d}", ss)) + "\n")
                 written += 1
     return {"claims": written, "facts": facts, "documents": doc}
 
@@ -287,10 +335,10 @@ print(json.dumps({{"seconds": dt, "pairs": len(sents) ** 2,
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def scale(n: int, tmp: Path) -> dict:
-    path = tmp / f"synth_{n}.jsonl"
+def scale(n: int, tmp: Path, series: str = "articles") -> dict:
+    path = tmp / f"synth_{series}_{n}.jsonl"
     t0 = time.perf_counter()
-    meta = synth(n, path)
+    meta = (synth if series == "articles" else synth_bare)(n, path)
     gen = time.perf_counter() - t0
     p = subprocess.run([PY, __file__, "--run-one", str(path)], capture_output=True, text=True)
     if p.returncode != 0:
@@ -300,6 +348,7 @@ def scale(n: int, tmp: Path) -> dict:
     r["file_mb"] = path.stat().st_size / 2**20
     r["generate_seconds"] = gen
     r["path"] = str(path)
+    r["series"] = series
     return r
 
 
@@ -311,12 +360,18 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--no-e2e", action="store_true")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument(
+        "--series",
+        default="articles,bare",
+        help="articles: extraction records with dates; bare: claim dicts",
+    )
+    ap.add_argument("--note", help="a sentence appended to the section (e.g. runs not redone)")
     ap.add_argument("--run-one")
     args = ap.parse_args()
     if args.run_one:
         run_one(args.run_one)
         return
-    data: dict = {"gold": {}, "e2e": {}, "scale": [], "baseline": None}
+    data: dict = {"gold": {}, "e2e": {}, "scale": [], "baseline": None, "note": args.note}
     for s in ("seeds", "team"):
         data["gold"][s] = quality_gold(s)
         if not args.no_e2e:
@@ -324,12 +379,17 @@ def main() -> None:
     sizes = [int(x) for x in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="dedupe_bench_") as tmpd:
         tmp = Path(tmpd)
-        for n in sizes:
-            r = scale(n, tmp)
-            r["loadavg_after"] = os.getloadavg()[0]
-            print(f"n={n}: {r['seconds']:.1f}s, {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
-            data["scale"].append(r)
-        small = next((r for r in data["scale"] if r["claims"] == 10000), None)
+        for series in args.series.split(","):
+            for n in sizes:
+                r = scale(n, tmp, series)
+                r["loadavg_after"] = os.getloadavg()[0]
+                print(f"{series} n={n}: {r['seconds']:.1f}s, {r['cpu_seconds']:.1f}s CPU, "
+                      f"{r['peak_rss_mb']:.0f} MB", file=sys.stderr)  # fmt: skip
+                data["scale"].append(r)
+                if n != sizes[-1] and not (series == "bare" and n == 10000):
+                    Path(r["path"]).unlink()  # the bare 10k set is the baseline's input
+        small = next((r for r in data["scale"]
+                      if r["claims"] == 10000 and r["series"] == "bare"), None)  # fmt: skip
         if small and not args.no_baseline:
             data["baseline"] = baseline(Path(small["path"]))
     for r in data["scale"]:
@@ -360,28 +420,45 @@ def render(data: dict) -> str:
             )
     md.append(table(["set", "input", "scored claims", "gold pairs", "pairwise P",
                      "pairwise R", "pairwise F1", "B-cubed F1"], rows))  # fmt: skip
-    md += ["", "**Scale.** Synthetic claim dicts (facts restated 1-8 times with rounding and",
-           "hedge variation, dropped fields and other wording, 5% distractor facts sharing a",
-           "number with another fact; about 60 countries, 10 event types, dates over 10",
-           "years), as JSON lines; `dedupe_jsonl` (what `migration-extract dedupe` runs) in a",
-           "fresh process per size. Time is the whole call (reading and parsing the file,",
-           "features, blocking, scoring, clustering, building the groups); memory is the",
-           "process's peak RSS. P/R: pairwise against the generator's facts.", ""]  # fmt: skip
-    rows = []
-    prev = None
-    for r in data["scale"]:
-        growth = f"{r['seconds'] / prev['seconds']:.1f}x wall, " \
-                 f"{r['cpu_seconds'] / prev['cpu_seconds']:.1f}x CPU, " \
-                 f"{r['peak_rss_mb'] / prev['peak_rss_mb']:.1f}x memory for " \
-                 f"{r['claims'] / prev['claims']:.0f}x claims" if prev else "—"  # fmt: skip
-        rows.append([f"{r['claims']:,}", f"{r['file_mb']:.0f} MB", f"{r['seconds']:.1f}",
-                     f"{r['cpu_seconds']:.1f}",
-                     f"{r['peak_rss_mb']:.0f}", f"{r['groups']:,}", r["precision"], r["recall"],
-                     growth])  # fmt: skip
-        prev = r
-    md.append(table(["claims", "input", "seconds (wall)", "CPU s (process)", "peak RSS MB",
-                     "groups", "pairwise P",
-                     "pairwise R", "growth vs previous"], rows))  # fmt: skip
+    md += [
+        "",
+        "**Scale.** `dedupe_jsonl` (what `migration-extract dedupe` runs) in a fresh",
+        "process per size; time is the whole call (reading and parsing the file, features,",
+        "blocking, scoring, clustering, building the groups and canonical claims), memory the",
+        "process's peak RSS; P/R: pairwise against the generator's facts. Facts are",
+        "restated 1-8 times (mean about 2.1) with rounding and hedge variation, dropped",
+        "fields and other wording; 5% distractor facts share a number with another fact;",
+        "about 60 countries, 10 event types; half the facts carry a time.",
+        "",
+        "* *articles* (the pipeline's input, `extract ... > out.jsonl`): extraction",
+        "  records, one per article, published over 2022-2023 (fewer at weekends, a",
+        "  three-fold burst one month in five), 1-15 claims each; a fact's restatements",
+        "  are published within 0-4 days. Claims without a time get the publication",
+        "  window (docs/dedupe.md, rule 7).",
+        "* *bare*: claim dicts with no article and no publication date, facts spread",
+        "  over 10 years (the earlier scale set): time-less claims match any time.",
+        "",
+    ]
+    for series in ("articles", "bare"):
+        rows = []
+        prev = None
+        for r in data["scale"]:
+            if r.get("series", "bare") != series:
+                continue
+            growth = f"{r['seconds'] / prev['seconds']:.1f}x wall, " \
+                     f"{r['cpu_seconds'] / prev['cpu_seconds']:.1f}x CPU, " \
+                     f"{r['peak_rss_mb'] / prev['peak_rss_mb']:.1f}x memory for " \
+                     f"{r['claims'] / prev['claims']:.0f}x claims" if prev else "—"  # fmt: skip
+            rows.append([series, f"{r['claims']:,}", f"{r['file_mb']:.0f} MB",
+                         f"{r['seconds']:.1f}", f"{r['cpu_seconds']:.1f}",
+                         f"{r['peak_rss_mb']:.0f}", f"{r['groups']:,}", r["precision"],
+                         r["recall"], growth])  # fmt: skip
+            prev = r
+        if rows:
+            md.append(table(["input", "claims", "file", "seconds (wall)", "CPU s (process)",
+                             "peak RSS MB", "groups", "pairwise P", "pairwise R",
+                             "growth vs previous"], rows))  # fmt: skip
+            md.append("")
     b = data.get("baseline")
     if b:
         md += ["", f"All-pairs baseline: `rapidfuzz.process.cdist(token_set_ratio, workers=-1)` "

@@ -13,13 +13,17 @@ Every rule below is written out, with the reasons and the measurements, in docs/
 * **Blocking.** Rows are indexed under (kind, rate, event type, country) for every
   country the claim names; inside a block rows are sorted by the low end of their
   interval and only rows whose intervals overlap are paired (an exact interval sweep,
-  vectorised). Vague magnitudes are blocked with the same vague wording only. Pairs within
-  one document are enumerated separately (a caption, a headline restating its lead).
+  vectorised). Vague magnitudes are blocked with the same vague wording only. Claims with
+  a short known time window also block by a ~month time bucket (home bucket of the
+  window's end, copied into the next); the others are swept against their whole block.
+  Pairs within one document are enumerated separately (a caption, a headline restating
+  its lead).
 * **Compatibility** (hard, vectorised): same kind and rate, event types equal (unknown
   matches any), no conflicting origin/destination, overlapping value intervals, vague only
   with the same vague wording (or, inside one article, with a number in its range),
   overlapping time (strictly for two closed intervals; 3 days of reporting lag when one
-  end is open).
+  end is open). A claim without a time in an article with a ``published`` date stands
+  for the 30 days up to publication; without publication context it matches any time.
 * **Scoring** (soft): numeric closeness, population and sentence similarity (rapidfuzz
   ``token_set_ratio``), a shared source, agreeing countries and event type.
 * **Clustering.** Pairs are merged best-first with union-find, but only when the merged
@@ -29,9 +33,12 @@ Every rule below is written out, with the reasons and the measurements, in docs/
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
 import math
+import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,6 +60,10 @@ _EVENTS = {
     "mobilization": 5, "onward": 6, "return": 7, "stock": 8, "casualty": 9, "other": 10,
 }  # fmt: skip
 _N_EVENTS = 11
+# an announced call-up quota ("300,000 reservists") is restated as background for months
+# ("when Putin announced a draft of 300,000 in September", written in December): a
+# mobilization claim without a time gets no publication window (docs/dedupe.md, rule 7)
+_MOBILIZATION = _EVENTS["mobilization"]
 _OPEN_LO, _OPEN_HI = -(10**8), 10**8  # open ends of a time interval (day ordinals)
 
 
@@ -67,6 +78,7 @@ class DedupeConfig:
     up_to: float = 0.20  # up to / as many as X: X*(1-up_to) .. X
     less_than: float = 0.50  # fewer than X: X*(1-less_than) .. X
     lag_days: int = 3  # reporting lag allowed when a time interval has an open end
+    pub_window_days: int = 30  # a time-less claim: the days before its article's publication
     min_score: float = 0.58  # minimum pair score to merge
 
 
@@ -78,7 +90,7 @@ def to_claims(items: Iterable[Any]) -> list[Claim]:
 
     Raises ``InvalidRecordError`` naming the record (its position and doc_id)."""
     out: list[Claim] = []
-    for n, ref, _doc in _iter_refs(items):
+    for n, ref, _doc, _pub in _iter_refs(items):
         out.append(ref if isinstance(ref, Claim) else _claim(ref, n))
     return out
 
@@ -106,14 +118,15 @@ def _claim(d: dict[str, Any], n: Any) -> Claim:
         ) from exc
 
 
-def _iter_refs(items: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
-    """Yield (record number, claim or claim dict, doc_id of the enclosing extraction)."""
+def _iter_refs(items: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None, Any]]:
+    """Yield (record number, claim or claim dict, doc_id and ``published`` of the enclosing
+    extraction)."""
     for n, it in enumerate(items):
         if isinstance(it, Claim):
-            yield n, it, None
+            yield n, it, None, None
         elif isinstance(it, Extraction):
             for c in it.claims:
-                yield n, c, it.doc_id
+                yield n, c, it.doc_id, it.published
         elif isinstance(it, dict):
             if "quantity" not in it and "claims" in it:
                 cl = it["claims"]
@@ -121,10 +134,11 @@ def _iter_refs(items: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
                     raise InvalidRecordError(
                         f"{_where(n, it)}: field 'claims' must be a list", field="claims", record=n
                     )
+                doc, pub = it.get("doc_id"), it.get("published")
                 for c in cl:
-                    yield n, c, it.get("doc_id")
+                    yield n, c, doc, pub
             else:
-                yield n, it, None
+                yield n, it, None, None
         else:
             raise InvalidRecordError(
                 f"record {n}: expected an Extraction, a Claim or a dict, got {type(it).__name__}",
@@ -164,6 +178,24 @@ def _day(t: dict[str, Any], key: str, n: Any, owner: Any) -> int | None:
         raise _bad(
             n, owner, f"time.{key} must be an ISO date or null, got {s!r}", f"time.{key}"
         ) from None
+
+
+def _published(s: Any, n: Any, owner: Any, cache: dict[Any, int | None]) -> int | None:
+    """An article's publication date (ISO date, or the date part of an ISO datetime) as a
+    day ordinal; None when absent."""
+    if s is None:
+        return None
+    try:
+        return cache[s]
+    except (KeyError, TypeError):
+        pass
+    try:
+        v = date.fromisoformat(s[:10]).toordinal()
+    except (TypeError, ValueError):
+        raise _bad(n, owner, f"published must be an ISO date or null, got {s!r}",
+                   "published") from None  # fmt: skip
+    cache[s] = v
+    return v
 
 
 def _half_unit(v: float, cap: float) -> float:
@@ -244,6 +276,7 @@ class _Rows:
         self._codes: dict[str | None, int] = {None: 0}
         self._docs: dict[str | None, int] = {}
         self._vids: dict[tuple[float, float], int] = {}
+        self._pubs: dict[Any, int | None] = {}
 
     def _s(self, s: Any) -> Any:
         return self._intern.setdefault(s, s)
@@ -256,8 +289,12 @@ class _Rows:
             self.strings[table].append(s)
         return i
 
-    def add(self, d: Any, n: Any, doc: str | None, ref: Any, cfg: DedupeConfig) -> bool:
-        """Read one claim (a Claim or claim dict); False if it has no usable number."""
+    def add(self, d: Any, n: Any, doc: str | None, ref: Any, cfg: DedupeConfig,
+            pub: Any = None) -> bool:  # fmt: skip
+        """Read one claim (a Claim or claim dict); False if it has no usable number.
+
+        ``pub``: the enclosing article's ``published`` date, if any: a claim without a
+        time then stands for the ``pub_window_days`` before it (docs/dedupe.md, rule 7)."""
         if isinstance(d, Claim):
             d = d.to_dict()
         elif not isinstance(d, dict):
@@ -313,7 +350,12 @@ class _Rows:
         self.hi.append(hi)
         self.vague.append(vague)
         self.vid.append(self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0)
-        if t0 is None and t1 is None:
+        pday = _published(pub, n, d, self._pubs) if pub is not None else None
+        if t0 is None and t1 is None and pday is not None and et != _MOBILIZATION:
+            self.t0.append(pday - cfg.pub_window_days)
+            self.t1.append(pday)
+            self.tclosed.append(2)  # the publication window: compared with the lag
+        elif t0 is None and t1 is None:
             self.t0.append(_OPEN_LO)
             self.t1.append(_OPEN_HI)
             self.tclosed.append(-1)  # no time at all
@@ -337,33 +379,47 @@ class _Rows:
 _CHUNK = 4_000_000  # candidate pairs generated (and filtered) at a time
 
 
-def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray,
-           accept: Any) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray, accept: Any,
+           query: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """The pairs of rows in the same block whose [lo, hi] intervals overlap, kept where
-    ``accept(a, b)`` (the hard rules) holds.
+    ``accept(a, b)`` (the hard rules) holds; with ``query`` (a mask), only the pairs with
+    at least one query row.
 
     Rows sorted by (block, lo): row i pairs with the following rows j of its block while
-    lo[j] <= hi[i]; the pairs are generated without a Python loop, a few million at a time
-    so that memory holds the accepted pairs, not the candidates."""
+    lo[j] <= hi[i] (with ``query``: all of them for a query row, the query rows among
+    them for the others); the pairs are generated without a Python loop, a few million at
+    a time so that memory holds the accepted pairs, not the candidates."""
+    e = np.empty(0, np.int64)
     if len(rows) < 2:
-        e = np.empty(0, np.int64)
         return e, e
     order = np.lexsort((lo, block))
     b, l_, h, r = block[order], lo[order], hi[order], rows[order]
+    m = len(b)
     # one sortable float per row: the block's rank, then log1p(lo) inside it (below 100)
     rank = np.cumsum(np.r_[0, b[1:] != b[:-1]]).astype(np.float64) * 128.0
     key = rank + np.log1p(np.maximum(l_, 0))
     probe = rank + np.log1p(np.maximum(h, 0)) + 1e-9  # borderline extras are filtered later
     end = np.searchsorted(key, probe, side="right")
-    cnt = np.maximum(end - np.arange(len(b)) - 1, 0)
+    pos = np.arange(m)
+    end = np.maximum(end, pos + 1)
+    if query is None:
+        target = pos  # row i's partners: target[start[i] : start[i] + cnt[i]]
+        start = pos + 1
+        cnt = end - pos - 1
+    else:
+        q = query[order]
+        qpos = np.flatnonzero(q)
+        cq = np.r_[0, np.cumsum(q)]  # query rows before each position
+        target = np.concatenate([pos, qpos])
+        start = np.where(q, pos + 1, m + cq[pos + 1])
+        cnt = np.where(q, end - pos - 1, cq[end] - cq[pos + 1])
     total = int(cnt.sum())
     if total == 0:
-        e = np.empty(0, np.int64)
         return e, e
     cum = np.cumsum(cnt)
     outa, outb = [], []
     s0 = 0
-    while s0 < len(b):
+    while s0 < m:
         s1 = int(np.searchsorted(cum, (cum[s0 - 1] if s0 else 0) + _CHUNK, side="right"))
         s1 = max(s1, s0 + 1)
         c = cnt[s0:s1]
@@ -371,7 +427,7 @@ def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray,
         if tot:
             ii = np.repeat(np.arange(s0, s1), c)
             first = np.cumsum(c) - c
-            jj = ii + 1 + (np.arange(tot) - np.repeat(first, c))
+            jj = target[np.repeat(start[s0:s1] - first, c) + np.arange(tot)]
             a, bb = r[ii], r[jj]
             a, bb = np.minimum(a, bb), np.maximum(a, bb)
             ok = accept(a, bb) & (a != bb)
@@ -379,13 +435,13 @@ def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray,
             outb.append(bb[ok])
         s0 = s1
     if not outa:
-        e = np.empty(0, np.int64)
         return e, e
     return np.concatenate(outa), np.concatenate(outb)
 
 
-def _candidates(f: dict[str, np.ndarray], lag: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a < b, unique) that pass every hard rule."""
+def _candidates(f: dict[str, np.ndarray], lag: int, width: int
+                ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Pairs (a < b, unique) that pass every hard rule (``width``: days per time bucket)."""
     n = len(f["lo"])
 
     def accept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -411,10 +467,38 @@ def _candidates(f: dict[str, np.ndarray], lag: int) -> tuple[np.ndarray, np.ndar
     key = key * (int(country.max(initial=0)) + 1) + country
     vid = f["vid"][rows].astype(np.int64)
     key = key * (int(vid.max(initial=0)) + 1) + vid  # vague wordings block apart
-    a1, b1 = _sweep(key, f["lo"][rows], f["hi"][rows], rows, accept)
+    key = np.unique(key, return_inverse=True)[1].ravel().astype(np.int64)  # dense ids
+    lo, hi = f["lo"][rows], f["hi"][rows]
+    # time buckets of ``width`` days: a row whose time window, extended by the lag, is
+    # bounded and at most ``width`` long (a publication window, a week, a month) is
+    # placed in the bucket of its end (home) and copied into the next one; two such
+    # windows that pass the time rule end at most ``width`` days apart, so they meet in a
+    # bucket where at least one of them is at home (copies are not paired together).
+    # Other rows (no time known, an open end, a long span) are paired with every row of
+    # their block (``query``).
+    t0 = f["t0"][rows].astype(np.int64)
+    t1 = f["t1"][rows].astype(np.int64)
+    timed = (f["tclosed"][rows] >= 0) & (t0 > _OPEN_LO) & (t1 < _OPEN_HI)
+    timed &= t1 + lag - t0 <= width
+    ti = np.flatnonzero(timed)
+    home = t1[ti] // width
+    rep = np.concatenate([ti, ti])
+    bucket = np.concatenate([home, home + 1])
+    if len(rep):
+        bucket -= bucket.min()
+    tkey = key[rep] * (int(bucket.max(initial=0)) + 1) + bucket
+    is_home = np.r_[np.ones(len(ti), dtype=bool), np.zeros(len(ti), dtype=bool)]
+    a1, b1 = _sweep(tkey, lo[rep], hi[rep], rows[rep], accept, query=is_home)
+    parts_a, parts_b = [a1], [b1]
+    if not timed.all():
+        a3, b3 = _sweep(key, lo, hi, rows, accept, query=~timed)
+        parts_a.append(a3)
+        parts_b.append(b3)
     # every pair inside one document (a caption repeated, a headline restating its lead)
     a2, b2 = _sweep(f["doc"].astype(np.int64), np.zeros(n), np.ones(n), idx, accept)
-    pair = np.sort(np.concatenate([a1, a2]) * n + np.concatenate([b1, b2]))
+    parts_a.append(a2)
+    parts_b.append(b2)
+    pair = np.sort(np.concatenate(parts_a) * n + np.concatenate(parts_b))
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     return pair // n, pair % n
 
@@ -464,7 +548,7 @@ def _tsr_ids(strings: list[str], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
 
 
 def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray,
-                decide: float | None = None) -> np.ndarray:  # fmt: skip
+                decide: float | None = None, defer: bool = False) -> Any:  # fmt: skip
     """Soft evidence that two compatible claims are the same fact (0..1).
 
     Vectorised: numpy for the numeric terms, rapidfuzz ``cpdist`` for the string
@@ -491,17 +575,33 @@ def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndar
     x[shared] += 0.1
     x[both & ~shared & same_doc] -= 0.1
     x += s
-    # the sentence term (0..0.2) is skipped only where the pair cannot reach the bar
-    need = np.flatnonzero(x >= decide - 0.2) if decide is not None else np.arange(len(a))
-    if len(need):
-        sent = np.asarray(rows.strings["sent"], dtype=object)
-        ta, tb = f["sent_id"][a[need]], f["sent_id"][b[need]]
-        for k in range(0, len(need), _SCORE_CHUNK):
-            sl = slice(k, k + _SCORE_CHUNK)
-            r = process.cpdist(sent[ta[sl]], sent[tb[sl]], scorer=fuzz.token_set_ratio,
-                               dtype=np.float64, workers=-1)  # fmt: skip
-            x[need[sl]] += 0.2 * r / 100
-    return x
+    # the sentence term (0..0.2) is skipped where the pair cannot reach the bar, and
+    # with ``defer`` where it passes anyway (``deferred``: add it later if the order of
+    # the pairs matters, with _add_sentence)
+    deferred = np.zeros(len(a), dtype=bool)
+    if decide is None:
+        need = np.arange(len(a))
+    elif defer:
+        deferred = x >= decide
+        need = np.flatnonzero((x >= decide - 0.2) & ~deferred)
+    else:
+        need = np.flatnonzero(x >= decide - 0.2)
+    _add_sentence(rows, f, a, b, x, need)
+    return (x, deferred) if defer else x
+
+
+def _add_sentence(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray,
+                  x: np.ndarray, need: np.ndarray) -> None:  # fmt: skip
+    """x[need] += the sentence term (0.2 * token_set_ratio of the lower-cased sentences)."""
+    if not len(need):
+        return
+    sent = np.asarray(rows.strings["sent"], dtype=object)
+    ta, tb = f["sent_id"][a[need]], f["sent_id"][b[need]]
+    for k in range(0, len(need), _SCORE_CHUNK):
+        sl = slice(k, k + _SCORE_CHUNK)
+        r = process.cpdist(sent[ta[sl]], sent[tb[sl]], scorer=fuzz.token_set_ratio,
+                           dtype=np.float64, workers=-1)  # fmt: skip
+        x[need[sl]] += 0.2 * r / 100
 
 
 # ---------------------------------------------------------------------------- groups
@@ -603,17 +703,20 @@ def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[np.ndarray, np.ndarray]:
                   "t0", "t1", "tclosed", "doc", "sstart", "pop_id", "sent_id", "src_id")
     }  # fmt: skip
     n = len(f["lo"])
-    a, b = _candidates(f, cfg.lag_days)
-    sc = score_pairs(rows, f, a, b, cfg.min_score)
+    a, b = _candidates(f, cfg.lag_days, max(cfg.pub_window_days + cfg.lag_days + 1, 8))
+    # pairs that pass the bar without the sentence term get it only if their order
+    # matters (an inconsistent component, below): same scores, fewer string comparisons
+    sc, partial = score_pairs(rows, f, a, b, cfg.min_score, defer=True)
     good = sc >= cfg.min_score
-    a, b, sc = a[good], b[good], sc[good]
+    a, b, sc, partial = a[good], b[good], sc[good], partial[good]
     del good
     lab = _components(n, a, b)
     ok = _consistent(f, lab, cfg.lag_days)
     # only components that are not consistent as a whole need the ordered merging
     hard = ~ok[lab[a]]
-    a, b, sc = a[hard], b[hard], sc[hard]
+    a, b, sc, partial = a[hard], b[hard], sc[hard], partial[hard]
     if len(a):
+        _add_sentence(rows, f, a, b, sc, np.flatnonzero(partial))
         order = np.lexsort((b, a, -sc))
         _greedy(f, a[order].tolist(), b[order].tolist(), cfg.lag_days, lab)
     return lab, f["lo"]
@@ -660,25 +763,46 @@ def _dedupe_rows(rows: _Rows, usable: list[int], cfg: DedupeConfig, build: Any) 
     return out
 
 
-def _read(items: Iterable[tuple[Any, Any, str | None, Any]], cfg: DedupeConfig
+def _read(items: Iterable[tuple[Any, Any, str | None, Any, Any]], cfg: DedupeConfig
           ) -> tuple[_Rows, list[int]]:  # fmt: skip
     rows = _Rows()
     usable: list[int] = []
-    for ci, (n, d, doc, ref) in enumerate(items):
-        if rows.add(d, n, doc, ref, cfg):
+    for ci, (n, d, doc, ref, pub) in enumerate(items):
+        if rows.add(d, n, doc, ref, cfg, pub):
             usable.append(ci)
     return rows, usable
 
 
+def _no_gc(fn: Any) -> Any:
+    """Run ``fn`` with the cyclic garbage collector paused: dedupe allocates millions of
+    acyclic containers (parsed JSON, records), and the collector's full passes over them
+    cost a fifth of the run at 300k claims, growing with N. Restored afterwards."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was:
+                gc.enable()
+
+    return run
+
+
+@_no_gc
 def dedupe(items: Iterable[Any], config: DedupeConfig | None = None) -> list[ClaimGroup]:
     """Group claims that report the same fact.
 
     ``items``: Extractions, Claims, claim dicts as ``Claim.to_dict()`` writes them, or
     extraction dicts. Every claim ends up in exactly one group (singletons included);
     groups are ordered by their first member's input position, members by input order.
+    A claim without a time inside an Extraction or extraction dict with a ``published``
+    date stands for the ``pub_window_days`` before publication (docs/dedupe.md, rule 7).
     Malformed input raises ``InvalidRecordError`` naming the record."""
     cfg = config or DedupeConfig()
-    rows, usable = _read(((n, d, doc, d) for n, d, doc in _iter_refs(items)), cfg)
+    rows, usable = _read(((n, d, doc, d, pub) for n, d, doc, pub in _iter_refs(items)), cfg)
 
     def build(canon: list[int]) -> dict[int, Claim]:
         out = {}
@@ -695,16 +819,94 @@ def dedupe(items: Iterable[Any], config: DedupeConfig | None = None) -> list[Cla
     return _dedupe_rows(rows, usable, cfg, build)
 
 
+_SCAN = json.JSONDecoder().scan_once  # the C scanner: (value, end) of the JSON at an index
+_WS = re.compile(r"[ \t\n\r]*").match
+_SHIFT = 32  # a claim read from a file: line number << _SHIFT | offset of the claim in it
+
+
+def _scan_extraction(s: str) -> tuple[dict[str, Any], list[int]] | None:
+    """A JSON object line whose ``claims`` array is read element by element, so that the
+    offset of each claim object in the line is known (the second pass then decodes only
+    the canonical claims, not the line). None when the line is not such an object (the
+    caller falls back to ``json.loads``, which reports any error)."""
+    try:
+        i = _WS(s, 0).end()
+        if s[i] != "{":
+            return None
+        d: dict[str, Any] = {}
+        offs: list[int] = []
+        i = _WS(s, i + 1).end()
+        if s[i] == "}":
+            return None
+        while True:
+            if s[i] != '"':
+                return None
+            key, i = _SCAN(s, i)
+            i = _WS(s, i).end()
+            if s[i] != ":":
+                return None
+            i = _WS(s, i + 1).end()
+            if key == "claims" and s[i] == "[":
+                claims: list[Any] = []
+                offs = []
+                i = _WS(s, i + 1).end()
+                if s[i] == "]":
+                    i += 1
+                else:
+                    while True:
+                        c, j = _SCAN(s, i)
+                        claims.append(c)
+                        offs.append(i)
+                        i = _WS(s, j).end()
+                        if s[i] == ",":
+                            i = _WS(s, i + 1).end()
+                        elif s[i] == "]":
+                            i += 1
+                            break
+                        else:
+                            return None
+                d[key] = claims
+            else:
+                d[key], i = _SCAN(s, i)
+            i = _WS(s, i).end()
+            if s[i] == ",":
+                i = _WS(s, i + 1).end()
+            elif s[i] == "}":
+                break
+            else:
+                return None
+        if _WS(s, i + 1).end() != len(s):
+            return None
+        return d, offs
+    except (StopIteration, IndexError, ValueError):
+        return None
+
+
+@_no_gc
 def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGroup]:
-    """``dedupe`` over a JSON-lines file of claims or extractions, streamed: each line is
-    read once for its features and again only if it holds a canonical claim, so memory
-    does not hold the parsed input. Errors name the line (``record`` is the line number)."""
+    """``dedupe`` over a JSON-lines file of claims or extractions (each extraction's
+    ``published`` date is used as in ``dedupe``), streamed: each line is read once for
+    its features, and the canonical claims are decoded again from their offsets in a
+    second sequential pass, so memory does not hold the parsed input. Errors name the
+    line (``record`` is the line number)."""
     cfg = config or DedupeConfig()
 
-    def lines() -> Iterator[tuple[Any, Any, str | None, Any]]:
+    def lines() -> Iterator[tuple[Any, Any, str | None, Any, Any]]:
         loads = json.loads
         with open(path, "rb") as fh:
             for n, raw in enumerate(fh, 1):
+                base = n << _SHIFT
+                if b'"claims"' in raw:  # probably an extraction: keep the claims' offsets
+                    try:
+                        got = _scan_extraction(raw.decode())
+                    except UnicodeDecodeError:
+                        got = None  # json.loads below reports it
+                    if got is not None and "quantity" not in got[0] and got[1]:
+                        d, offs = got
+                        doc, pub = d.get("doc_id"), d.get("published")
+                        for c, off in zip(d["claims"], offs, strict=True):
+                            yield _Line(n), c, doc, base | off, pub
+                        continue
                 try:
                     d = loads(raw)
                 except ValueError as exc:
@@ -715,38 +917,51 @@ def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGro
                     ) from exc
                 if not isinstance(d, dict):
                     raise InvalidRecordError(f"line {n}: expected a JSON object", record=_Line(n))
-                if "quantity" in d:  # a claim dict (the common case)
-                    yield _Line(n), d, None, n
+                if "quantity" in d:  # a bare claim dict
+                    yield _Line(n), d, None, base, None
                     continue
-                for _k, c, doc in _iter_refs([d]):
-                    yield _Line(n), c, doc, n
+                for _k, c, doc, pub in _iter_refs([d]):
+                    yield _Line(n), c, doc, base, pub
 
     rows, usable = _read(lines(), cfg)
 
     def build(canon: list[int]) -> dict[int, Claim]:
-        # one sequential pass; only the lines holding a canonical claim are parsed
+        # one sequential pass: a canonical claim is decoded from its offset in the line;
+        # a line read whole the first time (a claim, an unusual extraction) is parsed again
         want: dict[int, list[int]] = {}
         for ci in canon:
-            want.setdefault(rows.refs[ci], []).append(ci)
+            want.setdefault(rows.refs[ci] >> _SHIFT, []).append(ci)
+        mask = (1 << _SHIFT) - 1
         out: dict[int, Claim] = {}
         with open(path, "rb") as fh:
             for n, raw in enumerate(fh, 1):
                 if n not in want:
                     continue
-                d = json.loads(raw)
+                s = raw.decode()
+                whole: Any = None
                 for ci in want[n]:
-                    c = d
-                    if "quantity" not in d and "claims" in d:  # an extraction: find the claim
-                        doc = d.get("doc_id")
-                        for x in d["claims"]:
-                            q = x.get("quantity") or {}
-                            xid = x.get("id") or claim_id(
-                                x.get("doc_id") or doc, q.get("start"), q.get("end")
-                            )
-                            if str(xid) == rows.ids[ci]:
-                                c = x if x.get("doc_id") else {**x, "doc_id": doc}
-                                break
+                    off = rows.refs[ci] & mask
+                    if off:
+                        c = _SCAN(s, off)[0]
+                    else:
+                        if whole is None:
+                            whole = json.loads(s)
+                        c = whole
+                        if "quantity" not in whole and "claims" in whole:  # find the claim
+                            c = _find_claim(whole, rows.ids[ci])
+                    if not c.get("doc_id") and rows.doc_ids[ci]:
+                        c = {**c, "doc_id": rows.doc_ids[ci]}
                     out[ci] = _claim(c, _Line(n))
         return out
 
     return _dedupe_rows(rows, usable, cfg, build)
+
+
+def _find_claim(ex: dict[str, Any], cid: str) -> Any:
+    doc = ex.get("doc_id")
+    for x in ex["claims"]:
+        q = x.get("quantity") or {}
+        xid = x.get("id") or claim_id(x.get("doc_id") or doc, q.get("start"), q.get("end"))
+        if str(xid) == cid:
+            return x
+    raise KeyError(cid)  # the file changed between the two passes
