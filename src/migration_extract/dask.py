@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputValueError, MigrationExtractError
+from .records import Extraction
 
 if TYPE_CHECKING:
     import dask.bag
@@ -119,12 +120,24 @@ def _claims_of(item: Any) -> list[Claim]:
     return to_claims([item])
 
 
+def _published_of(item: Any) -> str | None:
+    """The article's publication date, which dedupe uses as context for claims without a
+    time (docs/dedupe.md): kept with each claim through the shuffle."""
+    if isinstance(item, Extraction):
+        return item.published
+    if isinstance(item, dict) and "claims" in item:
+        pub = item.get("published")
+        return pub if isinstance(pub, str) else None
+    return None
+
+
 def _tag_partition(items: Iterable[Any], part: int) -> list[tuple[tuple[int, int, int], Any]]:
     """(partition, item, claim) positions: the global input order of every claim."""
     out = []
     for i, item in enumerate(items):
+        pub = _published_of(item)
         for j, c in enumerate(_claims_of(item)):
-            out.append(((part, i, j), c))
+            out.append(((part, i, j), (c, pub)))
     return out
 
 
@@ -163,8 +176,8 @@ def _components(keysets: Iterable[tuple[tuple[Any, ...], ...]]) -> dict[tuple[An
     return out
 
 
-def _component_of(tagged: tuple[Any, Claim], comp: dict[tuple[Any, ...], int]) -> int:
-    return comp[_keys_of(tagged[1])[0]]
+def _component_of(tagged: tuple[Any, Any], comp: dict[tuple[Any, ...], int]) -> int:
+    return comp[_keys_of(tagged[1][0])[0]]
 
 
 def _dedupe_component(
@@ -174,12 +187,20 @@ def _dedupe_component(
     from .dedupe import dedupe
 
     members = sorted(members, key=lambda m: m[0])
-    claims = [c for _, c in members]
     first_pos: dict[tuple[str | None, str], tuple[int, int, int]] = {}
-    for pos, c in members:
+    for pos, (c, _pub) in members:
         first_pos.setdefault((c.doc_id, c.id), pos)
+    # the claims of one article stay together, in order, with the article's date
+    docs: list[dict[str, Any]] = []
+    for (part, i, _j), (c, pub) in members:
+        key = (part, i)
+        if not docs or docs[-1]["_key"] != key:
+            docs.append({"_key": key, "doc_id": c.doc_id, "published": pub, "claims": []})
+        docs[-1]["claims"].append(c.to_dict())
+    for d in docs:
+        del d["_key"]
     out = []
-    for n, g in enumerate(dedupe(claims, config)):
+    for n, g in enumerate(dedupe(docs, config)):
         m = g.members[0]
         out.append(((*first_pos[(m.doc_id, m.claim_id)], n), g))
     return out
@@ -195,7 +216,7 @@ def _tagged_claims(bag: dask.bag.Bag) -> dask.bag.Bag:
 
 def _grouped(bag: dask.bag.Bag, config: DedupeConfig | None, shuffle: str | None) -> dask.bag.Bag:
     tagged = _tagged_claims(bag).persist()
-    keysets = tagged.map(lambda t: _keys_of(t[1])).distinct()
+    keysets = tagged.map(lambda t: _keys_of(t[1][0])).distinct()
     comp = _components(keysets.compute())
     by_block = tagged.groupby(lambda t: _component_of(t, comp), shuffle=shuffle)
     return by_block.map(lambda kv: _dedupe_component(kv[1], config)).flatten()
