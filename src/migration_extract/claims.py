@@ -660,16 +660,6 @@ def _places(
     return origin, dest, etype
 
 
-_SINCE_EVENT_RE = re.compile(
-    r"\bsince\s+(?:the\s+|last\s+week[’']s\s+|its\s+|his\s+|their\s+|[A-Z]\w+[’']s\s+)"
-    r"(?:[\w-]+\s+){0,3}?"
-    r"(?:mobili[sz]ation|invasion|war|outbreak|announcement|start|beginning|order|decree|"
-    r"attack|offensive|takeover|fall|coup|conflict|fighting|crisis|earthquake|election|"
-    r"conscription|call-up|draft|collapse|takeover|withdrawal)\b"
-    r"(?:\s+(?:was|were|had\s+been|has\s+been)\s+\w+|\s+began|\s+started|\s+erupted|"
-    r"\s+of\s+the\s+\w+)?",
-    re.I,
-)
 _REPORTED_DATE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted|"
     r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement|published)\s+(?:on\s+|late\s+|early\s+)?$",
