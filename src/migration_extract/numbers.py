@@ -1020,6 +1020,14 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
         and toks[i - 1].end == toks[i].start
     ):
         hedge = None  # '<>30', '=>30': not a comparison we know
+    if (
+        hedge is not None
+        and hedge[1] == "up_to"
+        and toks[i].low == "up"
+        and i > 0
+        and toks[i - 1].low in _MOTION_BEFORE_UP
+    ):
+        hedge = None  # "inching back up to 4.8 percent", "rose up to": a movement, not a cap
     if hedge is not None:
         ln, q = hedge
         inner = _core_at(toks, i + ln, text, r)
@@ -1104,6 +1112,9 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # "roughly twice the pre-war level", "almost double the number", "four times the figure"
     if t.low in ("twice", "double", "triple", "treble", "quadruple") and i + 1 < n:
         nxt = toks[i + 1].low
+        nxt2 = toks[i + 2] if i + 2 < n else None
+        if nxt == "as" and (nxt2 is None or not nxt2.text[:1].islower()):
+            nxt = ""  # "scored twice as United confirmed ...": not "twice as many"
         if nxt in ("the", "that", "as", "its", "their", "what", "last", "a", "this"):
             v = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}[t.low]
             kind = "other" if _thing_subject(toks, i, r) else "change"
@@ -1340,8 +1351,14 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
         return m
     if conn == "or" and (num.written != second.written or (num.scaled and second.scaled)):
         return m  # "25k or 40k", "10 bln or 10 tln": two figures
-    if num.digits and second.digits and len(num.digits) == 4 and 1800 <= lo <= 2100:
-        # 2021-2022: a span of years
+    era = re.search(
+        r"\b(?:a\.?d|b\.?c|ad|bc|ce|bce)\.?\s*$", text[max(0, m.start - 8) : m.start], re.I
+    )
+    year_span = 1800 <= lo <= 2100 or (
+        lo >= 1000 and hi <= 2100 and (prev in ("between", "from") or era is not None)
+    )
+    if num.digits and second.digits and len(num.digits) == 4 and year_span:
+        # 2021-2022, "between 1600 and 1900", "between A.D. 1000 and 1260": a span of years
         return _Mention(
             m.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other",
             sub="year",
@@ -1726,6 +1743,12 @@ _CAPITAL_OK = frozenset(
     """.split()
 )
 _AGE_NOUNS = frozenset("men women people children those anyone boys girls adults".split())
+# "back up to", "rose up to": the words that make "up to" a movement, not a bound
+_MOTION_BEFORE_UP = frozenset(
+    "back inching inched inch climbed climbing climb rose risen rise rising went go going "
+    "came come coming moved move moving grew grown bounced edged ticked crept creep "
+    "jumped jump shot surged".split()
+)
 # words after "one" that make it a pronoun ("the only one who stayed")
 _PRONOUN_FOLLOWERS = frozenset(
     """
