@@ -1092,6 +1092,29 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
                 return _Mention(i + 1, inner.j, inner.start, inner.end, sign * inner.value,  # type: ignore[operator]
                                 kind=kind)  # fmt: skip
         return None
+    # "9/27/2022", "12/25": a date written with slashes, left to the dates module
+    if (
+        t.kind == "num"
+        and i + 2 < n
+        and toks[i + 1].text == "/"
+        and toks[i + 2].kind == "num"
+        and toks[i].end == toks[i + 1].start == toks[i + 2].start - 1
+        and t.text.isdigit()
+        and toks[i + 2].text.isdigit()
+        and 1 <= int(t.text) <= 31
+        and 1 <= int(toks[i + 2].text) <= 31
+        and _slash_fraction(toks, i, text) is None
+    ):
+        j = i + 3
+        if j + 1 < n and toks[j].text == "/" and toks[j + 1].kind == "num":
+            j += 2
+        return _Mention(i, j, t.start, toks[j - 1].end, None, kind="skip", sub="date")
+    # "1/16 inch", "3/4 of the vote": a slash fraction (kept as a share before "of")
+    sf = _slash_fraction(toks, i, text)
+    if sf is not None:
+        v, j = sf
+        kind = "share" if j < n and toks[j].low == "of" else "other"
+        return _Mention(i, j, t.start, toks[j - 1].end, v, kind=kind)
     # shares: "two-thirds of", "a third of", "half of them", "one in five"
     frac = _fraction_at(toks, i, r)
     if frac is not None:
@@ -1258,16 +1281,49 @@ def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] |
     if (
         t.low in ("a", "one")
         and i + 1 < n
-        and toks[i + 1].low in ("third", "quarter", "fifth", "half", "tenth")
+        and toks[i + 1].low in ("third", "quarter", "fifth", "half", "tenth", "fourth", "eighth")
     ):
         return r.fractions[toks[i + 1].low], i + 2
     if t.low in r.units and 1 < r.units[t.low] < 10:
         k = i + 1
         if k < n and toks[k].low == "-":
             k += 1
-        if k < n and toks[k].low in ("thirds", "quarters", "fifths"):
+        if k < n and toks[k].low in (
+            "thirds",
+            "quarters",
+            "fifths",
+            "fourths",
+            "eighths",
+            "tenths",
+        ):
             return round(r.units[t.low] * r.fractions[toks[k].low], 4), k + 1
+    if t.text in _VULGAR:
+        return _VULGAR[t.text], i + 1
     return None
+
+
+# "½", "¾": vulgar fraction characters
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 0.3333, "⅔": 0.6667, "⅕": 0.2, "⅛": 0.125}
+
+
+def _slash_fraction(toks: list[Tok], i: int, text: str) -> tuple[float, int] | None:
+    """'1/16', '3/4': a fraction written with a slash (not a date: no second slash)."""
+    n = len(toks)
+    if i + 2 >= n or toks[i].kind != "num" or toks[i + 1].text != "/" or toks[i + 2].kind != "num":
+        return None
+    if not (toks[i].end == toks[i + 1].start and toks[i + 1].end == toks[i + 2].start):
+        return None
+    if i + 3 < n and toks[i + 3].text == "/" and toks[i + 3].start == toks[i + 2].end:
+        return None  # 9/27/2022
+    if i > 0 and toks[i - 1].text == "/" and toks[i - 1].end == toks[i].start:
+        return None
+    a, b = toks[i].text, toks[i + 2].text
+    if not (a.isdigit() and b.isdigit()) or len(a) > 3 or len(b) > 3:
+        return None
+    num, den = int(a), int(b)
+    if den < 2 or num >= den or (den > 16 and den not in (32, 64, 100)):
+        return None
+    return round(num / den, 4), i + 3
 
 
 _RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "~", "through", "thru"})
