@@ -1223,6 +1223,8 @@ _DISPLACED_HEADS = {
     "displacements",
 }  # fmt: skip
 
+_NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
+
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
 
@@ -1338,6 +1340,13 @@ def resolve_claims(
                 continue
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
+        if (
+            q.value == 1
+            and q.qualifier is None
+            and pop is not None
+            and _NAMED_APPOSITION.match(ctx.text[pop.end : pop.end + 40])
+        ):
+            continue  # "One man, Aleksey, told Reuters ...": an anecdote, not a count
         if pop is not None and not inherited:
             last_pop[(s, e)] = pop
         cands.append((qd, q, pop, inherited, s, e))

@@ -1534,6 +1534,11 @@ def _finish(
     if j < n and toks[j].low == "times" and m.value is not None:
         before = toks[m.i - 1].low if m.i > 0 else ""
         after = toks[j + 1].low if j + 1 < n else ""
+        if after == "as" and (j + 2 >= n or not toks[j + 2].text[:1].islower()):
+            after = ""  # "scored three times as Manchester City won": a count of times
+        if before in ("scored", "won", "lost", "visited", "met", "married") and after != "more":
+            after = "-"  # "scored three times": how often, not a change
+            before = ""
         if before in r.increase_verbs or after in (
             "more",
             "higher",
