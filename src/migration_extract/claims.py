@@ -40,6 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .dates import resolve_date
 from .geo import CountryGazetteer, country_gazetteer
 from .officials import RoleRules, role_rules
 from .records import (
@@ -733,7 +734,21 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # dateline
         lo, hi = d.date_from, d.date_to
         start, end = d.start, d.end
-        interval = lo != hi or d.text.lower().startswith(("since", "between", "from"))
+        if (
+            d.text.lower().startswith("since ")
+            and q["start"] > d.end
+            and pub is not None
+            and _segment(text, s, e, d.start) == q_segment
+        ):
+            # "fleeing since last week's announcement that the Kremlin was ordering
+            # 300,000 draftees": the figure is inside the since-clause, so its time is the
+            # date itself, not the interval the clause gives the main verb
+            inner = resolve_date(d.text[6:], pub)
+            if inner is not None and inner[0] is not None:
+                lo = inner[0].isoformat()
+                hi = inner[1].isoformat() if inner[1] else None
+                start = d.start + 6
+        interval = lo != hi or text[start:end].lower().startswith(("since", "between", "from"))
         m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
         if m:
             lo = None
