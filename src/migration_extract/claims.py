@@ -284,6 +284,9 @@ _TO_MOVE_RE = re.compile(
 )
 _IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
+# events whose place may come from the article's context (relocations and regularisations
+# happen where the earlier figures arrived)
+_CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 
 
 def _event(
@@ -513,7 +516,7 @@ def _places(
         if _FROM_RE.search(before):
             origins.append((dist, loc))
         elif _TO_MOVE_RE.search(before) or (
-            _IN_RE.search(before) and etype in (*_STAY_EVENTS, None)
+            _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
         ):
             if _is_demonym_at(ctx, g):
                 continue
@@ -1457,14 +1460,14 @@ def resolve_claims(
             if dest is None and same_event:
                 dest = prev_claim.destination
         # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
-        if dest is None and ev is not None and ev.type in _STAY_EVENTS:
+        if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS:
             m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
                           r"authorities|police|border|ministry|officials|statistics)",
                           ctx.text[s:e])  # fmt: skip
             code = ctx.gaz.code(m.group(1)) if m else None
             if m and code and (origin is None or origin.code != code):
                 dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
-        if dest is None and ev is not None and ev.type in _STAY_EVENTS and last_dest is not None:
+        if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS and last_dest is not None:
             if origin is None or origin.code != last_dest.code:
                 dest = last_dest
         if dest is not None:
