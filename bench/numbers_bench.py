@@ -1105,6 +1105,18 @@ def render_doc(
         "ranges; it can only score on two-sided and point cases.\n"
     )
     a, b = nr["summary"]["ours"], nr["summary"]["quantulum3"]
+
+    def _range_row(name: str, d: dict) -> list:
+        return [
+            name,
+            d["cases"],
+            d["exact"],
+            pct(d["exact_pct"]),
+            pct(d["exact_with_strictness_pct"]),
+            f"{d['gold_intervals_found']}/{d['gold_intervals']}",
+            d["extra_bounded_readings"],
+        ]
+
     L.append(
         table(
             [
@@ -1117,24 +1129,8 @@ def render_doc(
                 "extra bounded readings",
             ],
             [
-                [
-                    "ours",
-                    a["cases"],
-                    a["exact"],
-                    pct(a["exact_pct"]),
-                    pct(a["exact_with_strictness_pct"]),
-                    f"{a['gold_intervals_found']}/{a['gold_intervals']}",
-                    a["extra_bounded_readings"],
-                ],
-                [
-                    "quantulum3",
-                    b["cases"],
-                    b["exact"],
-                    pct(b["exact_pct"]),
-                    pct(b["exact_with_strictness_pct"]),
-                    f"{b['gold_intervals_found']}/{b['gold_intervals']}",
-                    b["extra_bounded_readings"],
-                ],
+                _range_row("ours", a),
+                _range_row("quantulum3", b),
                 [
                     "ours/quantulum3",
                     "",
