@@ -32,6 +32,7 @@ For every quantity of kind count/change/share, in order:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -181,16 +182,12 @@ class _Ctx:
         return 0, len(self.text)
 
     def tok_at(self, pos: int) -> PTok | None:
-        import bisect
-
         k = bisect.bisect_right(self._tok_starts, pos) - 1
         if 0 <= k < len(self.toks) and self.toks[k].start <= pos < max(self.toks[k].end, pos + 1):
             return self.toks[k]
         return None
 
     def toks_in(self, s: int, e: int) -> list[PTok]:
-        import bisect
-
         k = bisect.bisect_left(self._tok_starts, s)
         out = []
         while k < len(self.toks) and self.toks[k].start < e:
