@@ -443,6 +443,10 @@ def _country_subject(
         sj = _subject_of(ctx, h, s, e)
         if sj is None:
             continue
+        if re.match(r"\s*[–—-]\s", ctx.text[sj.end : sj.end + 3]):
+            # "LIMA – Peru hosts ...": the parser takes the dateline for the subject
+            apps = [x for x in ctx.toks_in(sj.end, e) if x.head == sj.i and x.dep == "appos"]
+            sj = apps[0] if apps else sj
         a0, a1 = _subtree(ctx, sj, s, e)
         a1 = max(a1, sj.end)
         if a0 <= q["start"] < a1:
@@ -663,9 +667,54 @@ def _places(
 
 _REPORTED_DATE_RE = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted|"
-    r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement|published)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement|published|"
+    # "told a briefing on Tuesday", "said at a news conference on Monday"
+    r"(?:told|said|at|in|during|gave)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:briefing|conference|statement|interview|meeting|session|summit|hearing|address|"
+    r"speech|update|report|post|announcement))\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+# words between a figure and a date that put the date in another clause: a contrast, a
+# comparison baseline or a subordinate event ("..., but the government stopped the
+# agency from registering new arrivals in 2015"; "up from a handful in the summer")
+_OTHER_CLAUSE_RE = re.compile(
+    r"\b(?:but|while|whereas|although|though|after|before|when|compared\s+(?:with|to)|"
+    r"up\s+from|down\s+from|than)\b",
+    re.I,
+)
+# a new reported clause or a contrast between a figure and a date: the parse's attachment
+# across it is not trusted ("... since X on September 21, and that the daily flow is now")
+_NEW_CLAUSE_RE = re.compile(
+    r";|\b(?:but|while|whereas|although|compared\s+(?:with|to)|up\s+from|down\s+from|than)\b",
+    re.I,
+)
+# "the daily flow is now around 10,000": a figure said to hold now takes no date from
+# another clause of its sentence
+_NOW_RE = re.compile(
+    r"\b(?:is|are|was|stands?|remains?)\s+now\b|\bnow\s+(?:stands?|is|are)\b|"
+    # "the 5,000-6,000 daily seen before the call-up": a time of its own, undated
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the|its|their|last)\s+[\w-]+",
+    re.I,
+)
+_DAYS_AFTER_RE = re.compile(
+    r"\b(?:[Ii]n\s+)?(?:the\s+)?(?:first|early|initial|immediate|few|\w+)?\s*(?:days|weeks|hours|"
+    r"months)\s+(?:after|following)\s+(?:[\w’'-]+\s+){0,8}?(?:on\s+|in\s+)?$"
+)
+# "over the same period": the time of the figure reported just before
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|timeframe|span|"
+    r"days?|weeks?|months?|year|fortnight|stretch)\b",
+    re.I,
+)
+# a part of the figure before it ("among them about 5,000", "including about 8,000
+# Afghans", "about 150,000 of them Venezuelans"): it shares the whole's time
+_SUBSET_BEFORE_RE = re.compile(
+    r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|including|includ(?:es|ed))"
+    r"\s+(?:(?:an\s+estimated|some|about|around|roughly|nearly|almost|more\s+than|"
+    r"over|at\s+least|up\s+to|fewer\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+_SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
 
 
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\s+(?P<clause>[^,;:.()\n“”\"]{3,90})", re.I)
@@ -673,7 +722,9 @@ _TEMPORAL_SINCE = re.compile(
     r"\b(?:mobili[sz]ation|invasion|invaded|war|outbreak|announcement|announced|start|"
     r"beginning|began|started|order|ordered|decree|attack|offensive|takeover|took|seized|"
     r"coup|conflict|fighting|crisis|earthquake|election|conscription|call-up|draft|collapse|"
-    r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened)\b",
+    r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened|"
+    r"reopened|ended|ceasefire|truce|flood|floods|flooding|storm|hurricane|cyclone|drought|"
+    r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising)\b",
     re.I,
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
@@ -688,6 +739,48 @@ _SEGMENT_BREAK = re.compile(
 def _segment(text: str, s: int, e: int, pos: int) -> int:
     """Index of the clause-like segment of the sentence [s, e) that holds ``pos``."""
     return sum(1 for m in _SEGMENT_BREAK.finditer(text, s, e) if m.end() <= pos)
+
+
+def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
+    """The verb whose clause holds ``t`` (prepositional "including" is not a clause)."""
+    for a in (t, *_ancestors(ctx, t)):
+        if a.pos in ("VERB", "AUX") and a.dep not in ("prep", "amod", "pcomp"):
+            return a.i
+    return None
+
+
+def _context_time(
+    ctx: _Ctx, q: Quantity, ev: Event | None, s: int, e: int, prior: list[Claim]
+) -> TimeRef | None:
+    """A time the sentence gives only by reference to an earlier figure.
+
+    * "about 25,000 had left again over the same period" -> the time of the latest figure
+      before it with a time (this sentence or the two before);
+    * a part of an earlier figure of the sentence ("among them about 5,000", "about
+      150,000 of them Venezuelans") -> that figure's time, when it is part of the same
+      event ("40,000 of them have already travelled on" is a later move of its own)."""
+    seg = _segment(ctx.text, s, e, q.start)
+    for m in _SAME_PERIOD_RE.finditer(ctx.text, s, e):
+        if _segment(ctx.text, s, e, m.start()) != seg:
+            continue
+        earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
+        near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
+        if near:
+            return near[-1].time
+    whole = next((c for c in reversed(prior) if c.sentence.start == s), None)
+    same_event = ev is None or whole is None or whole.event is None or whole.event.type == ev.type
+    if whole is not None and whole.time is not None and same_event and (
+        _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
+        or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
+    ):
+        return whole.time
+    return None
+
+
+def _sentence_back(ctx: _Ctx, s: int, n: int) -> int:
+    """Start of the sentence ``n`` sentences before the one starting at ``s``."""
+    starts = [a for a, _ in ctx.sents if a <= s]
+    return starts[max(0, len(starts) - 1 - n)] if starts else s
 
 
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
@@ -707,14 +800,23 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
     qtok = ctx.tok_at(q["start"])
     q_anc = {a.i for a in _ancestors(ctx, qtok)} | {qtok.i} if qtok is not None else set()
 
+    q_verb = _clause_verb(ctx, qtok) if qtok is not None else None
+
     def attached(d_start: int) -> bool:
         t = ctx.tok_at(d_start)
         if t is None:
             return False
         anc = [t.i, *[a.i for a in _ancestors(ctx, t)][:4]]
-        return any(i in q_anc for i in anc[1:3]) or (t.head in q_anc)
+        if any(i in q_anc for i in anc[1:3]) or (t.head in q_anc):
+            return True
+        # "had flown out more than 15,000 people, including ..., in the past two weeks":
+        # the date modifies the verb that governs the figure
+        return q_verb is not None and _clause_verb(ctx, t) == q_verb
 
     q_segment = _segment(text, s, e, q["start"])
+    now_here = any(
+        _segment(text, s, e, m.start()) == q_segment for m in _NOW_RE.finditer(text, s, e)
+    )
 
     def nearest_is_me(pos: int) -> bool:
         d = abs(pos - q["start"])
@@ -772,7 +874,15 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = max(s, d.start - 90) + since.start()
             hi = pub.isoformat()
             interval = True
+        after = _DAYS_AFTER_RE.search(text[max(s, d.start - 90) : d.start])
+        if after and not since:
+            # "in the first days after the September 21 order": from that date, open-ended
+            start = max(s, d.start - 90) + after.start()
+            hi = None
+            interval = True
         same_segment = _segment(text, s, e, start) == q_segment
+        if not same_segment and now_here:
+            continue
         opening = (
             start - s < 25
             and _segment(text, s, e, start) == 0
@@ -781,11 +891,18 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         dist = abs(start - q["start"]) / 10_000
         if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
             score = dist  # in the figure's own clause
-        elif attached(d.start):
+        elif attached(d.start) and not _NEW_CLAUSE_RE.search(
+            text[min(q["end"], d.end) : max(q["start"], d.start)]
+        ):
             score = 1 + dist  # attached to it in the parse, from another clause
         elif opening and q_segment == 1:
             score = 2 + dist  # "In November, agents encountered ..."
-        elif interval and nearest_is_me(d.start) and not others:
+        elif (
+            interval
+            and nearest_is_me(d.start)
+            and not others
+            and not _OTHER_CLAUSE_RE.search(text[min(q["end"], d.end) : max(q["start"], d.start)])
+        ):
             score = 3 + dist
         else:
             continue
@@ -1146,7 +1263,8 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
 _RATE_ADJ_BEFORE = re.compile(
     r"\b(?P<adj>daily|weekly|monthly|annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:flow|flows|number|numbers|"
     r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b[^,;.]{0,40}?\b(?:to|at|of|"
-    r"reached|hit|topped)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    r"reached|hit|topped|is|was|are|were|stands?|stood|remains?|remained)\s+(?:now\s+|still\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
     re.I,
 )
 _RATE_OF_ADJ = {
@@ -1474,7 +1592,7 @@ def resolve_claims(
             per = _rate_from_before(ctx, q, s)
             if per is not None:
                 q = Quantity.from_dict({**q.to_dict(), "per": per})
-        tm = _time(ctx, qd, s, e, claim_starts)
+        tm = _time(ctx, qd, s, e, claim_starts) or _context_time(ctx, q, ev, s, e, out)
         filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
         conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
         if ev is None or ev.type == "other":

@@ -1282,9 +1282,43 @@ def find_dates_and_rejects(
         return [], []
     pub = coerce_published(published)
     rejected: list[tuple[int, int]] = []
-    found = _combine(text, _simple_hits(text, rejected), pub, rejected)
+    found = _anaphoric_previous(text, _combine(text, _simple_hits(text, rejected), pub, rejected))
     rejected = [r for r in rejected if all(r[1] <= d.start or r[0] >= d.end for d in found)]
     return found, rejected
+
+
+_PREVIOUS_RE = re.compile(
+    r"(?:[Tt]he\s+(?:previous|prior|preceding)\s+(?P<u1>week|month|year)|"
+    r"[Tt]he\s+(?P<u2>week|month|year)\s+before)$"
+)
+
+
+def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"66,000 entered in the seven days to Sunday, up from 31,000 in the previous week":
+    "the previous week/month/year" counts back from the period named just before it in
+    the same sentence (the Monday-Sunday week, calendar month or year before that period's
+    start), not from the publication date. Without such a period it keeps its reading."""
+    out = list(found)
+    for k, d in enumerate(found):
+        m = _PREVIOUS_RE.match(d.text)
+        if m is None or k == 0:
+            continue
+        prev = found[k - 1]
+        between = text[prev.end : d.start]
+        if prev.date_from is None or len(between) > 200 or re.search(r"[.!?]\s", between):
+            continue
+        anchor = date.fromisoformat(prev.date_from)
+        unit = m.group("u1") or m.group("u2")
+        if unit == "week":
+            lo = _monday(anchor) - timedelta(weeks=1)
+            hi = lo + timedelta(days=6)
+        elif unit == "month":
+            hi = anchor.replace(day=1) - timedelta(days=1)
+            lo = hi.replace(day=1)
+        else:
+            lo, hi = date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31)
+        out[k] = DateMention(d.text, d.start, d.end, lo.isoformat(), hi.isoformat())
+    return out
 
 
 def resolve_date(
