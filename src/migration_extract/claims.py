@@ -953,7 +953,7 @@ _SPEAKER_HEADS = {
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
-    r"police|guard|authorities|officials)(?:[’']s?\s+(?:figures|data|statistics|records))?$",
+    r"police|guard|authorities|officials)(?:[’']s?(?:\s+(?:figures|data|statistics|records))?)?$",
     re.I,
 )
 _SOURCE_CUT = re.compile(
@@ -961,6 +961,16 @@ _SOURCE_CUT = re.compile(
     r"(?:by|in|on)\b.*$|\s+(?:which|who|that|and\s+echoed)\b.*$",
     re.I,
 )
+
+
+_GENERIC_SOURCES = {
+    "figures", "data", "statistics", "estimates", "numbers", "records", "reports", "report",
+    "official figures", "official data", "official statistics", "government figures",
+    "new figures", "latest figures", "new data", "the latest figures", "sources", "estimate",
+}  # fmt: skip
+# verbs of keeping records: their subject is a source only when no one is said to speak
+# ("agents recorded some 227,500 encounters, ..., CBP said" -> CBP)
+_RECORDING_LEMMAS = {"record", "log", "register", "count", "tally", "document"}
 
 
 def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[PTok]:
@@ -980,7 +990,8 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
             # after the one of the figure's own clause
             seg = abs(_segment(ctx.text, s, e, t.start) - _segment(ctx.text, s, e, q["start"]))
-            out.append(((min(seg, 1), -depth), t))
+            recording = t.lemma.lower() in _RECORDING_LEMMAS
+            out.append(((recording, min(seg, 1), -depth), t))
     out.sort(key=lambda x: x[0])
     return [t for _, t in out]
 
@@ -1181,8 +1192,8 @@ def _make_source(
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
-    if not name:
-        return None
+    if not name or name.lower() in _GENERIC_SOURCES:
+        return None  # "according to figures released on Friday": no one named
     # the article's own short names: "(CBP)", "UN refugee agency UNHCR", "UN refugee agency"
     acr = re.search(r"\(([A-Z][A-Za-z0-9]{1,8})\)", text[a0 : a1 + 10])
     if acr:
