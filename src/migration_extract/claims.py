@@ -247,6 +247,47 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
     return False
 
 
+_PART_OF_RE = re.compile(
+    r"\s+of\s+(?:them|these|whom|those(?:\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to|from|out|over))?)?|"
+    r"the\s+[a-z]+)\s*,?\s+(?:(?:were|are|was|is)\s+)?"
+)
+
+
+def _part_population(ctx: _Ctx, q: Quantity, e: int) -> Span | None:
+    """Who a part of a group is: "nearly 9,000 of the arrivals were Sudanese refugees",
+    "some 100,000 of those who crossed were citizens of third countries", "about 150,000
+    of them Venezuelans" -> the noun phrase after "of them/those/the X (were)"."""
+    m = _PART_OF_RE.match(ctx.text, q.end, e)
+    if m is None:
+        return None
+    toks = ctx.toks_in(m.end(), e)
+    if not toks or toks[0].start != m.end():
+        return None
+    take: list[PTok] = []
+    for k, t in enumerate(toks):
+        if t.pos in ("ADJ", "NOUN", "PROPN") or (
+            t.text == "of"
+            and take
+            and take[-1].pos == "NOUN"
+            and k + 1 < len(toks)
+            and toks[k + 1].pos in ("ADJ", "NOUN", "PROPN")
+        ):
+            take.append(t)
+        else:
+            break
+        if len(take) > 6:
+            return None
+    while take and take[-1].pos not in ("NOUN", "PROPN"):
+        take.pop()
+    if not take:
+        return None
+    text = ctx.text[take[0].start : take[-1].end]
+    of = next((k for k, t in enumerate(take) if t.text == "of"), len(take))
+    if not _is_people({"text": text, "head": take[of - 1].text}, ctx):
+        return None
+    return Span(text, take[0].start, take[-1].end)
+
+
 def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
     out = []
     seen = {t.i}
@@ -277,6 +318,12 @@ _FROM_RE = re.compile(
 _TO_MOVE_RE = re.compile(
     r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
     r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+(?:neighbou?ring\s+|the\s+)?$",
+    re.I,
+)
+# a part of the group, not the group: "most of them from", "mostly students from"
+_PARTLY_FROM_RE = re.compile(
+    r"\b(?:most|many|some|several|mostly|mainly|largely|primarily|chiefly|predominantly|"
+    r"majority)\b[^,.;:]{0,40}\bfrom\s+(?:the\s+)?$",
     re.I,
 )
 _IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
@@ -452,6 +499,8 @@ def _country_subject(
         if a0 <= q["start"] < a1:
             continue
         for g in _geo_in(ctx, sj.start if a0 > sj.start else a0, a1):
+            if _FROM_RE.search(ctx.text[max(s, g[0] - 25) : g[0]]):
+                continue  # "Daily arrivals from Ukraine rose": where they came from
             if g[2] and g[3] == "country" and not _is_demonym_at(ctx, g):
                 return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
     # "Lebanon, which hosts ..."
@@ -515,6 +564,10 @@ def _places(
         loc = Location(code, text[gs:ge], gs, ge)
         dist = abs(gs - anchor)
         if _FROM_RE.search(before):
+            if _PARTLY_FROM_RE.search(text[max(s, gs - 45) : gs]):
+                continue  # "73 people, most of them from Afghanistan": not the group's origin
+            if _listed_with_others(ctx, g, e):
+                continue  # "from India, Nigeria and Morocco": several origins at once
             origins.append((dist, loc))
         elif _TO_MOVE_RE.search(before) or (
             _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
@@ -1508,6 +1561,10 @@ def resolve_claims(
                 ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
         elif ev is None:
             ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
+        if q.kind == "count":
+            part = _part_population(ctx, q, e)
+            if part is not None:
+                pop, inherited = part, False
         if inherited and not re.search(
             r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
             ctx.text[s : q.start],
