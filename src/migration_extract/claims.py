@@ -547,6 +547,13 @@ def _places(
             continue
         if crowded and _segment(text, s, e, gs) not in own_segments:
             continue
+        lo_, hi_ = sorted((anchor, gs))
+        if re.search(r",\s+(?:where|which|whose)\b", text[lo_:hi_]) and gs > anchor:
+            continue  # "to Turkey and Armenia, where flights from Russia remain": another noun's
+        if text[ge : ge + 2] in ("’s", "'s") and _FROM_RE.search(text[max(s, gs - 25) : gs]):
+            # "fled Myanmar's Rakhine state": the country the region belongs to
+            origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
+            continue
         if text[ge : ge + 2] in ("’s", "'s"):
             # "at Turkey's border": the border of the country they are at
             if (
