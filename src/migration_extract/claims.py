@@ -404,6 +404,8 @@ def _event(
         lem = t.lemma.lower()
         if inside_pop(t.start) and not (pop and t.text.lower() in r.noun_triggers):
             continue
+        if any(d.start <= t.start < d.end for d in ctx.inp.dates):
+            continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif t.pos in ("NOUN", "PROPN", "ADJ") and t.text.lower() in r.noun_triggers:
@@ -1635,6 +1637,10 @@ def resolve_claims(
             m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
             if m:
                 ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+        if ev is not None and re.search(
+            r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
+        ):
+            ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
         origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src)
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
