@@ -327,6 +327,12 @@ _PARTLY_FROM_RE = re.compile(
     re.I,
 )
 _IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
+# "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
+# taken from context
+_NOT_A_COUNTRY_DEST = re.compile(
+    r"\s+(?:(?:in|into|to|at)\s+)?(?:the\s+)?(?:bloc|EU|European\s+Union|Europe|Schengen|"
+    r"continent|region)\b"
+)
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 # events whose place may come from the article's context (relocations and regularisations
 # happen where the earlier figures arrived)
@@ -522,9 +528,12 @@ def _places(
     s: int,
     e: int,
     src: Source | None,
+    same_as_before: Location | None = None,
 ) -> tuple[Location | None, Location | None, str | None]:
     """Origin, destination and (possibly revised) event type. A side read from the
-    source's country points at the source's span (where the value was found)."""
+    source's country points at the source's span (where the value was found).
+    ``same_as_before`` is the destination of the figure before it in the sentence when
+    that figure has the same event and source."""
     source_country = src.country if src is not None else None
 
     def from_source(code: str) -> Location:
@@ -550,8 +559,10 @@ def _places(
         if crowded and _segment(text, s, e, gs) not in own_segments:
             continue
         lo_, hi_ = sorted((anchor, gs))
-        if re.search(r",\s+(?:where|which|whose)\b", text[lo_:hi_]) and gs > anchor:
-            continue  # "to Turkey and Armenia, where flights from Russia remain": another noun's
+        if re.search(r",\s+(?:where|which|whose|with)\b", text[lo_:hi_]) and gs > anchor:
+            # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
+            # with more than half going to Poland": another noun's or another part's place
+            continue
         if text[ge : ge + 2] in ("’s", "'s") and _FROM_RE.search(text[max(s, gs - 25) : gs]):
             # "fled Myanmar's Rakhine state": the country the region belongs to
             origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
@@ -652,10 +663,10 @@ def _places(
             origin = first[1]
             later = [d for d in dests if d[1].start > (ev.start if ev else q["start"])]
             dest = None if not later or later[0][2] else later[0][1]
+        elif origin is None and source_country:
+            origin = from_source(source_country)  # "Officials in Astana say ... travelled on"
         elif origin is None and ctx.last_dest is not None:
             origin = ctx.last_dest  # moved on from where the earlier figures arrived
-        elif origin is None and source_country:
-            origin = from_source(source_country)
     if origin is None and nationality is not None:
         if etype != "casualty" or adjective:
             if etype != "onward":
@@ -697,12 +708,20 @@ def _places(
     # "Peru hosts about 1.3 million", "Kazakhstan says some 200,000 have arrived": the
     # country that is the subject of the clause
     if dest is None and etype in _STAY_EVENTS:
-        subj = _country_subject(ctx, ev, q, s, e)
+        # an event borrowed from another clause of a crowded sentence has another subject
+        own_ev = ev if not crowded or _segment(text, s, e, ev.start if ev else q["start"]) == (
+            _segment(text, s, e, q["start"])
+        ) else None
+        subj = _country_subject(ctx, own_ev, q, s, e)
         if subj is not None and (nationality is None or subj.code != nationality.code):
             dest = subj
     # arrival-like events with no place of their own: the speaker's country, when it is
     # not the people's own
-    if dest is None and etype in _STAY_EVENTS and source_country:
+    # "300,000 Afghans have crossed into Iran ..., with 4,000 to 5,000 people arriving every
+    # day": the same movement as the figure before it, told by the same source
+    if dest is None and etype in _STAY_EVENTS and same_as_before is not None:
+        dest = same_as_before
+    if dest is None and etype in _STAY_EVENTS and etype != "return" and source_country:
         if (origin is None or origin.code != source_country) and not dests:
             dest = from_source(source_country)
     if etype == "return":
@@ -1290,6 +1309,11 @@ def _make_source(
             country = g[2]
             break
     if country is None:
+        # "Officials in Yerevan say": the country of the place they speak from
+        country = next((g[2] for g in _geo_in(ctx, a0, a1) if g[3] == "place" and g[2]), None)
+    if country is None and re.match(r"(?:officials|authorities|police)\s+in\s+", span, re.I):
+        country = next((c for w in words[2:] if (c := ctx.gaz.metonym(w))), None)
+    if country is None:
         o = ctx.rr.org_in(span)
         if o is not None and not o[2]:
             country = o[1]
@@ -1641,12 +1665,26 @@ def resolve_claims(
             r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
         ):
             ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
-        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src)
+        same_src = prev_claim is not None and (
+            src is None
+            or prev_claim.source is None
+            or src.name == prev_claim.source.name
+        )
+        same_as_before = (
+            prev_claim.destination
+            if prev_claim is not None
+            and same_src
+            and ev is not None
+            and prev_claim.event is not None
+            and prev_claim.event.type == ev.type
+            else None
+        )
+        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
         # a figure set against an earlier one of its sentence ("up from about 31,000",
         # "compared with only about 4,100") speaks of the same people and places
-        restated = prev_claim is not None and (
+        restated = prev_claim is not None and same_src and (
             inherited or q.kind == "change" or _restates_previous(ctx, q, s, cands)
         )
         if restated and prev_claim is not None:
@@ -1663,7 +1701,13 @@ def resolve_claims(
             code = ctx.gaz.code(m.group(1)) if m else None
             if m and code and (origin is None or origin.code != code):
                 dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
-        if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS and last_dest is not None:
+        if (
+            dest is None
+            and ev is not None
+            and ev.type in _CONTEXT_EVENTS
+            and last_dest is not None
+            and not _NOT_A_COUNTRY_DEST.match(ctx.text[ev.end : ev.end + 40])
+        ):
             if origin is None or origin.code != last_dest.code:
                 dest = last_dest
         if dest is not None:
