@@ -125,3 +125,19 @@ def test_other_subkinds(text, subkind):
     assert any(q.kind == "other" and s == subkind for q, s in tagged), tagged
     assert all((s is None) == (q.kind != "other") for q, s in tagged)
     assert all(s is None or s in OTHER_SUBKINDS for _, s in tagged)
+
+
+def test_fractions_keep_six_significant_digits():
+    """A fraction is not cut to four decimals: 1/128 stays 0.0078125, 2/3 is 0.666667."""
+    got = {q.text: q.value for q in find_quantities("1⁄128 of the budget and two-thirds of them")}
+    assert got["1⁄128"] == 0.0078125
+    assert got["two-thirds"] == 0.666667
+    assert parse_quantity("one out of three")["value"] == 0.333333
+
+
+def test_scientific_notation_never_breaks_offsets():
+    text = "Values: 3e5, 1.3x10^6, 2.5^-1, 6.23 × 10^-4, 4e999, 10^^5, 1e, x10^6 and 7 x 10."
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+    vals = [q.value for q in find_quantities(text)]
+    assert 300000 in vals and 1300000 in vals and 0.4 in vals and 0.000623 in vals

@@ -107,6 +107,12 @@ def _is_list_of_numbers(s: str) -> bool:
     return not all(len(g) == 3 for g in groups[1:])
 
 
+def _marker_seqs(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Markers as token sequences, case kept, longest first ('B.C.E.' before 'B.C.')."""
+    seqs = {tuple(t.text for t in tokenize(x)) for x in items}
+    return tuple(sorted((q for q in seqs if q), key=lambda q: (-len(q), q)))
+
+
 def _phrase_map(d: dict[str, Any]) -> dict[tuple[str, ...], Any]:
     return {tuple(k.split()): v for k, v in d.items()}
 
@@ -141,6 +147,9 @@ class NumberRules:
     decrease_verbs: frozenset[str]
     month_names: frozenset[str]
     identifier_words: frozenset[str]
+    era_before: tuple[tuple[str, ...], ...]
+    era_after: tuple[tuple[str, ...], ...]
+    street_words: frozenset[str]
     max_hedge_len: int
     max_rate_len: int
 
@@ -195,6 +204,9 @@ class NumberRules:
             decrease_verbs=frozenset(data["decrease_verbs"]),
             month_names=frozenset(data["month_names"]),
             identifier_words=frozenset(data["identifier_words"]),
+            era_before=_marker_seqs(data.get("era_markers_before", [])),
+            era_after=_marker_seqs(data.get("era_markers_after", [])),
+            street_words=frozenset(data.get("street_words", [])),
             max_hedge_len=max(len(k) for k in hedges),
             max_rate_len=max(len(k) for k in rates),
         )
@@ -276,6 +288,8 @@ def _suffix_scale(toks: list[Tok], j: int, r: NumberRules, val: Decimal) -> int 
             return None
         if after is not None and after.kind == "num":
             return None
+    if t.low == "m" and after is not None and _metres_after(toks, j + 1, r):
+        return None  # '32m2', '5m²', '37m (121ft)': metres
     sc = r.cased_suffix_scales.get(t.text)
     if sc is not None:
         if t.text == "G" and val in _GENERATIONS:
@@ -288,10 +302,110 @@ def _suffix_scale(toks: list[Tok], j: int, r: NumberRules, val: Decimal) -> int 
     sc = r.suffix_scales.get(t.low)
     if sc is None:
         return None
-    # "5m" followed by a measure-ish symbol is metres; "2.5m people" is million
-    if t.low == "m" and after is not None and after.low in {"²", "2", "/", "long"}:
-        return None
     return sc
+
+
+def _metres_after(toks: list[Tok], k: int, r: NumberRules) -> bool:
+    """After an 'm' glued to a number: what makes it metres rather than million ('2.5m
+    people' is million): a square or a slash ('5m²', '32m2', '3m/s'), 'long', or a
+    conversion in brackets ('37m (121ft)')."""
+    n = len(toks)
+    a = toks[k]
+    if a.low in {"²", "³", "2", "3", "/", "long", "-"} and (
+        a.low not in ("2", "3", "-") or _glued(toks[k - 1], a)
+    ):
+        if a.low == "-":
+            return k + 1 < n and toks[k + 1].low in ("long", "high", "wide", "deep", "tall")
+        return True
+    if a.low == "(" and k + 2 < n and toks[k + 1].kind == "num":
+        u = toks[k + 2]
+        return u.low in r.measure_units and u.low not in ("m", "million")
+    return False
+
+
+_TIMES_SIGNS = frozenset({"x", "X", "×", "*", "·"})
+_EXP_SIGNS = {"-": -1, "\u2212": -1, "+": 1}
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_RE = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+_MAX_EXPONENT = 400
+
+
+def _glued(a: Tok, b: Tok) -> bool:
+    return a.end == b.start
+
+
+def _exponent_at(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """A signed integer exponent starting at token k, every part glued to the one before
+    it: '6', '-4', '+14', '−30', '--23' is not one. -> (exponent, end index)."""
+    n = len(toks)
+    if k >= n:
+        return None
+    sign = 1
+    if toks[k].text in _EXP_SIGNS:
+        sign = _EXP_SIGNS[toks[k].text]
+        if k + 1 >= n or not _glued(toks[k], toks[k + 1]):
+            return None
+        k += 1
+    t = toks[k]
+    if t.kind != "num" or not t.text.isdigit() or len(t.text) > 3:
+        return None
+    e = int(t.text)
+    if e > _MAX_EXPONENT:
+        return None
+    if k + 1 < n and _glued(t, toks[k + 1]) and toks[k + 1].kind in ("word", "num"):
+        return None  # '3e5a', '10^6b': a code, not a number
+    return sign * e, k + 1
+
+
+def _power_after(toks: list[Tok], j: int, text: str, val: Decimal) -> tuple[Decimal, int] | None:
+    """Scientific notation and powers after a digit run ending at token j-1:
+    '3e5', '12.32e+14', '-12e-1' (e glued to both sides); '1.3x10^6', '6.23 × 10^-4',
+    '2.998×10−8' (a flattened superscript: the sign and digits glued to the 10),
+    '1.5 x 10⁶'; '1.1^23', '2.5^-1' (a power). None when nothing of the kind follows."""
+    n = len(toks)
+    if j >= n:
+        return None
+    prev, t = toks[j - 1], toks[j]
+    try:
+        # 3e5, 1.5E-3
+        if t.kind == "word" and t.text in ("e", "E") and _glued(prev, t) and j + 1 < n:
+            if _glued(t, toks[j + 1]):
+                ex = _exponent_at(toks, j + 1)
+                if ex is not None:
+                    return _CTX.multiply(val, _CTX.power(Decimal(10), ex[0])), ex[1]
+            return None
+        # 1.1^23, 10^5
+        if t.text == "^" and _glued(prev, t) and j + 1 < n and _glued(t, toks[j + 1]):
+            ex = _exponent_at(toks, j + 1)
+            if ex is None or (val == 0 and ex[0] < 0):
+                return None
+            return _CTX.power(val, ex[0]), ex[1]
+        # x 10^6, ×10−8, × 10⁶
+        if t.text not in _TIMES_SIGNS or j + 1 >= n:
+            return None
+        if text[prev.end : t.start] not in ("", " ") or j + 1 >= n:
+            return None
+        ten = toks[j + 1]
+        if ten.text != "10" or text[t.end : ten.start] not in ("", " "):
+            return None
+        k = j + 2
+        if k >= n or not _glued(ten, toks[k]):
+            return None
+        nxt = toks[k]
+        if nxt.text == "^" and k + 1 < n and _glued(nxt, toks[k + 1]):
+            ex = _exponent_at(toks, k + 1)
+        elif nxt.text in _EXP_SIGNS and nxt.text != "+":
+            ex = _exponent_at(toks, k)  # '×10−30': a superscript minus, flattened
+        elif _SUPERSCRIPT_RE.fullmatch(nxt.text):
+            e = int(nxt.text.translate(_SUPERSCRIPTS))
+            ex = (e, k + 1) if abs(e) <= _MAX_EXPONENT else None
+        else:
+            ex = None
+        if ex is None:
+            return None
+        return _CTX.multiply(val, _CTX.power(Decimal(10), ex[0])), ex[1]
+    except (ArithmeticError, ValueError):
+        return None
 
 
 def _read_digits(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | None:
@@ -324,6 +438,11 @@ def _read_digits(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Num | N
     scaled = False
     scale = 1
     dozen = False
+    # scientific notation and powers: 3e5, 1.3x10^6, 2.998×10−8, 6.23 × 10^-4, 1.1^23
+    power = _power_after(toks, j, text, val)
+    if power is not None:
+        val, j = power
+        return _Num(val, i, j, False, 1, False)
     # suffix: 87k, 2.5m, 3bn, 1MM, 2.33 k
     if j < n:
         sc = _suffix_scale(toks, j, r, val)
@@ -814,6 +933,14 @@ def _kind_after(
         return "other", j, "money"
     if nxt is not None and nxt.low in r.measure_units:
         return "other", j, "measure"
+    if (
+        nxt is not None
+        and nxt.low == "m"
+        and _glued(toks[j - 1], nxt)
+        and j + 1 < n
+        and _metres_after(toks, j + 1, r)
+    ):
+        return "other", j, "measure"  # '32m2', '37m (121ft)'
     if nxt is not None and nxt.low in (
         "a.m",
         "p.m",
@@ -1064,7 +1191,11 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     fold = _fold_at(toks, i, r)
     if fold is not None:
         v, j = fold
-        prev = _prev_word(toks, i)
+        # the verb may stand before a hedge: "grew more than sixfold"
+        k = i - 1
+        while k > 0 and i - k <= 3 and toks[k].low in _hedge_words(r):
+            k -= 1
+        prev = toks[k] if k >= 0 else None
         nxt = toks[j].low if j < n else ""
         if (prev is not None and prev.low in r.increase_verbs) or nxt in r.change_nouns:
             kind = "other" if _thing_subject(toks, i, r) else "change"
@@ -1074,7 +1205,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         a = _read_number(toks, i, text, r)
         b = _read_number(toks, i + 3, text, r)
         if a is not None and b is not None and a.j == i + 1 and b.value > 0 and a.value <= b.value:
-            return _Mention(i, b.j, t.start, toks[b.j - 1].end, round(float(a.value / b.value), 4),
+            return _Mention(i, b.j, t.start, toks[b.j - 1].end, _frac(float(a.value / b.value)),
                             kind="share")  # fmt: skip
     # change by: "rose by 40%", "fell by a third"
     if t.low == "by" and i > 0 and toks[i - 1].low in (r.increase_verbs | r.decrease_verbs):
@@ -1116,12 +1247,20 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         kind = "share" if j < n and toks[j].low == "of" else "other"
         return _Mention(i, j, t.start, toks[j - 1].end, v, kind=kind)
     # shares: "two-thirds of", "a third of", "half of them", "one in five"
+    if (
+        t.low in ("half", "halves", "quarter")
+        and i > 0
+        and (toks[i - 1].low in r.ordinals or toks[i - 1].low in ("last", "final", "latter"))
+    ):
+        return None  # 'the second half of the game', 'the first quarter of 2023': a period
     frac = _fraction_at(toks, i, r)
     if frac is not None:
         v, j = frac
         of_number = j + 2 < n and toks[j + 1].low in ("a", "an") and toks[j + 2].low in r.scales
         if j < n and toks[j].low == "of" and not of_number:
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
+        if t.low == "half" and j == i + 1 and j < n and toks[j].low in _HALF_DETERMINERS:
+            return _Mention(i, j, t.start, t.end, v, kind="share")  # 'half the condos'
     if (
         (t.low in r.units or (t.kind == "num" and t.text.isdigit()))
         and i + 3 < n
@@ -1131,7 +1270,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         d = toks[i + 2]
         den = r.units.get(d.low) or (int(d.text) if d.kind == "num" and d.text.isdigit() else 0)
         if num_v and den and den > num_v and den <= 1000:
-            return _Mention(i, i + 3, t.start, d.end, round(num_v / den, 4), kind="share")
+            return _Mention(i, i + 3, t.start, d.end, _frac(num_v / den), kind="share")
     # "roughly twice the pre-war level", "almost double the number", "four times the figure"
     if t.low in ("twice", "double", "triple", "treble", "quadruple") and i + 1 < n:
         nxt = toks[i + 1].low
@@ -1213,9 +1352,29 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             return _Mention(i, k, t.start, toks[k - 1].end, None, kind="skip", sub="chain")
         if glued and sep.text == "-" and _is_score(toks, i):
             return _Mention(i, i + 3, t.start, toks[i + 2].end, None, kind="skip")
+        if glued and sep.text == "-" and t.text.isdigit() and toks[i + 2].text.isdigit():
+            a, b = int(t.text), int(toks[i + 2].text)
+            bt = toks[i + 2]
+            tail_free = i + 3 >= n or not _glued(bt, toks[i + 3])
+            if (
+                len(t.text) == 4
+                and 1800 <= a <= 2100
+                and len(bt.text) == 2
+                and a % 100 < b <= a % 100 + 10
+                and tail_free
+            ):
+                # '2014-15', '1998-99': a span of years with the century written once
+                return _Mention(i, i + 3, t.start, bt.end, None, a, a - a % 100 + b,
+                                kind="other", sub="year")  # fmt: skip
+            if a > b and len(t.text) > 3 and tail_free:
+                # 'ISO 3888-2': a falling pair that is no score is a code; each part is an
+                # identifier
+                return _Mention(i, i + 3, t.start, bt.end, None, kind="skip", sub="chain")
     num = _read_number(toks, i, text, r)
     if num is None:
         return None
+    if num.written and num.j == i + 1 and t.low in r.scales and i > 0 and toks[i - 1].low == "per":
+        return _Mention(i, num.j, t.start, t.end, None, kind="skip")  # 'parts per million'
     if num.written and not num.scaled and num.value == 1 and not num.dozen and not num.signed:
         if not _one_is_numeral(toks, i, num.j, r):
             prev = toks[i - 1].low if i > 0 else ""
@@ -1265,6 +1424,8 @@ def _one_is_numeral(toks: list[Tok], i: int, j: int, r: NumberRules) -> bool:
     nxt = toks[j]
     if nxt.low in ("or", "to") and j + 1 < n and _is_num_word(r, toks[j + 1].low):
         return True
+    if nxt.low in ("hand", "side") and prev == "on":
+        return False  # 'on one hand', 'on one side'; but 'she put one hand up
     if nxt.kind != "word" or nxt.low in _PRONOUN_FOLLOWERS or nxt.low in _ONE_NEXT_BLOCKERS:
         return False
     return True
@@ -1283,7 +1444,7 @@ def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] |
         and i + 1 < n
         and toks[i + 1].low in ("third", "quarter", "fifth", "half", "tenth", "fourth", "eighth")
     ):
-        return r.fractions[toks[i + 1].low], i + 2
+        return _frac(r.fractions[toks[i + 1].low]), i + 2
     if t.low in r.units and 1 < r.units[t.low] < 10:
         k = i + 1
         if k < n and toks[k].low == "-":
@@ -1296,20 +1457,46 @@ def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] |
             "eighths",
             "tenths",
         ):
-            return round(r.units[t.low] * r.fractions[toks[k].low], 4), k + 1
+            return _frac(r.units[t.low] * r.fractions[toks[k].low]), k + 1
     if t.text in _VULGAR:
         return _VULGAR[t.text], i + 1
     return None
 
 
+def _frac(x: float) -> float:
+    """A fraction kept to six significant digits (2/3 -> 0.666667, 1/128 -> 0.0078125):
+    enough for any share or ratio a text states, without float noise."""
+    return float(f"{x:.6g}")
+
+
+# "half the condos", "half their income": 'half' before a determiner is a share
+_HALF_DETERMINERS = frozenset("the its their his her these those our my your".split())
+
 # "½", "¾": vulgar fraction characters
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 0.3333, "⅔": 0.6667, "⅕": 0.2, "⅛": 0.125}
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 0.333333, "⅔": 0.666667, "⅕": 0.2, "⅛": 0.125}
 
 
 def _slash_fraction(toks: list[Tok], i: int, text: str) -> tuple[float, int] | None:
-    """'1/16', '3/4': a fraction written with a slash (not a date: no second slash)."""
+    """'1/16', '3/4': a fraction written with a slash (not a date: no second slash).
+    '1⁄128', written with the fraction slash (U+2044), is a fraction whatever its
+    denominator."""
     n = len(toks)
-    if i + 2 >= n or toks[i].kind != "num" or toks[i + 1].text != "/" or toks[i + 2].kind != "num":
+    if i + 2 >= n or toks[i].kind != "num" or toks[i + 2].kind != "num":
+        return None
+    if toks[i + 1].text == "\u2044":
+        a, b = toks[i].text, toks[i + 2].text
+        if (
+            _glued(toks[i], toks[i + 1])
+            and _glued(toks[i + 1], toks[i + 2])
+            and a.isdigit()
+            and b.isdigit()
+            and len(a) <= 4
+            and len(b) <= 4
+            and int(b) > 0
+        ):
+            return _frac(int(a) / int(b)), i + 3
+        return None
+    if toks[i + 1].text != "/":
         return None
     if not (toks[i].end == toks[i + 1].start and toks[i + 1].end == toks[i + 2].start):
         return None
@@ -1323,7 +1510,7 @@ def _slash_fraction(toks: list[Tok], i: int, text: str) -> tuple[float, int] | N
     num, den = int(a), int(b)
     if den < 2 or num >= den or (den > 16 and den not in (32, 64, 100)):
         return None
-    return round(num / den, 4), i + 3
+    return _frac(num / den), i + 3
 
 
 _RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "~", "through", "thru"})
@@ -1350,15 +1537,39 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
     if j >= n:
         return m
     unit: tuple[str, ...] | None = None
-    prev = toks[m.i - 1].low if m.i > 0 else ""
-    ulen = 2 if (toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent") else 1
-    if (ulen == 2 or _range_unit(toks[j], r)) and j + ulen < n:
-        c = toks[j + ulen].low
+    # the word before the number, past an era marker ('between A.D. 1000 and 1260')
+    i_prev = m.i - 1
+    era0 = _era_before(toks, m.i, r)
+    if era0 is not None:
+        i_prev = era0 - 1
+    prev = toks[i_prev].low if i_prev >= 0 else ""
+
+    def conn_len(k: int) -> int:
+        """Length of a range connector at token k (0: none). 'up to' joins a range only
+        after 'from' ('from 450 sq ft up to 900 sq ft')."""
+        if k >= n:
+            return 0
+        c = toks[k].low
         if c in _RANGE_CONNECTORS or (c == "and" and prev == "between"):
-            unit = tuple(t.low for t in toks[j : j + ulen])
-            j += ulen
+            return 1
+        if c == "up" and prev == "from" and k + 1 < n and toks[k + 1].low == "to":
+            return 2
+        return 0
+
+    if toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent":
+        ulen = 2
+    elif j + 1 < n and toks[j].low in r.measure_units and toks[j + 1].low in r.measure_units:
+        ulen = 2  # 'sq ft', 'square metres'
+    else:
+        ulen = 1
+    if (ulen == 2 or _range_unit(toks[j], r)) and j + ulen < n and conn_len(j + ulen):
+        unit = tuple(t.low for t in toks[j : j + ulen])
+        j += ulen
     conn = toks[j].low
-    ok = conn in _RANGE_CONNECTORS or (conn == "and" and prev == "between")
+    clen = conn_len(j)
+    ok = clen > 0
+    if clen == 2:
+        conn, j = "to", j + 1
     if conn == "-" and not _adjacent(text, toks[j - 1], toks[j]):
         ok = False  # "5,000 - a figure" is not a range; "5,000 - 6,000" with spaces is rare
         if j + 1 < n and toks[j + 1].kind == "num" and _adjacent(text, toks[j], toks[j + 1]):
@@ -1407,13 +1618,31 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
         return m
     if conn == "or" and (num.written != second.written or (num.scaled and second.scaled)):
         return m  # "25k or 40k", "10 bln or 10 tln": two figures
-    era = re.search(
-        r"\b(?:a\.?d|b\.?c|ad|bc|ce|bce)\.?\s*$", text[max(0, m.start - 8) : m.start], re.I
-    )
+    if (
+        conn == "to"
+        and prev == "by"
+        and i_prev >= 1
+        and toks[i_prev - 1].low in (r.increase_verbs | r.decrease_verbs)
+        and (
+            unit is not None
+            or (num.scaled and second.scaled)
+            or (m.sub == "money" and cp is not None)
+        )
+    ):
+        # "increased by $43.6 billion to $419.2 billion", "rose by 5% to 12%": the change,
+        # then the level it reached; both ends are written in full, so not a range
+        return m
+    era = era0 is not None or _era_after(toks, second.j, r) is not None
     year_span = 1800 <= lo <= 2100 or (
-        lo >= 1000 and hi <= 2100 and (prev in ("between", "from") or era is not None)
+        lo >= 1000 and hi <= 2100 and (prev in ("between", "from") or era)
     )
-    if num.digits and second.digits and len(num.digits) == 4 and year_span:
+    if (
+        num.digits
+        and second.digits
+        and (len(num.digits) == 4 or era)
+        and (year_span or era)
+        and (lo >= 1800 or era or not _counted_noun_at(toks, second.j, r))
+    ):
         # 2021-2022, "between 1600 and 1900", "between A.D. 1000 and 1260": a span of years
         return _Mention(
             m.i, second.j, m.start, toks[second.j - 1].end, None, lo, hi, kind="other",
@@ -1421,10 +1650,51 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
         )  # fmt: skip
     start = m.start
     i0 = m.i
-    if prev in ("between", "from") and m.i > 0:
-        i0 = m.i - 1
+    if prev in ("between", "from") and i_prev >= 0:
+        i0 = i_prev
         start = toks[i0].start
     return _Mention(i0, second.j, start, toks[second.j - 1].end, None, lo, hi, m.approximate)
+
+
+def _counted_noun_at(toks: list[Tok], j: int, r: NumberRules) -> bool:
+    """Does a counted noun stand at token j ('2000 hires', '1900 people'), as opposed to
+    the words that follow a year ('2000 and', '1990 was', '2019 review')?"""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if t.kind != "word" or not t.text[:1].islower():
+        return False
+    w = t.low
+    if w in _NON_NOUN_FOLLOWERS or w in _NOT_PLURALS:
+        return False
+    return (
+        w.endswith("s")
+        or w in _PEOPLE_HINTS
+        or w in _AGE_NOUNS
+        or w in _COUNT_NOUNS
+        or w in r.measure_units
+        or w in r.currency_words
+        or w in r.scales
+    )
+
+
+def _era_before(toks: list[Tok], i: int, r: NumberRules) -> int | None:
+    """The first token of an era marker written just before token i ('A.D. 1000',
+    'AD 79'), or None. Markers are matched with their case ('ad' is a word)."""
+    for mk in r.era_before:
+        k = i - len(mk)
+        if k >= 0 and tuple(t.text for t in toks[k:i]) == mk:
+            return k
+    return None
+
+
+def _era_after(toks: list[Tok], j: int, r: NumberRules) -> int | None:
+    """The end of an era marker written just after token j-1 ('300 BC', '1000 B.C.')."""
+    for mk in r.era_after:
+        e = j + len(mk)
+        if e <= len(toks) and tuple(t.text for t in toks[j:e]) == mk:
+            return e
+    return None
 
 
 # codes glued to a number ('RM79', 'AUD1.5m') and those that need a '$' ('US$', 'HK $')
@@ -1479,6 +1749,17 @@ def _finish(
     """Kind, percent, suffix hedges and the rate, from the words around the number."""
     n = len(toks)
     j = m.j
+    if (
+        num is not None
+        and not num.written
+        and not num.signed
+        and not num.scaled
+        and m.qualifier is None
+        and not any(ch in ",." for ch in text[m.start : m.end])
+        and _street_after(toks, j, text, r)
+    ):
+        m.kind, m.sub = "other", "identifier"  # '575 Wilbraham Road', '16-18 Industrial Avenue'
+        return m
     if num is not None and not num.signed and m.qualifier is None and m.low is None:
         sub = _label_sub(toks, m, num, r)
         if sub is not None:
@@ -1574,6 +1855,8 @@ def _finish(
             m.end = toks[j_end - 1].end
         m.kind = "other"
         m.sub = sub
+        if sub == "thing" and _identifier_before(toks, m, num, text, r):
+            m.sub = "identifier"  # 'the Stoxx 600 index': a name, not 600 things
         return m
     prev = toks[m.i - 1] if m.i > 0 else None
     # currency words before: "USD 300"
@@ -1626,26 +1909,9 @@ def _finish(
             m.kind, m.sub = "other", "year"
             return m
     # identifiers: Title 42, World War 2, Senda de Vida 1, COVID-19
-    signed = num is not None and num.signed
-    if prev is not None and m.qualifier is None and m.low is None and m.high is None and not signed:
-        if prev.low in r.identifier_words or prev.low == "#":
-            m.kind, m.sub = "other", "identifier"
-            return m
-        if (
-            prev.kind == "word"
-            and prev.text[:1].isupper()
-            and not _is_sentence_start(toks, m.i - 1)
-            and prev.low not in r.month_names
-            and prev.low not in _CAPITAL_OK
-        ) or (
-            prev.low == "-"
-            and m.i >= 2
-            and toks[m.i - 2].kind == "word"
-            and _adjacent(text, toks[m.i - 2], prev)
-            and _adjacent(text, prev, toks[m.i])
-        ):
-            m.kind, m.sub = "other", "identifier"
-            return m
+    if _identifier_before(toks, m, num, text, r):
+        m.kind, m.sub = "other", "identifier"
+        return m
     # the rate, anywhere in the rest of the clause
     if m.kind == "count":
         rate = _find_rate(toks, j, text, r)
@@ -1656,16 +1922,89 @@ def _finish(
     return m
 
 
+def _identifier_before(
+    toks: list[Tok], m: _Mention, num: _Num | None, text: str, r: NumberRules
+) -> bool:
+    """A label before the number makes it an identifier: 'Title 42', 'World War 2',
+    'Senda de Vida 1', 'Stoxx 600', 'iPhone 11', 'COVID-19'. A scaled number ('Israel's
+    9 billion shekels') or a hedged one is an amount."""
+    prev = toks[m.i - 1] if m.i > 0 else None
+    signed = num is not None and num.signed
+    if num is not None and num.scaled:
+        return False
+    if prev is not None and m.qualifier is None and m.low is None and m.high is None and not signed:
+        if prev.low in r.identifier_words or prev.low == "#":
+            return True
+        if (
+            prev.kind == "word"
+            and any(ch.isupper() for ch in prev.text)
+            and not _is_sentence_start(toks, m.i - 1)
+            and prev.low not in r.month_names
+            and prev.low not in _CAPITAL_OK
+        ) or (
+            prev.low == "-"
+            and m.i >= 2
+            and toks[m.i - 2].kind == "word"
+            and _adjacent(text, toks[m.i - 2], prev)
+            and _adjacent(text, prev, toks[m.i])
+        ):
+            return True
+    return False
+
+
+def _street_after(toks: list[Tok], j: int, text: str, r: NumberRules) -> bool:
+    """A house number: up to three capitalised words (or an ordinal such as '71st') and
+    then a street type from the lexicon ('575 Wilbraham Road', '22 Ave Foch', '9 E 71st
+    St'), all on one line."""
+    n = len(toks)
+    k = j
+    words = 0
+    prev = toks[j - 1] if j > 0 else None
+    while k < n and words <= 3:
+        t = toks[k]
+        if prev is not None and not _adjacent(text, prev, t):
+            return False
+        if t.kind == "word" and t.text in r.street_words:
+            return True
+        if t.kind == "word" and t.text[:1].isupper():
+            k += 1
+        elif (
+            t.kind == "num"
+            and k + 1 < n
+            and toks[k + 1].low in ("st", "nd", "rd", "th")
+            and _glued(t, toks[k + 1])
+        ):
+            k += 2
+        else:
+            return False
+        prev = toks[k - 1]
+        words += 1
+    return False
+
+
 def _label_sub(toks: list[Tok], m: _Mention, num: _Num, r: NumberRules) -> str | None:
     """Numbers that name rather than measure: identifiers glued to letters ('S23',
     'cac40', 'TA-35', 'COVID-19', '9AB8') and years ('in 2021 most people', 'the 1988
     horror film', 'the 1970s'). None when the number is an amount."""
     n = len(toks)
     t = toks[m.i]
+    if not num.scaled and (
+        _era_before(toks, m.i, r) is not None or _era_after(toks, m.j, r) is not None
+    ):
+        return "year"  # 'A.D. 1000', '300 BC'
     if m.i > 0:
         p = toks[m.i - 1]
         if p.kind == "word" and p.end == t.start:
             return "identifier"
+        if (
+            p.text == "."
+            and p.end == t.start
+            and m.i >= 2
+            and toks[m.i - 2].kind == "word"
+            and toks[m.i - 2].end == p.start
+            and any(ch.isupper() for ch in toks[m.i - 2].text)
+        ):
+            return "identifier"  # 'ID.3', 'No.5'
         if (
             p.low == "-"
             and p.end == t.start
@@ -1763,6 +2102,17 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
     return False
 
 
+_HEDGE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _hedge_words(r: NumberRules) -> frozenset[str]:
+    """Every word that occurs in a hedge phrase ('more', 'than', 'nearly', ...)."""
+    hw = _HEDGE_WORDS.get(id(r.hedges))
+    if hw is None:
+        hw = _HEDGE_WORDS[id(r.hedges)] = frozenset(w for k in r.hedges for w in k)
+    return hw
+
+
 def _fold_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | None:
     """'threefold', 'five-fold', '3-fold' -> (factor, end index)."""
     t = toks[i]
@@ -1821,6 +2171,8 @@ _ONE_PREV_BLOCKERS = frozenset(
     """
     no any every each this that the which what someone anyone everyone another such
     last next other little loved at
+    same right wrong new old big small good bad real main latest previous current
+    first second third final older newer bigger smaller better worse best worst
     """.split()
 )
 _ONE_NEXT_BLOCKERS = frozenset(
@@ -1828,7 +2180,7 @@ _ONE_NEXT_BLOCKERS = frozenset(
     said says told would could can will may might must should does did do by else
     after for from with as but if than the a an his her their its our my your this these
     those he she they we i you it not never also just still have are were being been
-    gets got knows thinks point side hand way
+    gets got knows thinks point way
     """.split()
 )
 # a few people nouns right after a percentage mark it as a share
