@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -15,6 +16,13 @@ _OTHER_ENTS = ("MONEY", "ORDINAL", "TIME")
 _PERIOD_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
                  "hour", "minutes", "decade", "decades"}  # fmt: skip
 _NOUNS = ("NOUN", "PROPN")
+# the NER tags some bare figures MONEY; without a currency the rules' reading stands
+_CURRENCY_RE = re.compile(
+    r"[$€£¥₹₽]|\b(?:dollars?|euros?|pounds?|sterling|roubles?|rubles?|yuan|yen|francs?|pesos?|"
+    r"rupees?|lira|tenge|lari|shekels?|dinars?|dirhams?|riyals?|USD|EUR|GBP|RUB|CHF|cents?|"
+    r"budget|funding|aid|cost|costs|paid|pay|worth|price|spent|spend|fund|loan|grant)\b",
+    re.I,
+)
 
 
 class QuantitiesComponent:
@@ -58,6 +66,8 @@ class QuantitiesComponent:
             for s, e, label in ents:
                 if e <= q.start or s >= q.end or kind == "other":
                     continue
+                if label == "MONEY" and not _CURRENCY_RE.search(text[max(0, s - 4) : e + 12]):
+                    continue  # "warned that up to 4 million could leave": no currency
                 if label in _OTHER_ENTS and kind == "count" and q.value is not None:
                     kind = "other"
                 elif label == "DATE" and kind == "count" and s <= q.start and q.end <= e:
