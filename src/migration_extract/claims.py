@@ -1372,7 +1372,17 @@ _RATE_OF_ADJ = {
 def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
     """'the daily flow had fallen to around 10,000': a rate stated before the figure."""
     m = _RATE_ADJ_BEFORE.search(ctx.text[max(s, q.start - 80) : q.start])
-    return _RATE_OF_ADJ[m.group("adj").lower()] if m else None
+    if m:
+        return _RATE_OF_ADJ[m.group("adj").lower()]
+    # "the number of people crossing into Egypt each day had risen to between 3,000 and 4,000"
+    m2 = re.search(
+        r"\b(?:number|numbers|flow|count)\s+of\b[^.;,]{0,60}?\b(?:each|every|per|a)\s+"
+        r"(?P<u>day|week|month|year)\b[^.;,]{0,40}?\b(?:to|at|reached|hit|topped|is|was|were)\s+"
+        r"(?:now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+        ctx.text[max(s, q.start - 140) : q.start],
+        re.I,
+    )
+    return m2.group("u").lower() if m2 else None
 
 
 _TOTAL_VERBS = {"reach", "total", "number", "stand", "hit", "top", "exceed", "rise", "climb",
@@ -1473,6 +1483,8 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
             return True
         if r._phrase_re.match(ctx.text, t.start):
             return True
+        if t.text.lower() == "more" and t.start == off + 1:
+            continue  # "thousands more were waiting at Wadi Halfa"
         if t.pos not in ("AUX", "ADV", "PART", "VERB"):
             return False
     return False
@@ -1525,6 +1537,10 @@ def resolve_claims(
         q = Quantity.from_dict(qd)
         s, e = ctx.sent_of(q.start)
         noun = qd.get("noun")
+        if noun is not None and any(
+            d.start <= noun["start"] < d.end for d in inp.dates
+        ):
+            noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
         people = _is_people(noun, ctx)
         pop: Span | None = None
         inherited = False
