@@ -327,6 +327,7 @@ _PARTLY_FROM_RE = re.compile(
     re.I,
 )
 _IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
+_OTHER_NOUN_CLAUSE = re.compile(r",\s+(?:where|which|whose|with)\b")
 # "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
 # taken from context
 _NOT_A_COUNTRY_DEST = re.compile(
@@ -558,8 +559,7 @@ def _places(
             continue
         if crowded and _segment(text, s, e, gs) not in own_segments:
             continue
-        lo_, hi_ = sorted((anchor, gs))
-        if re.search(r",\s+(?:where|which|whose|with)\b", text[lo_:hi_]) and gs > anchor:
+        if gs > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : gs]):
             # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
             # with more than half going to Poland": another noun's or another part's place
             continue
@@ -1703,6 +1703,14 @@ def resolve_claims(
         restated = prev_claim is not None and same_src and (
             inherited or q.kind == "change" or _restates_previous(ctx, q, s, cands)
         )
+        if (
+            q.kind == "share"
+            and origin is None
+            and prev_claim is not None
+            and prev_claim.origin is not None
+            and (dest is None or dest.code != prev_claim.origin.code)
+        ):
+            origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
         if restated and prev_claim is not None:
             same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
             if origin is None and same_event:

@@ -1261,6 +1261,19 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
         if t.low == "half" and j == i + 1 and j < n and toks[j].low in _HALF_DETERMINERS:
             return _Mention(i, j, t.start, t.end, v, kind="share")  # 'half the condos'
+        if (
+            t.low == "half"
+            and j == i + 1
+            and j < n
+            and i > 0
+            and toks[i - 1].low in _HALF_BEFORE
+            and (
+                toks[j].low in _HALF_VERBS_AFTER
+                or re.fullmatch(r"[a-z]+(?:ing|ed)", toks[j].text) is not None
+            )
+        ):
+            # "874,000 fled, with more than half going to Poland": half of the group
+            return _Mention(i, j, t.start, t.end, v, kind="share")
     if (
         (t.low in r.units or (t.kind == "num" and t.text.isdigit()))
         and i + 3 < n
@@ -1471,6 +1484,13 @@ def _frac(x: float) -> float:
 
 # "half the condos", "half their income": 'half' before a determiner is a share
 _HALF_DETERMINERS = frozenset("the its their his her these those our my your".split())
+
+# "more than half going to Poland", "with half staying": a share of the group just named
+_HALF_BEFORE = frozenset("than about nearly almost over around roughly some with just".split())
+_HALF_VERBS_AFTER = frozenset(
+    "have had has were are was is went left remain remained stayed returned came arrived fled "
+    "will would could may might say said want wanted plan plans live lived".split()
+)
 
 # "½", "¾": vulgar fraction characters
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 0.333333, "⅔": 0.666667, "⅕": 0.2, "⅛": 0.125}
