@@ -411,7 +411,11 @@ def _event(
         lem = t.lemma.lower()
         if inside_pop(t.start) and not (pop and t.text.lower() in r.noun_triggers):
             continue
-        if any(d.start <= t.start < d.end for d in ctx.inp.dates):
+        if any(d.start <= t.start < d.end for d in ctx.inp.dates) or re.match(
+            r"(?:coming|following|next)\s+(?:few\s+)?(?:days|weeks|months|years|hours)\b",
+            ctx.text[t.start : t.start + 30],
+            re.I,
+        ):
             continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
