@@ -1117,6 +1117,19 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             return src
     for verb in _governing_reporters(ctx, q, s, e):
         sj = _subject_of(ctx, verb, s, e)
+        if (
+            sj is None
+            and verb.dep == "conj"
+            and 0 <= verb.head < len(ctx.toks)
+            and ctx.toks[verb.head].dep == "ROOT"
+            and ctx.toks[verb.head].pos == "NOUN"
+            and 0 < ctx.toks[verb.head].start - s < 80
+        ):
+            # "UNHCR disputes that figure and says ...": the parser took the first verb for
+            # a noun; the words before it are the shared subject
+            src = _make_source(ctx, s, ctx.toks[verb.head].start, None)
+            if src is not None:
+                return src
         if sj is None and verb.dep == "ROOT" and 0 < verb.start - s < 120:
             # the parser cut the sentence before the verb: "Data made available by ... (CBP)
             # indicated that ...": the words before the verb are its subject
@@ -1152,17 +1165,31 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         src = _make_source(ctx, a0, a0 + (cut.start() if cut else e - a0), None)
         if src is not None:
             return src
-    m3 = re.search(
-        r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}?|he|she|they)\s+"
-        r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b",
-        sent,
-    )
-    if m3:
+    for m3 in _TRAILING_SAID_RE.finditer(sent):
+        # "..., Hungarian police said on Monday", "..., the agency's director, Fernando García,
+        # told reporters"; not "..., and Erdogan has repeatedly said the country cannot ...":
+        # that report is the clause after the verb, not the figure before it
+        if re.match(r"(?:and|but|while|or)\b", m3.group(1), re.I) or re.search(
+            r"\b(?:has|have|had|is|was|will|would|\w+ly)\b", m3.group(1)
+        ):
+            continue
+        rest = sent[m3.end() :]
+        if not re.match(r"\s*(?:[,.;:]|$)", rest) and (
+            re.search(r"\bthat\b", rest) or len(rest.split()) > 7
+        ):
+            continue
         a0, a1 = s + m3.start(1), s + m3.end(1)
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
-        return _make_source(ctx, a0, a1, None)
+        return _make_source(ctx, a0, a1, None, apposition=m3.group(2))
     return None
+
+
+_TRAILING_SAID_RE = re.compile(
+    r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}?|he|she|they)"
+    r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),)?\s+"
+    r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b"
+)
 
 
 def _subtree(ctx: _Ctx, t: PTok, s: int, e: int) -> tuple[int, int]:
@@ -1190,6 +1217,12 @@ def _subtree(ctx: _Ctx, t: PTok, s: int, e: int) -> tuple[int, int]:
     return ctx.toks[lo].start, ctx.toks[hi].end
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:at|in|near|from|to|via|through|into|(?:town|city|village|camp|province|district|"
+    r"region|crossing|port|state)\s+of)\s+$"
+)
+
+
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
     """'he said' -> the last official named before (else the last person named)."""
     best = None
@@ -1200,6 +1233,8 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
     person = None
     for es, ee, lab in ctx.inp.entities:
         if lab == "PERSON" and ee <= a0 and (person is None or es > person[0]):
+            if _LOCATIVE_BEFORE.search(ctx.text[max(0, es - 20) : es]):
+                continue  # "crossing at Islam Qala": a place the tagger took for a person
             person = (es, ee)
     if best is not None and (person is None or best[0] >= person[0] - 40):
         o = best[1]
