@@ -307,7 +307,8 @@ def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
 
 _LOCATIVE_CONTEXT = re.compile(
     r"\b(?:war|fight|fighting|conflict|invasion|battle|offensive|front|killing|killed|"
-    r"troops|army|forces)\s+(?:in|on|against|with|of)\s+(?:the\s+)?$",
+    r"troops|army|forces)\s+(?:(?:spreads?|spreading|moves?|reaches|escalates?|intensifies|"
+    r"flares?|rages?|continues?)\s+)?(?:in|on|against|with|of|to|into)\s+(?:the\s+)?$",
     re.I,
 )
 _FROM_RE = re.compile(

@@ -1210,6 +1210,19 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # change by: "rose by 40%", "fell by a third"
     if t.low == "by" and i > 0 and toks[i - 1].low in (r.increase_verbs | r.decrease_verbs):
         sign = -1 if toks[i - 1].low in r.decrease_verbs else 1
+        # "risen by about 50%", "fallen by roughly 30%": the hedge belongs to the change
+        hedge = _match_phrase(toks, i + 1, r.hedges, r.max_hedge_len)
+        if hedge is not None:
+            inner = _core_at(toks, i + 1 + hedge[0], text, r)
+            if inner is not None and inner.value is not None and inner.kind != "skip":
+                pct = toks[inner.j - 1].low in ("%", "percent", "pct", "cent")
+                if pct or inner.kind in ("count", "change"):
+                    kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                    m = _Mention(i + 1, inner.j, toks[i + 1].start, inner.end,
+                                 sign * inner.value, kind=kind)  # type: ignore[operator]  # fmt: skip
+                    _apply_hedge(m, hedge[1])
+                    return m
+            return None
         inner = _core_at(toks, i + 1, text, r)
         frac = _fraction_at(toks, i + 1, r)
         if frac is not None:
