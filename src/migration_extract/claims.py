@@ -43,6 +43,7 @@ from typing import Any
 
 from .dates import resolve_date
 from .geo import CountryGazetteer, country_gazetteer
+from .numbers import rules as number_rules
 from .officials import RoleRules, role_rules
 from .records import (
     Claim,
@@ -359,6 +360,11 @@ def _event(
     phrase_hits = [
         (m.start() + s, m.end() + s, r.phrase_triggers[m.group(0).lower()])
         for m in r._phrase_re.finditer(sent_text)
+        # "going to Poland" moves people; "increases going to housing" does not
+        if not (
+            m.group(0).lower() in ("going to", "go to")
+            and not re.match(r"\s+(?:the\s+)?[A-Z]", sent_text[m.end() : m.end() + 8])
+        )
     ]
 
     def inside_pop(pos: int) -> bool:
@@ -420,6 +426,16 @@ def _event(
             continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
+        elif (
+            pop is not None
+            and t.start == pop.end + 1
+            and t.pos in ("NOUN", "PROPN")
+            and t.text.lower() in r.verb_triggers
+        ):
+            # headline grammar: "More than 1,000 Rohingya land in Aceh", "Hundreds of
+            # migrants queue outside ...": the tagger read the verb as a noun
+            typ = r.verb_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
         elif t.pos in ("NOUN", "PROPN", "ADJ") and t.text.lower() in r.noun_triggers:
             typ = r.noun_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
@@ -576,10 +592,15 @@ def _places(
             # "at Turkey's border": the border of the country they are at
             if (
                 etype in (*_STAY_EVENTS, None)
-                and re.match(
-                    r"(?:’s|'s)\s+(?:\w+\s+)?(?:border|shores|coast|frontier)", text[ge : ge + 30]
+                and (
+                    re.match(
+                        r"(?:’s|'s)\s+(?:\w+\s+)?(?:border|shores|coast|frontier)",
+                        text[ge : ge + 30],
+                    )
+                    # "landed in Indonesia's Aceh province": a named part of the country
+                    or re.match(r"(?:’s|'s)\s+[A-Z]", text[ge : ge + 4])
                 )
-                and re.search(r"\b(?:at|on|along|to)\s+$", text[max(s, gs - 10) : gs])
+                and re.search(r"\b(?:at|on|along|to|in|into)\s+$", text[max(s, gs - 10) : gs])
             ):
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
@@ -1505,6 +1526,68 @@ _DISPLACED_HEADS = {
 
 _NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 
+_HEDGE_TAIL = (
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
+    r"roughly\s+|an\s+estimated\s+)?$"
+)
+# "as arrivals top 127,000", "Darién crossings pass 450,000": a running total of events
+_EVENT_TOTAL_RE = re.compile(
+    r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
+    r"entries|apprehensions|detentions|expulsions|landings)\s+(?:(?:have|has|had)\s+)?"
+    r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
+    r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
+    r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
+    r"grew\s+to|rise\s+to|climb\s+to)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+# "the centre was sheltering more than 15,000": people as the object of a stay verb
+_STAY_OBJECT_RE = re.compile(
+    r"\b(?:sheltering|hosting|housing|accommodating|holding|sheltered|hosted|housed|"
+    r"accommodated|shelters|hosts|houses|accommodates)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+_DEATH_TOLL_RE = re.compile(
+    r"\b(?P<t>(?:death|casualty)\s+toll)\b[^.;]{0,40}?\b(?:reached|rose\s+to|risen\s+to|"
+    r"stood\s+at|stands\s+at|climbed\s+to|is|was|hit|topped|passed|exceeded|to)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+# a share that says what people think or want is an opinion, not a count of them
+_ATTITUDE_AFTER = re.compile(
+    r"\s+of\s+[^.;,:]{0,50}?\b(?:hoped|hope|hopes|want|wanted|wants|plan|planned|plans|"
+    r"believe|believed|believes|think|thought|thinks|intend|intended|intends|wish|wished|"
+    r"wishes|expect|expected|expects|fear|feared|fears|support|supported|supports|oppose|"
+    r"opposed|opposes|prefer|preferred|prefers|said\s+they|say\s+they|feel|felt)\b",
+    re.I,
+)
+_HARMED_AFTER = re.compile(
+    r"\s+(?:(?:are|were|remain|remained|still|now|reported|believed)\s+){0,2}"
+    r"(missing|dead|injured|wounded|killed)\b",
+    re.I,
+)
+_SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
+
+
+# what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
+# prices, rents, ...)
+_THINGS_CHANGED = {
+    "capacity", "capacities", "flights", "flight", "budget", "budgets", "size", "spending",
+    "funding", "staff", "staffing", "places", "space", "beds", "tents", "aid", "rations",
+}  # fmt: skip
+
+
+def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
+    """'double their capacity', 'double the number of expulsion flights': a change whose
+    object is a thing, not people or their movements."""
+    m = re.match(
+        r"\s+(?:the|their|its|his|her|our)\s+(?:number\s+of\s+)?((?:[\w-]+\s+)?[\w-]+)",
+        ctx.text[q.end : min(e, q.end + 60)],
+    )
+    if m is None:
+        return False
+    head = m.group(1).split()[-1].lower()
+    return head in _THINGS_CHANGED or head in number_rules().thing_nouns
+
+
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
 
@@ -1570,6 +1653,7 @@ def resolve_claims(
     out: list[Claim] = []
     last_pop: dict[tuple[int, int], Span] = {}
     last_dest: Location | None = None
+    event_totals: dict[int, Event] = {}
     cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
     for qd in inp.quantities:
         if qd.get("kind") not in _CLAIM_KINDS:
@@ -1581,6 +1665,17 @@ def resolve_claims(
             d.start <= noun["start"] < d.end for d in inp.dates
         ):
             noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+        if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
+            noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
+        if noun is not None and " " in noun["text"]:
+            head_word = noun["text"].rsplit(" ", 1)[1]
+            if head_word.lower() in ctx.rules.verb_triggers:
+                # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land"
+                short = noun["text"].rsplit(" ", 1)[0]
+                cand = {"text": short, "start": noun["start"], "end": noun["start"] + len(short),
+                        "head": short.split()[-1]}  # fmt: skip
+                if _is_people(cand, ctx):
+                    noun = cand
         people = _is_people(noun, ctx)
         pop: Span | None = None
         inherited = False
@@ -1613,7 +1708,18 @@ def resolve_claims(
                 ):
                     pop = None
             if pop is None and q.kind not in ("change", "share"):
-                if not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
+                before = ctx.text[max(s, q.start - 80) : q.start]
+                total = _EVENT_TOTAL_RE.search(before)
+                if total is not None:
+                    # "as arrivals top 127,000": a total of events, no population
+                    ns = max(s, q.start - 80) + total.start("n")
+                    event_totals[q.start] = Event(
+                        ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
+                        total.group("n"), ns, ns + len(total.group("n")),
+                    )  # fmt: skip
+                elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(before):
+                    pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
+                elif not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
                     continue
                 if (s, e) in last_pop:
                     pop = last_pop[(s, e)]
@@ -1626,6 +1732,13 @@ def resolve_claims(
                 continue
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
+        if q.kind == "share" and (
+            _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
+            or _SURVEY_RE.search(ctx.text[s : q.start])
+        ):
+            continue  # "a survey found that 77% of refugees hoped to go home": an opinion
+        if q.kind == "change" and _changed_thing(ctx, q, e):
+            continue  # "double their capacity", "double the number of expulsion flights"
         if (
             q.value == 1
             and q.qualifier is None
@@ -1650,7 +1763,18 @@ def resolve_claims(
                 ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
         elif ev is None:
             ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
-        if q.kind == "count":
+        if q.start in event_totals:
+            ev = event_totals[q.start]
+        if pop is not None and not inherited:
+            hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
+            if hurt is not None:  # "more than 9,000 people still missing"
+                hs = pop.end + hurt.start(1)
+                ev = Event("casualty", hurt.group(1), hs, hs + len(hurt.group(1)))
+        toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 80) : q.start])
+        if toll is not None and pop is None:
+            ts = max(s, q.start - 80) + toll.start("t")
+            ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
+        if q.kind in ("count", "share"):
             part = _part_population(ctx, q, e)
             if part is not None:
                 pop, inherited = part, False
@@ -1702,11 +1826,13 @@ def resolve_claims(
         if pop is not None and pop.text.split()[-1].lower() in _COUNTABLE_EVENT_NOUNS:
             head = pop.text.split()[-1]
             hs = pop.end - len(head)
-            if ev is None:
-                typ = ctx.rules.noun_triggers.get(head.lower(), "other")
+            typ = ctx.rules.noun_triggers.get(head.lower(), "other")
+            if ev is None or (q.kind == "count" and not inherited and ev.start > pop.end):
+                # "sea arrivals top 30,000 as boats keep landing": the counted events are the
+                # event, not a verb further on
                 ev = Event(typ, head, hs, pop.end)
             if q.kind == "change":
-                pop = None
+                pop = None  # a change of crossings: no population (fixtures/README)
         src = _source(ctx, qd, s, e)
         if src is not None and src.kind == "organization":
             ctx.last_org = src
