@@ -875,7 +875,15 @@ def _context_time(
         if near:
             return near[-1].time
     whole = next((c for c in reversed(prior) if c.sentence.start == s), None)
-    same_event = ev is None or whole is None or whole.event is None or whole.event.type == ev.type
+    same_event = (
+        ev is None
+        or whole is None
+        or whole.event is None
+        or whole.event.type == ev.type
+        # "nearly four in five of them are returnees": what the part is, not a move of its own
+        or (ev.start >= q.end and re.match(r"\s+of\s+(?:them|those|these)\s+(?:are|were)\b",
+                                         ctx.text[q.end : q.end + 30]) is not None)
+    )
     if whole is not None and whole.time is not None and same_event and (
         _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
         or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
@@ -964,6 +972,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = d.start - (len(before) - m.start())
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
+        if q["kind"] == "change" and re.search(
+            r"\b(?:the\s+)?(?:figure|number|level|total|count|rate)\s+(?:for|in|of|on)\s+$", before
+        ):
+            continue  # "nearly double the figure for June": the baseline, not the change's time
         if re.search(r"\bso\s+far\s+$", before) and pub is not None:
             start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
             hi = pub.isoformat()
@@ -1588,6 +1600,37 @@ def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
     return head in _THINGS_CHANGED or head in number_rules().thing_nouns
 
 
+_RECORDING_EVENT_VERBS = {"log", "register", "record", "receive", "count", "tally", "process",
+                          "document", "report"}  # fmt: skip
+
+
+def _lemma_at(ctx: _Ctx, pos: int) -> str:
+    t = ctx.tok_at(pos)
+    return t.lemma.lower() if t is not None else ""
+
+
+def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
+    """The event a counted noun names: 'crossings' (arrival), 'returnees' (return),
+    'asylum applications' (asylum); None for people nouns with no event."""
+    words = pop.text.split()
+    head = words[-1].lower() if words else ""
+    typ = ctx.rules.noun_triggers.get(head)
+    if typ is None:
+        return None
+    hs = pop.end - len(words[-1])
+    m = ctx.rules._phrase_re.match(ctx.text, hs)
+    if m is not None:  # "about 9.4 million crossings back into Ukraine": a return
+        return Event(ctx.rules.phrase_triggers[m.group(0).lower()], m.group(0), hs, m.end())
+    if len(words) > 1 and words[-2].lower() in ctx.rules.noun_triggers and head in (
+        "applications", "claims", "requests", "seekers"
+    ):
+        typ = ctx.rules.noun_triggers[words[-2].lower()]  # "asylum applications"
+        return Event(typ, " ".join(words[-2:]), pop.end - len(" ".join(words[-2:])), pop.end)
+    if typ == "stock" and head in ("refugees", "displaced"):
+        return None  # "registered 1.6 million refugees": who they are, not what happened
+    return Event(typ, words[-1], pop.end - len(words[-1]), pop.end)
+
+
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
 
@@ -1661,9 +1704,7 @@ def resolve_claims(
         q = Quantity.from_dict(qd)
         s, e = ctx.sent_of(q.start)
         noun = qd.get("noun")
-        if noun is not None and any(
-            d.start <= noun["start"] < d.end for d in inp.dates
-        ):
+        if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
             noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
         if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
             noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
@@ -1765,6 +1806,25 @@ def resolve_claims(
             ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
         if q.start in event_totals:
             ev = event_totals[q.start]
+        # "logged about 11 million crossings", "registered 128,500 returnees", "received
+        # 118,756 asylum applications": a record-keeping verb counts events the noun names
+        if (
+            ev is not None
+            and pop is not None
+            and not inherited
+            and (_lemma_at(ctx, ev.start) in _RECORDING_EVENT_VERBS or q.kind == "share")
+        ):
+            # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
+            # arrivals is about arrivals
+            ev = _noun_event(ctx, pop) or ev
+        if (
+            q.kind == "change"
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and ev is not None
+            and ev.start < prev_claim.quantity.start
+        ):
+            ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
         if pop is not None and not inherited:
             hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
             if hurt is not None:  # "more than 9,000 people still missing"
@@ -1778,6 +1838,7 @@ def resolve_claims(
             part = _part_population(ctx, q, e)
             if part is not None:
                 pop, inherited = part, False
+                ev = _noun_event(ctx, part) or ev  # "four in five of them are returnees"
         if inherited and not re.search(
             r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
             ctx.text[s : q.start],
@@ -1908,6 +1969,14 @@ def resolve_claims(
             if per is not None:
                 q = Quantity.from_dict({**q.to_dict(), "per": per})
         tm = _time(ctx, qd, s, e, claim_starts) or _context_time(ctx, q, ev, s, e, out)
+        if (
+            tm is None
+            and q.kind == "change"
+            and prev_claim is not None
+            and prev_claim.time is not None
+            and not _NOW_RE.search(ctx.text[q.start : e])
+        ):
+            tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
         filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
         conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
         if ev is None or ev.type == "other":

@@ -1155,7 +1155,9 @@ def _iso(d: date | None) -> str | None:
 _ANTECEDENT_SKIP = {"ago", "past_n", "same_period", "whole_year", "deictic", "weekend"}
 
 
-def _anaphoric(text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Interval]]) -> Interval:
+def _anaphoric(
+    text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Interval]], pub: date
+) -> Interval:
     """ "the same month a year ago", "the same period last year", "the entire year": read
     against the nearest dated expression before it in the same sentence (for "the same
     ..." also the sentence before); ``iv`` (the resolver's fallback) when there is none."""
@@ -1169,6 +1171,8 @@ def _anaphoric(text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Inte
         if h2.kind in _ANTECEDENT_SKIP or iv2[0] is None or iv2[1] is None:
             continue
         ante = iv2
+        if _SINCE_BEFORE.search(text[max(0, h2.start - 8) : h2.start]):
+            ante = (iv2[0], pub)  # "since January 1, ... over the same period last year"
         break
     if ante is None:
         return iv
@@ -1212,7 +1216,7 @@ def _combine(
                 rejected.append((h.start, h.end))
             continue
         if h.kind in ("same_period", "whole_year") and pub is not None:
-            iv = _anaphoric(text, h, iv, resolved)
+            iv = _anaphoric(text, h, iv, resolved, pub)
         resolved.append((h, iv))
     k = 0
     while k < len(resolved):
@@ -1241,7 +1245,27 @@ def _combine(
                     except (_NotADate, ValueError, KeyError):
                         pass
                 k += 1
-        elif (since := _SINCE_BEFORE.search(before)) and h.kind not in ("ago",):
+        nxt = resolved[k + 1] if k + 1 < len(resolved) else None
+        if (
+            nxt is not None
+            and "y" not in h.groups
+            and h.kind in ("md", "dm", "month")
+            and re.fullmatch(r",?\s+", text[h.end : nxt[0].start])
+            and re.fullmatch(r"(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year", text[nxt[0].start : nxt[0].end])
+            and nxt[1][0] is not None
+        ):
+            # "February 24 last year": the year named after the day
+            g = dict(h.groups, y=str(nxt[1][0].year))  # type: ignore[union-attr]
+            kind = "month_year" if h.kind == "month" else h.kind
+            try:
+                lo, hi = _RESOLVERS[kind](g, pub, False)
+                end = nxt[0].end
+                k += 1
+            except (_NotADate, ValueError, KeyError):
+                pass
+            iv = (lo, hi)
+            before = text[max(0, start - 8) : start]
+        if (since := _SINCE_BEFORE.search(before)) and h.kind not in ("ago",) and not rng:
             start = start - (len(before) - since.start())
             lo, hi = iv[0], pub
         elif (to := _SPAN_TO_BEFORE.search(text[max(0, start - 40) : start])) and iv[1]:
