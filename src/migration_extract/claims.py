@@ -103,6 +103,7 @@ class ClaimRules:
     reporting_nouns: frozenset[str]
     media_words: frozenset[str]
     future_words: frozenset[str]
+    ethnonyms: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -127,6 +128,7 @@ class ClaimRules:
             reporting_nouns=frozenset(d["reporting_nouns"]),
             media_words=frozenset(d["media_words"]),
             future_words=frozenset(d["future_words"]),
+            ethnonyms=frozenset(d.get("ethnonyms", [])),
         )
 
 
@@ -306,6 +308,11 @@ def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
 # --------------------------------------------------------------------------- parts
 
 
+# "in north-eastern Libya", "into neighbouring Chad", "from the south of"
+_PLACE_MODIFIER = (
+    r"(?:neighbou?ring\s+|the\s+|(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western|rural|coastal)\s+)?$"
+)
 _LOCATIVE_CONTEXT = re.compile(
     r"\b(?:war|fight|fighting|conflict|invasion|battle|offensive|front|killing|killed|"
     r"troops|army|forces)\s+(?:(?:spreads?|spreading|moves?|reaches|escalates?|intensifies|"
@@ -314,12 +321,12 @@ _LOCATIVE_CONTEXT = re.compile(
 )
 _FROM_RE = re.compile(
     r"(?:\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|"
-    r"\bescaping|\bexited|\bexodus\s+from)\s+(?:neighbou?ring\s+|the\s+)?$",
+    r"\bescaping|\bexited|\bexodus\s+from)\s+" + _PLACE_MODIFIER,
     re.I,
 )
 _TO_MOVE_RE = re.compile(
     r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
-    r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+(?:neighbou?ring\s+|the\s+)?$",
+    r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+" + _PLACE_MODIFIER,
     re.I,
 )
 # a part of the group, not the group: "most of them from", "mostly students from"
@@ -328,7 +335,7 @@ _PARTLY_FROM_RE = re.compile(
     r"majority)\b[^,.;:]{0,40}\bfrom\s+(?:the\s+)?$",
     re.I,
 )
-_IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+(?:neighbou?ring\s+|the\s+)?$", re.I)
+_IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+" + _PLACE_MODIFIER, re.I)
 _OTHER_NOUN_CLAUSE = re.compile(r",\s+(?:where|which|whose|with)\b")
 # "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
 # taken from context
@@ -694,7 +701,9 @@ def _places(
         elif origin is None and ctx.last_dest is not None:
             origin = ctx.last_dest  # moved on from where the earlier figures arrived
     if origin is None and nationality is not None:
-        if etype != "casualty" or adjective:
+        # casualties take an explicit nationality ("170 Afghans", "Egyptian workers"), not
+        # an ethnic name ("Hundreds of Mongols were killed": Mongols live in three states)
+        if etype != "casualty" or adjective or nationality.text not in ctx.rules.ethnonyms:
             if etype != "onward":
                 origin = nationality
     if etype == "departure" and origin is None:
@@ -741,6 +750,18 @@ def _places(
         subj = _country_subject(ctx, own_ev, q, s, e)
         if subj is not None and (nationality is None or subj.code != nationality.code):
             dest = subj
+    # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
+    # one country the sentence names
+    if dest is None and etype == "stock" and not crowded:
+        named = [
+            g for g in _geo_in(ctx, s, e)
+            if g[3] == "country" and g[2] and not _is_demonym_at(ctx, g)
+            and (nationality is None or g[2] != nationality.code)
+            and not _FROM_RE.search(text[max(s, g[0] - 25) : g[0]])
+        ]  # fmt: skip
+        if len({g[2] for g in named}) == 1:
+            g = named[0]
+            dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
     # arrival-like events with no place of their own: the speaker's country, when it is
     # not the people's own
     # "300,000 Afghans have crossed into Iran ..., with 4,000 to 5,000 people arriving every
@@ -1697,6 +1718,7 @@ def resolve_claims(
     last_pop: dict[tuple[int, int], Span] = {}
     last_dest: Location | None = None
     event_totals: dict[int, Event] = {}
+    last_return: tuple[Location | None, Location | None] = (None, None)
     cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
     for qd in inp.quantities:
         if qd.get("kind") not in _CLAIM_KINDS:
@@ -1708,6 +1730,18 @@ def resolve_claims(
             noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
         if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
             noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
+        if noun is not None:
+            inner = next(
+                (o for o in inp.quantities if noun["start"] <= o["start"] < o["end"] < noun["end"]),
+                None,
+            )
+            if inner is not None:
+                # "About 1.7 million of the 3.4 million Syrians": the noun after the figure
+                cut = len(ctx.text[inner["end"] : noun["end"]]) - len(
+                    ctx.text[inner["end"] : noun["end"]].lstrip()
+                )
+                ns = inner["end"] + cut
+                noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
         if noun is not None and " " in noun["text"]:
             head_word = noun["text"].rsplit(" ", 1)[1]
             if head_word.lower() in ctx.rules.verb_triggers:
@@ -1952,7 +1986,19 @@ def resolve_claims(
             code = ctx.gaz.code(m.group(1)) if m else None
             if m and code and (origin is None or origin.code != code):
                 dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
-        if (
+        if ev is not None and ev.type == "return":
+            # returns in one article go between the same two countries unless it says
+            # otherwise: "The DGM says it deported about 170,000 Haitians" after "The
+            # Dominican Republic deported more than 21,000 Haitians"
+            r_origin, r_dest = last_return
+            if origin is None and r_origin is not None:
+                if dest is None or dest.code != r_origin.code:
+                    origin = r_origin
+            if dest is None and r_dest is not None:
+                if origin is None or origin.code != r_dest.code:
+                    dest = r_dest
+            last_return = (origin or r_origin, dest or r_dest)
+        elif (
             dest is None
             and ev is not None
             and ev.type in _CONTEXT_EVENTS
@@ -1961,7 +2007,11 @@ def resolve_claims(
         ):
             if origin is None or origin.code != last_dest.code:
                 dest = last_dest
-        if dest is not None:
+        if ev is not None and ev.type == "return":
+            if origin is not None:  # the story is where they are sent back from
+                last_dest = origin
+                ctx.last_dest = origin
+        elif dest is not None:
             last_dest = dest
             ctx.last_dest = dest
         if q.per is None and q.kind == "count":
