@@ -1043,6 +1043,7 @@ def _scan(text: str, r: NumberRules) -> list[TaggedQuantity]:
         i = max(m.j, i + 1)
     out = _merge_bound_pairs(toks, out)
     _inherit_rates(toks, out, r)
+    _verb_bounds(toks, out)
     res: list[TaggedQuantity] = []
     for m in out:
         sub = None if m.kind != "other" else (m.sub or "thing")
@@ -1060,6 +1061,28 @@ def _scan(text: str, r: NumberRules) -> list[TaggedQuantity]:
         )
         res.append(TaggedQuantity(q, sub))
     return res
+
+
+# "arrivals top 127,000", "crossings passed 450,000", "exceeded 2 million": a verb that
+# states a lower bound (the verb stays outside the span, like "from" in a range)
+_BOUND_VERBS = frozenset(
+    "top tops topped pass passes passed exceed exceeds exceeded surpass surpasses surpassed "
+    "overtake overtook overtaken".split()
+)
+
+
+def _verb_bounds(toks: list[Tok], ms: list[_Mention]) -> None:
+    for m in ms:
+        if (
+            m.kind == "count"
+            and m.qualifier is None
+            and m.value is not None
+            and m.low is None
+            and m.high is None
+            and m.i > 0
+            and toks[m.i - 1].low in _BOUND_VERBS
+        ):
+            _apply_hedge(m, "more_than")
 
 
 _LOWER_Q = frozenset({"more_than", "at_least"})
