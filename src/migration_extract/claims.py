@@ -1241,7 +1241,7 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
 
 
 _TRAILING_SAID_RE = re.compile(
-    r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}?|he|she|they)"
+    r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
     r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),)?\s+"
     r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b"
 )
@@ -1365,6 +1365,7 @@ def _make_source(
     name = _SOURCE_PREFIX.sub("", span)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
+    name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
     if not name or name.lower() in _GENERIC_SOURCES:
@@ -1384,17 +1385,29 @@ def _make_source(
         if canon and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text):
             name = canon
     anaphoric = _ANAPHORIC_SOURCES.match(name)
-    if anaphoric and ctx.last_org is not None:
+    if anaphoric:
         word = anaphoric.group(1).lower()
-        prev = ctx.last_org
-        if word in prev.name.lower() or word in ("agency", "body", "organisation", "organization"):
+        # the organisation named just before in the sentence ("The Mexican Commission for
+        # Refugee Assistance (COMAR) received ..., the agency said"), else the last one
+        # quoted as a source
+        here = _org_named_before(ctx, a0)
+        prev = here or ctx.last_org
+        long_names = [f.lower() for f, short in ctx.acronyms.items() if prev and short == prev.name]
+        if prev is not None and (
+            word in prev.name.lower()
+            or any(word in f for f in long_names)  # "The office" after "(UDSC)"
+            or word in ("agency", "body", "organisation", "organization")
+        ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
     if anaphoric and ctx.last_source is not None and ctx.last_source.country:
         # "The ministry said" after the minister spoke: the same country's ministry
         return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
     kind = "organization"
-    if name in ctx.rr.media or any(w.lower() in ctx.rules.media_words for w in words[-3:]):
-        kind = "media"
+    known_org = name in ctx.rr.international.values() or name in ctx.acronyms.values()
+    if name in ctx.rr.media or (
+        not known_org and any(w.lower() in ctx.rules.media_words for w in words[-3:])
+    ):
+        kind = "media"  # "the UN refugee agency" is UNHCR, not a news agency
     elif any(x[2] == "PERSON" and a0 <= x[0] and x[1] <= a1 for x in ctx.inp.entities):
         kind = "person"
     country = None
@@ -1416,6 +1429,21 @@ def _make_source(
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
+
+
+def _org_named_before(ctx: _Ctx, a0: int) -> Source | None:
+    """An organisation the sentence names, with its acronym, before position ``a0``."""
+    s, _ = ctx.sent_of(a0)
+    found = None
+    for m in re.finditer(r"\(([A-Z][A-Za-z]{1,8})\)", ctx.text[s:a0]):
+        found = m.group(1)
+    if found is None:
+        return None
+    country = None
+    o = ctx.rr.org_in(found)
+    if o is not None and not o[2]:
+        country = o[1]
+    return Source(found, "organization", None, country, found, s, s)
 
 
 _BRINGS_TO_RE = re.compile(
