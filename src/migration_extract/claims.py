@@ -1399,6 +1399,17 @@ def _make_source(
             or word in ("agency", "body", "organisation", "organization")
         ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
+        # "The office said" after "Poland's Office for Foreigners (UDSC)" was introduced
+        best = max(
+            (
+                (pos, short)
+                for full, short in ctx.acronyms.items()
+                if word in full.lower().split() and (pos := text.rfind(f"({short})", 0, a0)) >= 0
+            ),
+            default=None,
+        )
+        if best is not None:
+            return Source(best[1], "organization", None, None, text[a0:a1], a0, a1)
     if anaphoric and ctx.last_source is not None and ctx.last_source.country:
         # "The ministry said" after the minister spoke: the same country's ministry
         return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
