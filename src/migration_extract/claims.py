@@ -176,6 +176,7 @@ class _Ctx:
         self.last_org: Source | None = None
         self.last_dest: Location | None = None
         self.last_source: Source | None = None
+        self.last_mobilizer: Location | None = None
         self.claim_starts: list[int] = []
 
     def sent_of(self, pos: int) -> tuple[int, int]:
@@ -724,6 +725,15 @@ def _places(
                 off = next((o for o in ctx.inp.officials if o.country and s <= o.start < e), None)
                 if off is not None:
                     origin = Location(off.country, off.text, off.start, off.end)
+        if origin is None:
+            # "The republic of Buryatia must call up about 4,000 men": the region's country
+            pl = next((g for g in _geo_in(ctx, s, e) if g[3] == "place" and g[2]), None)
+            if pl is not None:
+                origin = Location(pl[2], text[pl[0] : pl[1]], pl[0], pl[1])
+        if origin is None and ctx.last_mobilizer is not None:
+            origin = ctx.last_mobilizer  # the country whose call-up the article reports
+        if origin is not None:
+            ctx.last_mobilizer = origin
     if etype == "casualty":
         dest = None
     # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
@@ -1089,6 +1099,8 @@ _SPEAKER_HEADS = {
     "census", "count", "tally", "records", "registry", "platform", "bureau", "unit",
     "administration", "kremlin", "ngo", "charity", "doctors", "volunteers", "workers",
     "observers", "monitors", "analysts", "researchers", "officers", "agents", "mission",
+    "leadership", "leader", "leaders", "cabinet", "parliament", "junta", "presidency",
+    "governors", "mayors", "commissioners", "lawmakers", "senator", "prosecutors",
 }  # fmt: skip
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
@@ -1157,6 +1169,15 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     text = ctx.text
     sent = text[s:e]
     m = _ACCORDING_RE.search(sent)
+    if m and any(s <= c < e and c != q["start"] for c in ctx.claim_starts):
+        # "Buryatia must call up about 4,000 men, according to its regional government,
+        # while Dagestan's leadership said its quota was fewer than 2,000": the attribution
+        # of another clause yields to a reporter of the figure's own clause
+        q_seg = _segment(text, s, e, q["start"])
+        if _segment(text, s, e, s + m.start()) != q_seg and any(
+            _segment(text, s, e, v.start) == q_seg for v in _governing_reporters(ctx, q, s, e)
+        ):
+            m = None
     if m:
         a0 = s + m.end()
         cut = re.search(
