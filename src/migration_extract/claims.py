@@ -1695,6 +1695,10 @@ def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
     'asylum applications' (asylum); None for people nouns with no event."""
     words = pop.text.split()
     head = words[-1].lower() if words else ""
+    for m0 in ctx.rules._phrase_re.finditer(ctx.text, pop.start, pop.end):
+        if m0.end() == pop.end:  # "25,000 new asylum requests"
+            typ0 = ctx.rules.phrase_triggers[m0.group(0).lower()]
+            return Event(typ0, m0.group(0), m0.start(), m0.end())
     typ = ctx.rules.noun_triggers.get(head)
     if typ is None:
         return None
@@ -1712,6 +1716,20 @@ def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
     return Event(typ, words[-1], pop.end - len(words[-1]), pop.end)
 
 
+# "The displaced now number about 120,000": people counted by the verb "number"
+_PEOPLE_NUMBER_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<p>(?:[\w-]+\s+){0,2}?(?:displaced|refugees|migrants|returnees|"
+    r"evacuees|IDPs|asylum\s+seekers|people|arrivals))\s+(?:now\s+)?(?:number|numbered|total|"
+    r"totalled|totaled)\s+" + _HEDGE_TAIL
+)
+# "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
+# the story, a claim when a figure came just before
+_TALLY_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
+    r"(?:number|tally|figure|total|count)\s+(?:\w+\s+){0,2}?(?:rose|has\s+risen|had\s+risen|"
+    r"climbed|grew|reached|stands|stood|hit|topped|jumped|increased|fell|dropped|is\s+now|"
+    r"now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
+)
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
 
@@ -1780,6 +1798,11 @@ def resolve_claims(
     event_totals: dict[int, Event] = {}
     last_return: tuple[Location | None, Location | None] = (None, None)
     cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
+    def out_prev_sentence(pos: int) -> bool:
+        """Is there a candidate figure in this sentence or the two before it?"""
+        floor = _sentence_back(ctx, ctx.sent_of(pos)[0], 2)
+        return any(floor <= c[1].start < pos for c in cands)
+
     for qd in inp.quantities:
         if qd.get("kind") not in _CLAIM_KINDS:
             continue
@@ -1854,6 +1877,12 @@ def resolve_claims(
                     )  # fmt: skip
                 elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(before):
                     pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
+                elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
+                    # "The displaced now number about 120,000"
+                    ps = max(s, q.start - 80) + pm.start("p")
+                    pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
+                elif _TALLY_RE.search(before) and out_prev_sentence(q.start):
+                    pass  # "The tally rose to 14,000": the figure of the story so far
                 elif not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
                     continue
                 if (s, e) in last_pop:
@@ -1970,6 +1999,21 @@ def resolve_claims(
             if m:
                 ps = pop.end + m.start(1)
                 pop = Span(m.group(1), ps, ps + len(m.group(1)))
+        # "The tally rose to 14,000", "Nearly half of them are children": a figure about
+        # the story's last claim takes its event and places
+        story = next(
+            (c for c in reversed(out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
+        )
+        anaphor = story is not None and (
+            _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start]) is not None
+            or (
+                q.kind == "share"
+                and re.match(r"\s+of\s+(?:them|those|these)\b", ctx.text[q.end : q.end + 20])
+                is not None
+            )
+        )
+        if ev is None and anaphor and story is not None:
+            ev = story.event
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""
@@ -2032,6 +2076,9 @@ def resolve_claims(
             and (dest is None or dest.code != prev_claim.origin.code)
         ):
             origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
+        if anaphor and story is not None and ev is story.event:
+            origin = origin or story.origin
+            dest = dest or story.destination
         if restated and prev_claim is not None:
             same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
             if origin is None and same_event:
