@@ -330,10 +330,8 @@ def test_time_bucket_blocking_finds_every_compatible_pair():
         items.append(_article(f"d{k}", rng.choice([iso(day + rng.randrange(5)), None]), c))
     rows, _ = dd._read(((n, d, doc, d, pub) for n, d, doc, pub in dd._iter_refs(items)),
                        dd.DedupeConfig())  # fmt: skip
-    f = {k: np.frombuffer(getattr(rows, k), dtype=getattr(rows, k).typecode).copy()
-         for k in ("kind", "per", "event", "origin", "dest", "lo", "hi", "vague", "vid",
-                   "t0", "t1", "tclosed", "doc", "sstart")}  # fmt: skip
-    a, b = dd._candidates(f, 3, 34)
+    f = dd._features(rows)
+    a, b = dd._candidates(f, 3)  # unbounded (no window)
     n = len(f["lo"])
     ia, ib = np.triu_indices(n, 1)
     ok = dd._compatible(f, ia, ib, 3)
@@ -348,3 +346,109 @@ def test_mobilization_quota_without_time_gets_no_publication_window():
     a = claim("a", "300,000", t=("2022-09-21", "2022-09-21"), **kw)
     b = claim("b", "300,000", **kw)
     assert together(dedupe([a, _article("b", "2022-12-29", b)]), a["id"], b["id"])
+
+
+def _iso(day: int) -> str:
+    from datetime import date
+
+    return date.fromordinal(day).isoformat()
+
+
+def test_window_gives_the_unbounded_groups_when_blocks_are_small():
+    """The candidate window (DedupeConfig.window) only binds in a crowded block: with
+    claims spread over many blocks, bounded and unbounded give the same pairs and groups."""
+    import importlib
+    import random
+
+    from migration_extract.dedupe import DedupeConfig
+
+    dd = importlib.import_module("migration_extract.dedupe")
+    rng = random.Random(11)
+    items = []
+    for k in range(120):
+        v = rng.choice([5000, 5100, 5300, 20000, 21000, 98000, 100000])
+        day = 738000 + rng.randrange(400)
+        t = rng.choice([None, "closed", "open", "long"])
+        tt = {None: None, "closed": (_iso(day - 6), _iso(day)), "open": (None, _iso(day)),
+              "long": (_iso(day - 200), _iso(day))}[t]  # fmt: skip
+        qual = rng.choice([None, "about"])
+        c = claim(f"d{k // 3}", f"{v:,}", value=v, qualifier=qual, approximate=qual is not None,
+                  dest=rng.choice(["GE", "KZ", "AM", "TR", "FI", "PL", "DE", "MD"]), t=tt,
+                  event=rng.choice(["arrival", "departure", "stock"]), sstart=100 * k)  # fmt: skip
+        items.append(_article(f"d{k // 3}", rng.choice([_iso(day + 2), None]), c))
+    rows, _ = dd._read(((n, d, doc, d, pub) for n, d, doc, pub in dd._iter_refs(items)),
+                       DedupeConfig())  # fmt: skip
+    f = dd._features(rows)
+    w = DedupeConfig().window
+    assert [x.tolist() for x in dd._candidates(f, 3, w)] == \
+        [x.tolist() for x in dd._candidates(f, 3, None)]  # fmt: skip
+    bounded = [g.to_dict() for g in dedupe(items)]
+    assert bounded == [g.to_dict() for g in dedupe(items, DedupeConfig(window=None))]
+    assert any(len(g["members"]) > 1 for g in bounded)
+
+
+def _crowded_block(n_days: int = 120, per_day: int = 4, seed: int = 2) -> list[dict]:
+    """One block (count, arrival, PL) crowded with daily figures of similar size: each
+    day's figure (a closed one-day time) is restated by 2-3 articles of that day."""
+    import random
+
+    rng = random.Random(seed)
+    items = []
+    for d in range(n_days):
+        for f in range(per_day):
+            v = rng.choice([4800, 5000, 5100, 5200, 5300, 5500])
+            for r in range(rng.choice([2, 3])):
+                doc = f"n{d}-{f}-{r}"
+                c = claim(doc, f"{v:,}", value=v, dest="PL", origin="UA", pop="Ukrainians",
+                          t=(_iso(738000 + d), _iso(738000 + d)))  # fmt: skip
+                c["id"] = f"f{d}.{f}-{r}"
+                items.append(_article(doc, _iso(738001 + d), c))
+    return items
+
+
+def test_window_bounds_candidates_in_a_crowded_block():
+    """In a crowded block each claim meets at most a bounded number of others (nearest
+    in time within its value band), the bounded pairs are a subset of the unbounded ones,
+    and a figure's same-day restatements are still found: same groups as unbounded."""
+    import importlib
+
+    import numpy as np
+
+    from migration_extract.dedupe import DedupeConfig
+
+    dd = importlib.import_module("migration_extract.dedupe")
+    items = _crowded_block()
+    rows, _ = dd._read(((n, d, doc, d, pub) for n, d, doc, pub in dd._iter_refs(items)),
+                       DedupeConfig())  # fmt: skip
+    f = dd._features(rows)
+    w = DedupeConfig().window
+    a, b = dd._candidates(f, 3, w)
+    ua, ub = dd._candidates(f, 3, None)
+    got = set(zip(a.tolist(), b.tolist(), strict=True))
+    full = set(zip(ua.tolist(), ub.tolist(), strict=True))
+    assert got <= full and len(got) < len(full)
+    per_claim = np.bincount(np.concatenate([a, b]), minlength=len(f["lo"]))
+    assert per_claim.max() <= 2 * w * dd._MAX_BANDS
+    bounded = [g.to_dict() for g in dedupe(items)]
+    assert bounded == [g.to_dict() for g in dedupe(items, DedupeConfig(window=None))]
+    assert max(len(g["members"]) for g in bounded) >= 2
+
+
+def test_bounded_dedupe_is_deterministic(tmp_path):
+    items = _crowded_block(60, 6, seed=4)
+    first = [g.to_dict() for g in dedupe(items)]
+    assert first == [g.to_dict() for g in dedupe([dict(x) for x in items])]
+    p = tmp_path / "crowded.jsonl"
+    p.write_text("\n".join(json.dumps(x) for x in items) + "\n")
+    assert [g.to_dict() for g in dedupe_jsonl(str(p))] == first
+
+
+def test_inverted_or_infinite_range_does_not_break_blocking():
+    """A range with its low above its high (an empty interval) matches nothing; the
+    blocking must still run (it sorts and bands every interval)."""
+    a = claim("a", "10-5", low=10, high=5, t=("2022-01-01", "2022-01-02"))
+    b = claim("b", "5,000", low=5000, high=float("inf"), t=("2022-01-01", "2022-01-02"))
+    c = claim("c", "5", value=5, t=("2022-01-01", "2022-01-02"))
+    d = claim("d", "5", value=5, t=("2022-01-01", "2022-01-02"))
+    groups = dedupe([a, b, c, d])
+    assert len(groups) == 3 and together(groups, c["id"], d["id"])

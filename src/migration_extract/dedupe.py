@@ -11,13 +11,14 @@ Every rule below is written out, with the reasons and the measurements, in docs/
   more than +10%, up to -20%, fewer than -50%); ranges are their bounds; vague
   magnitudes ("tens of thousands") are their bounds and flagged vague.
 * **Blocking.** Rows are indexed under (kind, rate, event type, country) for every
-  country the claim names; inside a block rows are sorted by the low end of their
-  interval and only rows whose intervals overlap are paired (an exact interval sweep,
-  vectorised). Vague magnitudes are blocked with the same vague wording only. Claims with
-  a short known time window also block by a ~month time bucket (home bucket of the
-  window's end, copied into the next); the others are swept against their whole block.
-  Pairs within one document are enumerated separately (a caption, a headline restating
-  its lead).
+  country the claim names (vague magnitudes only with the same vague wording). Inside a
+  block, a row with an "as of" day meets, in each value band its interval spans, the
+  rows nearest to it in time; a row with neither a time nor a publication date (or a
+  very wide range) meets the rows whose intervals overlap its own, nearest in value
+  first; within one document, overlapping values meet.
+  Each of these sorted neighbourhoods holds at most ``DedupeConfig.window`` rows on
+  either side, so the candidates per claim are bounded however crowded a block gets
+  (all numpy, no Python loop over pairs).
 * **Compatibility** (hard, vectorised): same kind and rate, event types equal (unknown
   matches any), no conflicting origin/destination, overlapping value intervals, vague only
   with the same vague wording (or, inside one article, with a number in its range),
@@ -80,6 +81,9 @@ class DedupeConfig:
     lag_days: int = 3  # reporting lag allowed when a time interval has an open end
     pub_window_days: int = 30  # a time-less claim: the days before its article's publication
     min_score: float = 0.58  # minimum pair score to merge
+    # candidates: in each sorted pass a row meets at most this many following rows of its
+    # block (a sorted neighbourhood; None: unbounded). docs/dedupe.md, section 6
+    window: int | None = 4
 
 
 # ---------------------------------------------------------------------------- input
@@ -243,30 +247,27 @@ def _norm(s: Any) -> str:
     return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
 
+_I8 = ("kind", "per", "event", "vague", "tclosed")
+_I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
+        "src_id")  # fmt: skip
+_F64 = ("lo", "hi")
+_PART_TYPES = frozenset({dict, type(None)})
+
+
 class _Rows:
-    """Columnar features of every claim read (compact: arrays and interned strings)."""
+    """Columnar features of every claim read (compact: arrays and interned strings).
+
+    The numeric features are appended row by row into three interleaved arrays (one call
+    per type and claim: 1-byte codes ``_I8``, 4-byte ids and days ``_I32``, the value
+    interval ``_F64``) and split into numpy columns by ``_features``."""
 
     def __init__(self) -> None:
-        self.kind = array("b")
-        self.per = array("b")
-        self.event = array("b")
-        self.origin = array("i")
-        self.dest = array("i")
-        self.lo = array("d")
-        self.hi = array("d")
-        self.vague = array("b")
-        self.vid = array("i")  # vague wording id (its bounds), 0 when not vague
-        self.t0 = array("i")
-        self.t1 = array("i")
-        self.tclosed = array("b")
-        self.doc = array("i")
-        self.sstart = array("i")  # sentence start offset (two claims of one sentence differ)
+        self.i8 = array("b")
+        self.i32 = array("i")
+        self.f64 = array("d")
         self.spec = array("d")  # canonical preference
         # population, sentence and source as ids into string tables (0 = ""): identical
         # strings are stored and compared once
-        self.pop_id = array("i")
-        self.sent_id = array("i")
-        self.src_id = array("i")
         self.strings: dict[str, list[str]] = {"pop": [""], "sent": [""], "src": [""]}
         self._sids: dict[str, dict[str, int]] = {"pop": {"": 0}, "sent": {"": 0}, "src": {"": 0}}
         self.doc_ids: list[str | None] = []
@@ -277,17 +278,19 @@ class _Rows:
         self._docs: dict[str | None, int] = {}
         self._vids: dict[tuple[float, float], int] = {}
         self._pubs: dict[Any, int | None] = {}
+        self._days: dict[Any, int] = {}
+        self._raw_pop: dict[str, int] = {}  # population text as written -> its string id
+        self._raw_src: dict[str, int] = {}  # source name as written -> its string id
 
-    def _s(self, s: Any) -> Any:
-        return self._intern.setdefault(s, s)
-
-    def _sid(self, table: str, s: str) -> int:
-        ids = self._sids[table]
-        i = ids.get(s)
-        if i is None:
-            i = ids[s] = len(ids)
-            self.strings[table].append(s)
-        return i
+    def _day(self, tm: dict[str, Any], key: str, n: Any, d: Any) -> int | None:
+        s = tm.get(key)
+        if s is None:
+            return None
+        try:
+            return self._days[s]
+        except (KeyError, TypeError):
+            v = self._days[s] = _day(tm, key, n, d)  # type: ignore[assignment]
+            return v
 
     def add(self, d: Any, n: Any, doc: str | None, ref: Any, cfg: DedupeConfig,
             pub: Any = None) -> bool:  # fmt: skip
@@ -295,113 +298,174 @@ class _Rows:
 
         ``pub``: the enclosing article's ``published`` date, if any: a claim without a
         time then stands for the ``pub_window_days`` before it (docs/dedupe.md, rule 7)."""
-        if isinstance(d, Claim):
-            d = d.to_dict()
-        elif not isinstance(d, dict):
-            raise _bad(n, None, f"a claim must be an object, got {type(d).__name__}", "claim")
-        q = d.get("quantity")
+        if type(d) is not dict:
+            if isinstance(d, Claim):
+                d = d.to_dict()
+            elif not isinstance(d, dict):
+                raise _bad(n, None, f"a claim must be an object, got {type(d).__name__}", "claim")
+        get = d.get
+        q = get("quantity")
         if not isinstance(q, dict):
             raise _bad(n, d, "missing field 'quantity'" if q is None else
                        f"field 'quantity' must be an object, got {q!r}", "quantity")  # fmt: skip
-        s = d.get("sentence")
+        s = get("sentence")
         if not isinstance(s, dict) or not isinstance(s.get("text"), str):
             raise _bad(n, d, "missing or malformed field 'sentence'", "sentence")
-        qs, qe = q.get("start"), q.get("end")
+        qget = q.get
+        qs, qe = qget("start"), qget("end")
         if not isinstance(qs, int) or not isinstance(qe, int) or isinstance(qs, bool):
             raise _bad(n, d, "quantity.start/end must be integer offsets", "quantity.start")
-        kind = _KINDS.get(q.get("kind", "count"))
+        kind = _KINDS.get(qget("kind", "count"))
         if kind is None:
-            raise _bad(n, d, f"quantity.kind {q.get('kind')!r} is not a SPEC kind", "quantity.kind")
-        per = _PERS.get(q.get("per"), -1)
+            raise _bad(n, d, f"quantity.kind {qget('kind')!r} is not a SPEC kind", "quantity.kind")
+        per = _PERS.get(qget("per"), -1)
         if per < 0:
-            raise _bad(n, d, f"quantity.per {q.get('per')!r} is not a SPEC rate", "quantity.per")
+            raise _bad(n, d, f"quantity.per {qget('per')!r} is not a SPEC rate", "quantity.per")
         iv = interval(q, cfg, n, d)
-        ev = _part(d, "event", n, d)
+        ev, org, dst = get("event"), get("origin"), get("destination")
+        pop, src, tm = get("population"), get("source"), get("time")
+        pt = _PART_TYPES
+        if not (type(ev) in pt and type(org) in pt and type(dst) in pt and type(pop) in pt
+                and type(src) in pt and type(tm) in pt):  # fmt: skip
+            ev = _part(d, "event", n, d)  # a dict subclass passes, anything else raises
         et = _EVENTS.get(ev.get("type") if ev else None)
         if et is None:
             raise _bad(n, d, f"event.type {ev.get('type')!r} is not a SPEC type", "event.type")  # type: ignore[union-attr]
-        org, dst = _part(d, "origin", n, d), _part(d, "destination", n, d)
-        pop, src = _part(d, "population", n, d), _part(d, "source", n, d)
-        tm = _part(d, "time", n, d)
-        t0 = _day(tm, "from", n, d) if tm else None
-        t1 = _day(tm, "to", n, d) if tm else None
-        did = d.get("doc_id") or doc
-        cid = d.get("id") or claim_id(did, qs, qe)
-        # canonical preference: sourced, then an exact number, then filled fields, confidence
-        exact = q.get("value") is not None and not q.get("approximate") and not q.get("qualifier")
-        filled = sum(x is not None for x in (pop, ev, org, dst, tm, src))
-        conf = d.get("confidence", 0.5)
-        conf = conf if isinstance(conf, (int, float)) and not isinstance(conf, bool) else 0.0
-        self.doc_ids.append(self._s(did))
-        self.ids.append(str(cid))
+        if not (type(org) in pt and type(dst) in pt and type(pop) in pt and type(src) in pt
+                and type(tm) in pt):  # fmt: skip
+            org, dst = _part(d, "origin", n, d), _part(d, "destination", n, d)
+            pop, src = _part(d, "population", n, d), _part(d, "source", n, d)
+            tm = _part(d, "time", n, d)
+        t0 = self._day(tm, "from", n, d) if tm else None
+        t1 = self._day(tm, "to", n, d) if tm else None
+        did = get("doc_id") or doc
+        cid = get("id") or claim_id(did, qs, qe)
+        intern = self._intern
+        self.doc_ids.append(intern.setdefault(did, did))
+        self.ids.append(cid if type(cid) is str else str(cid))
         self.refs.append(ref)
         if iv is None:
             return False
+        # canonical preference: sourced, then an exact number, then filled fields, confidence
+        exact = qget("value") is not None and not qget("approximate") and not qget("qualifier")
+        filled = ((pop is not None) + (ev is not None) + (org is not None) + (dst is not None)
+                  + (tm is not None) + (src is not None))  # fmt: skip
+        conf = get("confidence", 0.5)
+        tc = type(conf)
+        if tc is not float and tc is not int:
+            conf = conf if isinstance(conf, (int, float)) and not isinstance(conf, bool) else 0.0
         lo, hi, vague = iv
-        self.kind.append(kind)
-        self.per.append(per)
-        self.event.append(et)
         codes = self._codes
         oc = org.get("code") if org else None
         dc = dst.get("code") if dst else None
-        self.origin.append(codes.setdefault(oc, len(codes)))
-        self.dest.append(codes.setdefault(dc, len(codes)))
-        self.lo.append(lo)
-        self.hi.append(hi)
-        self.vague.append(vague)
-        self.vid.append(self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0)
+        ocode = codes.get(oc)
+        if ocode is None:
+            ocode = codes[oc] = len(codes)
+        dcode = codes.get(dc)
+        if dcode is None:
+            dcode = codes[dc] = len(codes)
+        vid = self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0
         pday = _published(pub, n, d, self._pubs) if pub is not None else None
         if t0 is None and t1 is None and pday is not None and et != _MOBILIZATION:
-            self.t0.append(pday - cfg.pub_window_days)
-            self.t1.append(pday)
-            self.tclosed.append(2)  # the publication window: compared with the lag
+            w0, w1, closed = pday - cfg.pub_window_days, pday, 2  # the publication window
         elif t0 is None and t1 is None:
-            self.t0.append(_OPEN_LO)
-            self.t1.append(_OPEN_HI)
-            self.tclosed.append(-1)  # no time at all
+            w0, w1, closed = _OPEN_LO, _OPEN_HI, -1  # no time at all
         else:
-            self.t0.append(_OPEN_LO if t0 is None else t0)
-            self.t1.append(_OPEN_HI if t1 is None else t1)
-            self.tclosed.append(t0 is not None and t1 is not None)
-        self.doc.append(self._docs.setdefault(did, len(self._docs)))
+            w0 = _OPEN_LO if t0 is None else t0
+            w1 = _OPEN_HI if t1 is None else t1
+            closed = t0 is not None and t1 is not None
+        # the day the figure is "as of", used only to order candidates (never a rule)
+        anchor = t1 if t1 is not None else pday if pday is not None \
+            else t0 if t0 is not None else _OPEN_LO  # fmt: skip
+        docs = self._docs
+        dno = docs.get(did)
+        if dno is None:
+            dno = docs[did] = len(docs)
         ss = s.get("start")
-        self.sstart.append(ss if isinstance(ss, int) and not isinstance(ss, bool) else -1)
+        if type(ss) is not int:
+            ss = ss if isinstance(ss, int) and not isinstance(ss, bool) else -1
+        sids, strings = self._sids, self.strings
+        raw = pop.get("text") if pop else None
+        pid = self._raw_pop.get(raw) if type(raw) is str else None  # the same text again
+        if pid is None:
+            ptext = _norm(raw)
+            pid = sids["pop"].get(ptext)
+            if pid is None:
+                pid = sids["pop"][ptext] = len(strings["pop"])
+                strings["pop"].append(ptext)
+            if type(raw) is str:
+                self._raw_pop[raw] = pid
+        stext = s["text"].lower()
+        sid = sids["sent"].get(stext)
+        if sid is None:
+            sid = sids["sent"][stext] = len(strings["sent"])
+            strings["sent"].append(stext)
+        raw = src.get("name") if src else None
+        rid = self._raw_src.get(raw) if type(raw) is str else None
+        if rid is None:
+            rtext = _norm(raw)
+            rid = sids["src"].get(rtext)
+            if rid is None:
+                rid = sids["src"][rtext] = len(strings["src"])
+                strings["src"].append(rtext)
+            if type(raw) is str:
+                self._raw_src[raw] = rid
+        self.i8.extend((kind, per, et, vague, closed))
+        self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
+        self.f64.extend((lo, hi))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
-        self.pop_id.append(self._sid("pop", _norm(pop.get("text")) if pop else ""))
-        self.sent_id.append(self._sid("sent", s["text"].lower()))
-        self.src_id.append(self._sid("src", _norm(src.get("name")) if src else ""))
         return True
 
 
 # ---------------------------------------------------------------------------- pairs
 
 
-_CHUNK = 4_000_000  # candidate pairs generated (and filtered) at a time
+_CHUNK = 1_000_000  # candidate pairs generated (and filtered) at a time
+_BAND = math.log(1.5)  # value bands of the time-ordered pass (on the signed log1p scale)
+_MAX_BANDS = 8  # a row spanning more bands (a wide range) goes to the value-ordered pass
 
 
-def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray, accept: Any,
-           query: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """The pairs of rows in the same block whose [lo, hi] intervals overlap, kept where
-    ``accept(a, b)`` (the hard rules) holds; with ``query`` (a mask), only the pairs with
-    at least one query row.
+def _vkey(x: np.ndarray) -> np.ndarray:
+    """A monotone log scale for values (negative values included; an infinite value, which
+    JSON's ``Infinity`` can give, becomes a large finite key)."""
+    x = np.clip(x, -1e300, 1e300)
+    return np.sign(x) * np.log1p(np.abs(x))
 
-    Rows sorted by (block, lo): row i pairs with the following rows j of its block while
-    lo[j] <= hi[i] (with ``query``: all of them for a query row, the query rows among
-    them for the others); the pairs are generated without a Python loop, a few million at
-    a time so that memory holds the accepted pairs, not the candidates."""
+
+def _sweep(block: np.ndarray, key: np.ndarray, probe: np.ndarray | None, rows: np.ndarray,
+           accept: Any, query: np.ndarray | None = None, cap: int | None = None
+           ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Pairs of rows in one block, kept where ``accept(a, b)`` (the hard rules) holds.
+
+    Rows sorted by (block, key): row i pairs with the following rows j of its block while
+    key[j] <= probe[i] (``probe`` None: to the end of the block), and with at most ``cap``
+    of them (a sorted neighbourhood: each row meets at most ``cap`` rows on either side);
+    with ``query`` (a mask), only the pairs with at least one query row are made. The
+    pairs are generated without a Python loop, a few million at a time, so that memory
+    holds the accepted pairs, not the candidates. Ties in ``key`` keep the input order."""
     e = np.empty(0, np.int64)
     if len(rows) < 2:
         return e, e
-    order = np.lexsort((lo, block))
-    b, l_, h, r = block[order], lo[order], hi[order], rows[order]
+    order = np.lexsort((key, block))
+    b, k, r = block[order], key[order], rows[order]
     m = len(b)
-    # one sortable float per row: the block's rank, then log1p(lo) inside it (below 100)
-    rank = np.cumsum(np.r_[0, b[1:] != b[:-1]]).astype(np.float64) * 128.0
-    key = rank + np.log1p(np.maximum(l_, 0))
-    probe = rank + np.log1p(np.maximum(h, 0)) + 1e-9  # borderline extras are filtered later
-    end = np.searchsorted(key, probe, side="right")
     pos = np.arange(m)
-    end = np.maximum(end, pos + 1)
+    new = np.r_[True, b[1:] != b[:-1]]
+    bid = np.cumsum(new) - 1
+    bend = np.r_[np.flatnonzero(new)[1:], m][bid]  # end of each row's block
+    if probe is None:
+        end = bend
+    else:
+        p = probe[order]
+        # one sortable number per row: the block's rank times a span wider than any key,
+        # plus the key (rounding is monotone: a partner is never lost, extras are filtered)
+        kmin = float(k.min())
+        span = float(max(p.max(), k.max())) - kmin + 1.0
+        base = bid.astype(np.float64) * span
+        end = np.searchsorted(base + (k - kmin), base + (p - kmin), side="right")
+        end = np.minimum(np.maximum(end, pos + 1), bend)
+    if cap is not None:
+        end = np.minimum(end, pos + 1 + cap)
     if query is None:
         target = pos  # row i's partners: target[start[i] : start[i] + cnt[i]]
         start = pos + 1
@@ -439,9 +503,24 @@ def _sweep(block: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: np.ndarray, 
     return np.concatenate(outa), np.concatenate(outb)
 
 
-def _candidates(f: dict[str, np.ndarray], lag: int, width: int
+def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Pairs (a < b, unique) that pass every hard rule (``width``: days per time bucket)."""
+    """Pairs (a < b, unique) that pass every hard rule, among the claims that share a
+    block (kind, rate, event type, country, vague wording) or a document.
+
+    Two sorted passes per block, and one per document. Rows with an "as of" day (the
+    anchor: the end of their time, else the publication date, else the start) and a
+    value interval of at most _MAX_BANDS bands are copied into each value band they span
+    (two overlapping intervals share a band) and sorted by anchor: a row meets the rows
+    nearest to it in time within its band. The other rows (no time and no publication
+    date, a very wide range) meet their whole block sorted by value: a row meets the rows
+    whose intervals overlap its own, nearest in value first. With ``window`` None a row
+    meets every row of its band / every overlapping row (all compatible pairs; quadratic
+    in a crowded block, for tests); with a ``window`` at most that many following rows in
+    each pass (so at most twice that many per band and pass), however crowded the block:
+    a band or an overlap run of at most ``window`` + 1 rows gives exactly the unbounded
+    pairs. Inside a document, rows meet the rows whose values overlap theirs, with the
+    same window."""
     n = len(f["lo"])
 
     def accept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -468,58 +547,73 @@ def _candidates(f: dict[str, np.ndarray], lag: int, width: int
     vid = f["vid"][rows].astype(np.int64)
     key = key * (int(vid.max(initial=0)) + 1) + vid  # vague wordings block apart
     key = np.unique(key, return_inverse=True)[1].ravel().astype(np.int64)  # dense ids
-    lo, hi = f["lo"][rows], f["hi"][rows]
-    # time buckets of ``width`` days: a row whose time window, extended by the lag, is
-    # bounded and at most ``width`` long (a publication window, a week, a month) is
-    # placed in the bucket of its end (home) and copied into the next one; two such
-    # windows that pass the time rule end at most ``width`` days apart, so they meet in a
-    # bucket where at least one of them is at home (copies are not paired together).
-    # Other rows (no time known, an open end, a long span) are paired with every row of
-    # their block (``query``).
-    t0 = f["t0"][rows].astype(np.int64)
-    t1 = f["t1"][rows].astype(np.int64)
-    timed = (f["tclosed"][rows] >= 0) & (t0 > _OPEN_LO) & (t1 < _OPEN_HI)
-    timed &= t1 + lag - t0 <= width
-    ti = np.flatnonzero(timed)
-    home = t1[ti] // width
-    rep = np.concatenate([ti, ti])
-    bucket = np.concatenate([home, home + 1])
-    if len(rep):
-        bucket -= bucket.min()
-    tkey = key[rep] * (int(bucket.max(initial=0)) + 1) + bucket
-    is_home = np.r_[np.ones(len(ti), dtype=bool), np.zeros(len(ti), dtype=bool)]
-    a1, b1 = _sweep(tkey, lo[rep], hi[rep], rows[rep], accept, query=is_home)
-    parts_a, parts_b = [a1], [b1]
-    if not timed.all():
-        a3, b3 = _sweep(key, lo, hi, rows, accept, query=~timed)
-        parts_a.append(a3)
-        parts_b.append(b3)
-    # every pair inside one document (a caption repeated, a headline restating its lead)
-    a2, b2 = _sweep(f["doc"].astype(np.int64), np.zeros(n), np.ones(n), idx, accept)
-    parts_a.append(a2)
-    parts_b.append(b2)
+    v0 = _vkey(f["lo"][rows])
+    v1 = _vkey(f["hi"][rows]) + 1e-9  # borderline extras are filtered by the rules
+    anc = f["anchor"][rows].astype(np.int64)
+    bmin = np.floor(v0 / _BAND).astype(np.int64)
+    # a vague block holds one interval: one band is enough
+    bmax = np.where(f["vague"][rows] != 0, bmin, np.floor(v1 / _BAND).astype(np.int64))
+    nb = bmax - bmin + 1
+    # (an empty interval, low above high, matches nothing: it goes to the value pass)
+    anchored = (anc > _OPEN_LO) & (nb >= 1) & (nb <= _MAX_BANDS)
+    parts_a, parts_b = [], []
+    sel = np.flatnonzero(anchored)
+    if len(sel):  # time order inside (block, value band)
+        cnt = nb[sel]
+        rep = np.repeat(sel, cnt)
+        band = bmin[rep] + (np.arange(len(rep)) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+        # sorted by anchor day, and inside one day by value (same-day restatements of one
+        # figure sit together)
+        frac = np.clip((v0[rep] - band * _BAND) / _BAND, 0.0, 0.99)
+        band -= band.min()
+        bkey = key[rep] * (int(band.max()) + 1) + band
+        a1, b1 = _sweep(bkey, anc[rep] + frac, None, rows[rep], accept, cap=window)
+        parts_a.append(a1)
+        parts_b.append(b1)
+        del rep, band, bkey
+    free = ~anchored
+    if free.any():  # value order inside the block, pairs with at least one free row
+        has = np.zeros(int(key.max()) + 1, dtype=bool)
+        has[key[free]] = True
+        sel = np.flatnonzero(has[key])
+        a2, b2 = _sweep(key[sel], v0[sel], v1[sel], rows[sel], accept, query=free[sel],
+                        cap=window)  # fmt: skip
+        parts_a.append(a2)
+        parts_b.append(b2)
+    # pairs inside one document (a caption repeated, a headline restating its lead): the
+    # overlapping values of the document, nearest in value first
+    a3, b3 = _sweep(f["doc"].astype(np.int64), _vkey(f["lo"]), _vkey(f["hi"]) + 1e-9, idx,
+                    accept, cap=window)  # fmt: skip
+    parts_a.append(a3)
+    parts_b.append(b3)
     pair = np.sort(np.concatenate(parts_a) * n + np.concatenate(parts_b))
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     return pair // n, pair % n
 
 
 def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int) -> np.ndarray:
-    ok = (f["kind"][a] == f["kind"][b]) & (f["per"][a] == f["per"][b])
+    """The hard rules (docs/dedupe.md, section 2) on pairs a[k]-b[k]: a boolean mask."""
+    # the value overlap first (most candidates of a sorted pass fail it), the rest on the
+    # pairs that pass it
+    ok = np.maximum(f["lo"][a], f["lo"][b]) <= np.minimum(f["hi"][a], f["hi"][b])
+    keep = np.flatnonzero(ok)
+    a, b = a[keep], b[keep]
+    good = (f["kind"][a] == f["kind"][b]) & (f["per"][a] == f["per"][b])
     ea, eb = f["event"][a], f["event"][b]
-    ok &= (ea == eb) | (ea == 0) | (eb == 0)
+    good &= (ea == eb) | (ea == 0) | (eb == 0)
     for side in ("origin", "dest"):
         xa, xb = f[side][a], f[side][b]
-        ok &= (xa == xb) | (xa == 0) | (xb == 0)
-    ok &= np.maximum(f["lo"][a], f["lo"][b]) <= np.minimum(f["hi"][a], f["hi"][b])
+        good &= (xa == xb) | (xa == 0) | (xb == 0)
     va, vb = f["vid"][a], f["vid"][b]
     same_doc = f["doc"][a] == f["doc"][b]
-    ok &= (va == vb) | same_doc
+    good &= (va == vb) | same_doc
     # two numbers of one sentence are two facts ("at least 31 drowned and dozens missing")
-    ok &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
+    good &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
     ca, cb = f["tclosed"][a], f["tclosed"][b]
     slack = np.where((ca == 1) & (cb == 1), 0, lag)
     t_ok = np.maximum(f["t0"][a], f["t0"][b]) <= np.minimum(f["t1"][a], f["t1"][b]) + slack
-    ok &= t_ok | (ca < 0) | (cb < 0)
+    good &= t_ok | (ca < 0) | (cb < 0)
+    ok[keep] = good
     return ok
 
 
@@ -654,18 +748,22 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     return ok
 
 
-def _greedy(f: dict[str, np.ndarray], a: list[int], b: list[int], lag: int,
+def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
             parent: np.ndarray) -> None:  # fmt: skip
     """Best-first union-find over the pairs in the given order (``parent`` updated in
     place, roots the smallest index): a merge is refused when the merged group would have
-    no common value, two event types, two origins, two destinations or disjoint times."""
-    par = parent.tolist()  # every node of an edge starts as its own root here
-    for k in set(a) | set(b):
-        par[k] = k
-    lo, hi = f["lo"].tolist(), f["hi"].tolist()
-    t0, t1 = f["t0"].tolist(), f["t1"].tolist()
-    ev, org, dst = f["event"].tolist(), f["origin"].tolist(), f["dest"].tolist()
-    for i, j in zip(a, b, strict=True):
+    no common value, two event types, two origins, two destinations or disjoint times.
+    Works on the nodes of the pairs only (renumbered in order, so the smallest stays the
+    smallest), as Python lists."""
+    nodes, inv = np.unique(np.concatenate([a, b]), return_inverse=True)
+    inv = inv.ravel()
+    a_l, b_l = inv[: len(a)].tolist(), inv[len(a) :].tolist()
+    par = list(range(len(nodes)))
+    lo, hi = f["lo"][nodes].tolist(), f["hi"][nodes].tolist()
+    t0, t1 = f["t0"][nodes].tolist(), f["t1"][nodes].tolist()
+    ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
+    dst = f["dest"][nodes].tolist()
+    for i, j in zip(a_l, b_l, strict=True):
         while par[i] != i:
             par[i] = i = par[par[i]]
         while par[j] != j:
@@ -688,22 +786,30 @@ def _greedy(f: dict[str, np.ndarray], a: list[int], b: list[int], lag: int,
         par[j] = i
         lo[i], hi[i], t0[i], t1[i] = x0, x1, y0, y1
         ev[i], org[i], dst[i] = ei or ej, oi or oj, di or dj
-    for k in set(a) | set(b):
+    for k in range(len(par)):
         r = k
         while par[r] != r:
             r = par[r]
-        parent[k] = r
+        par[k] = r
+    parent[nodes] = nodes[np.asarray(par, dtype=np.int64)]
+
+
+def _features(rows: _Rows) -> dict[str, np.ndarray]:
+    """The feature columns as contiguous numpy arrays."""
+    out: dict[str, np.ndarray] = {}
+    for names, buf in ((_I8, rows.i8), (_I32, rows.i32), (_F64, rows.f64)):
+        m = np.frombuffer(buf, dtype=buf.typecode).reshape(-1, len(names))
+        for j, k in enumerate(names):
+            out[k] = np.ascontiguousarray(m[:, j])
+    return out
 
 
 def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[np.ndarray, np.ndarray]:
     """Group root of each usable row (row order) and the row -> claim index map."""
-    f = {
-        k: np.frombuffer(getattr(rows, k), dtype=getattr(rows, k).typecode).copy()
-        for k in ("kind", "per", "event", "origin", "dest", "lo", "hi", "vague", "vid",
-                  "t0", "t1", "tclosed", "doc", "sstart", "pop_id", "sent_id", "src_id")
-    }  # fmt: skip
+    f = _features(rows)
+    rows.i8 = rows.i32 = rows.f64 = None  # type: ignore[assignment]  # the columns hold them
     n = len(f["lo"])
-    a, b = _candidates(f, cfg.lag_days, max(cfg.pub_window_days + cfg.lag_days + 1, 8))
+    a, b = _candidates(f, cfg.lag_days, cfg.window)
     # pairs that pass the bar without the sentence term get it only if their order
     # matters (an inconsistent component, below): same scores, fewer string comparisons
     sc, partial = score_pairs(rows, f, a, b, cfg.min_score, defer=True)
@@ -718,7 +824,7 @@ def _cluster(rows: _Rows, cfg: DedupeConfig) -> tuple[np.ndarray, np.ndarray]:
     if len(a):
         _add_sentence(rows, f, a, b, sc, np.flatnonzero(partial))
         order = np.lexsort((b, a, -sc))
-        _greedy(f, a[order].tolist(), b[order].tolist(), cfg.lag_days, lab)
+        _greedy(f, a[order], b[order], cfg.lag_days, lab)
     return lab, f["lo"]
 
 
@@ -728,6 +834,9 @@ def _dedupe_rows(rows: _Rows, usable: list[int], cfg: DedupeConfig, build: Any) 
     spec = np.zeros(n)
     if usable:
         roots, _ = _cluster(rows, cfg)
+        # the string tables (a sentence per claim) served the scoring: free them before
+        # the canonical claims are built
+        rows.strings, rows._sids = {}, {}
         u = np.asarray(usable, dtype=np.int64)
         root_of[u] = u[roots]
         spec[u] = np.frombuffer(rows.spec, dtype=np.float64)
@@ -891,39 +1000,45 @@ def dedupe_jsonl(path: str, config: DedupeConfig | None = None) -> list[ClaimGro
     line (``record`` is the line number)."""
     cfg = config or DedupeConfig()
 
-    def lines() -> Iterator[tuple[Any, Any, str | None, Any, Any]]:
-        loads = json.loads
-        with open(path, "rb") as fh:
-            for n, raw in enumerate(fh, 1):
-                base = n << _SHIFT
-                if b'"claims"' in raw:  # probably an extraction: keep the claims' offsets
-                    try:
-                        got = _scan_extraction(raw.decode())
-                    except UnicodeDecodeError:
-                        got = None  # json.loads below reports it
-                    if got is not None and "quantity" not in got[0] and got[1]:
-                        d, offs = got
-                        doc, pub = d.get("doc_id"), d.get("published")
-                        for c, off in zip(d["claims"], offs, strict=True):
-                            yield _Line(n), c, doc, base | off, pub
-                        continue
+    rows = _Rows()
+    usable: list[int] = []  # claims with a number (input positions)
+    add, use = rows.add, usable.append
+    ci = 0  # claims read so far
+    loads = json.loads
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            base = n << _SHIFT
+            ln = _Line(n)
+            if b'"claims"' in raw:  # probably an extraction: keep the claims' offsets
                 try:
-                    d = loads(raw)
-                except ValueError as exc:
-                    if not raw.strip():
-                        continue
-                    raise InvalidRecordError(
-                        f"line {n}: malformed JSON ({exc})", record=_Line(n)
-                    ) from exc
-                if not isinstance(d, dict):
-                    raise InvalidRecordError(f"line {n}: expected a JSON object", record=_Line(n))
-                if "quantity" in d:  # a bare claim dict
-                    yield _Line(n), d, None, base, None
+                    got = _scan_extraction(raw.decode())
+                except UnicodeDecodeError:
+                    got = None  # json.loads below reports it
+                if got is not None and "quantity" not in got[0] and got[1]:
+                    d, offs = got
+                    doc, pub = d.get("doc_id"), d.get("published")
+                    for c, off in zip(d["claims"], offs, strict=True):
+                        if add(c, ln, doc, base | off, cfg, pub):
+                            use(ci)
+                        ci += 1
                     continue
-                for _k, c, doc, pub in _iter_refs([d]):
-                    yield _Line(n), c, doc, base, pub
-
-    rows, usable = _read(lines(), cfg)
+            try:
+                d = loads(raw)
+            except ValueError as exc:
+                if not raw.strip():
+                    continue
+                raise InvalidRecordError(f"line {n}: malformed JSON ({exc})", record=ln) from exc
+            if not isinstance(d, dict):
+                raise InvalidRecordError(f"line {n}: expected a JSON object", record=ln)
+            if "quantity" in d:  # a bare claim dict
+                if add(d, ln, None, base, cfg, None):
+                    use(ci)
+                ci += 1
+                continue
+            for _k, c, doc, pub in _iter_refs([d]):
+                if add(c, ln, doc, base, cfg, pub):
+                    use(ci)
+                ci += 1
 
     def build(canon: list[int]) -> dict[int, Claim]:
         # one sequential pass: a canonical claim is decoded from its offset in the line;
