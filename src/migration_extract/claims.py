@@ -444,7 +444,7 @@ def _event(
             # migrants queue outside ...": the tagger read the verb as a noun
             typ = r.verb_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
-        elif t.pos in ("NOUN", "PROPN", "ADJ") and t.text.lower() in r.noun_triggers:
+        elif t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.text.lower() in r.noun_triggers:
             typ = r.noun_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
     if not cands:
@@ -1716,6 +1716,8 @@ def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
     return Event(typ, words[-1], pop.end - len(words[-1]), pop.end)
 
 
+_NUMBER_OF_BEFORE = re.compile(r"\b(?:number|total|count)\s+of\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+(?:living\s+|staying\s+|sheltering\s+)?in\s+[A-Z]")
 # "The displaced now number about 120,000": people counted by the verb "number"
 _PEOPLE_NUMBER_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<p>(?:[\w-]+\s+){0,2}?(?:displaced|refugees|migrants|returnees|"
@@ -1726,9 +1728,9 @@ _PEOPLE_NUMBER_RE = re.compile(
 # the story, a claim when a figure came just before
 _TALLY_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
-    r"(?:number|tally|figure|total|count)\s+(?:\w+\s+){0,2}?(?:rose|has\s+risen|had\s+risen|"
-    r"climbed|grew|reached|stands|stood|hit|topped|jumped|increased|fell|dropped|is\s+now|"
-    r"now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
+    r"(?:number|numbers|tally|figure|figures|total|count)\s+(?:\w+\s+){0,2}?(?:(?:has|have|had)\s+)?"
+    r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
+    r"increased|fell|fallen|dropped|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
 )
 _COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
                           "apprehensions", "applications", "returns"}  # fmt: skip
@@ -1750,6 +1752,8 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
             return True
         if t.text.lower() == "more" and t.start == off + 1:
             continue  # "thousands more were waiting at Wadi Halfa"
+        if t.pos in ("ADJ", "VERB") and t.text.lower() in r.noun_triggers:
+            return True  # "Tens of thousands are still missing", "are displaced"
         if t.pos not in ("AUX", "ADV", "PART", "VERB"):
             return False
     return False
@@ -1796,6 +1800,7 @@ def resolve_claims(
     last_pop: dict[tuple[int, int], Span] = {}
     last_dest: Location | None = None
     event_totals: dict[int, Event] = {}
+    default_events: dict[int, Event] = {}
     last_return: tuple[Location | None, Location | None] = (None, None)
     cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
     def out_prev_sentence(pos: int) -> bool:
@@ -1865,6 +1870,13 @@ def resolve_claims(
                     and not re.search(r"displaced|evacuated", pop.text)
                 ):
                     pop = None
+                if pop is not None:
+                    mi = _NUMBER_OF_BEFORE.search(ctx.text[max(s, pop.start - 20) : pop.start])
+                    loc = _IN_PLACE_AFTER.match(ctx.text[pop.end : q.start])
+                    if mi and loc:
+                        # "The number of Afghans in Iran has swelled to about 5 million": a stock
+                        ms = max(s, pop.start - 20) + mi.start()
+                        default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
             if pop is None and q.kind not in ("change", "share"):
                 before = ctx.text[max(s, q.start - 80) : q.start]
                 total = _EVENT_TOTAL_RE.search(before)
@@ -1898,7 +1910,7 @@ def resolve_claims(
             continue
         if q.kind == "share" and (
             _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
-            or _SURVEY_RE.search(ctx.text[s : q.start])
+            or _SURVEY_RE.search(ctx.text[s:e])
         ):
             continue  # "a survey found that 77% of refugees hoped to go home": an opinion
         if q.kind == "change" and _changed_thing(ctx, q, e):
@@ -2014,6 +2026,8 @@ def resolve_claims(
         )
         if ev is None and anaphor and story is not None:
             ev = story.event
+        if ev is None and q.start in default_events:
+            ev = default_events[q.start]
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""
