@@ -46,29 +46,34 @@ PY = sys.executable
 # ------------------------------------------------------------------------------- quality
 
 
-def gold_claims(set_name: str) -> list:
+def gold_claims(set_name: str) -> tuple[list, list[dict]]:
+    """The gold claims of a set, and the same claims as extraction records (doc_id,
+    published, claims): what ``migration-extract extract`` writes and dedupe reads."""
     from migration_extract.records import Claim, claim_id
 
-    out = []
+    out, records = [], []
     for p in sorted((ROOT / "fixtures" / set_name).glob("*.json")):
         if p.name == "groups.json":
             continue
         g = json.loads(p.read_text(encoding="utf-8"))
+        mine = []
         for c in g["claims"]:
             q = c["quantity"]
             d = {**c, "doc_id": g["doc_id"], "id": claim_id(g["doc_id"], q["start"], q["end"])}
             out.append(Claim.from_dict(d))
-    return out
+            mine.append(out[-1].to_dict())
+        records.append({"doc_id": g["doc_id"], "published": g.get("published"), "claims": mine})
+    return out, records
 
 
 def quality_gold(set_name: str) -> dict:
     from migration_extract.dedupe import dedupe
     from migration_extract.scoring import _dedupe_scores
 
-    claims = gold_claims(set_name)
+    claims, records = gold_claims(set_name)
     gold = json.loads((ROOT / "fixtures" / set_name / "groups.json").read_text(encoding="utf-8"))
     t0 = time.perf_counter()
-    groups = dedupe(claims)
+    groups = dedupe(records)  # with each article's publication date, as in real use
     dt = time.perf_counter() - t0
     start = {(c.doc_id, c.id): c.quantity.start for c in claims}
     pred = [[(m.doc_id, start[(m.doc_id, m.claim_id)]) for m in g.members] for g in groups]

@@ -452,3 +452,48 @@ def test_inverted_or_infinite_range_does_not_break_blocking():
     d = claim("d", "5", value=5, t=("2022-01-01", "2022-01-02"))
     groups = dedupe([a, b, c, d])
     assert len(groups) == 3 and together(groups, c["id"], d["id"])
+
+
+def _together(groups, a: dict, b: dict) -> bool:
+    return any({m.claim_id for m in g.members} >= {a["id"], b["id"]} for g in groups)
+
+
+def test_snapshots_of_a_running_total_are_two_facts():
+    """Rule 8: 'more than 123,000 so far this year' (to 14 September) and '127,000' (to 18
+    September) are two snapshots; the same number a day later, or written to a coarser
+    rounding ('more than 44,000' / '44,239'), is one fact."""
+    kw = dict(event="arrival", origin=None, dest="IT", pop="migrants")
+    a = claim("a", "more than 123,000", value=123000, low=123000, qualifier="more_than",
+              t=("2023-01-01", "2023-09-14"), **kw)  # fmt: skip
+    b = claim("b", "127,000", value=127000, t=("2023-01-01", "2023-09-18"), **kw)
+    c = claim("c", "127,207", value=127207, t=("2023-01-01", "2023-09-19"), **kw)
+    d = claim("d", "more than 44,000", value=44000, low=44000, qualifier="more_than",
+              t=("2023-01-01", "2023-11-14"), **{**kw, "dest": "MX"})  # fmt: skip
+    e = claim("e", "44,239", value=44239, t=("2023-01-01", "2023-10-31"), **{**kw, "dest": "MX"})
+    groups = dedupe([a, b, c, d, e])
+    assert not _together(groups, a, b) and not _together(groups, a, c)
+    assert _together(groups, b, c)
+    assert _together(groups, d, e)
+
+
+def test_a_projection_is_not_a_count_of_the_past():
+    kw = dict(event="arrival", origin=None, dest="SS", pop=None)
+    past = claim("a", "More than 300,000", value=300000, low=300000, qualifier="more_than",
+                 t=("2023-04-15", "2023-10-10"), **kw)  # fmt: skip
+    plan = claim("a", "up to 400,000", value=400000, high=400000, qualifier="up_to",
+                 t=(None, "2023-12-31"), **kw)  # fmt: skip
+    plan["sentence"] = {**plan["sentence"], "start": 500}
+    groups = dedupe([_article("a", "2023-10-10", past, plan)])
+    assert not _together(groups, past, plan)
+
+
+def test_undated_caption_restates_a_dated_figure_of_its_own_article():
+    """The publication window keeps undated figures of other articles apart from old
+    dated ones, but inside one article a caption restates the lead."""
+    kw = dict(value=None, low=100000, high=999999, approximate=True, event="departure",
+              origin="RU", dest=None, pop="men")  # fmt: skip
+    lead = claim("x", "hundreds of thousands", t=("2022-09-01", "2022-09-30"), **kw)
+    cap = claim("x", "Hundreds of thousands", sstart=900, **kw)
+    other = claim("y", "Hundreds of thousands", **kw)
+    groups = dedupe([_article("x", "2022-12-29", lead, cap), _article("y", "2022-12-29", other)])
+    assert _together(groups, lead, cap)

@@ -247,10 +247,10 @@ def _norm(s: Any) -> str:
     return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
-_F64 = ("lo", "hi")
+_F64 = ("lo", "hi", "rlo", "rhi")
 _PART_TYPES = frozenset({dict, type(None)})
 
 
@@ -410,9 +410,19 @@ class _Rows:
                 strings["src"].append(rtext)
             if type(raw) is str:
                 self._raw_src[raw] = rid
-        self.i8.extend((kind, per, et, vague, closed))
+        # a figure "by December" in an article of October is a projection, not a count
+        future = 1 if t1 is not None and pday is not None and t1 > pday + 1 else 0
+        # the number as written, widened by its rounding only (no hedge): "44,239" and
+        # "more than 44,000" are one number to the thousand, "123,000" and "127,000" are not
+        v = qget("value")
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+            r = _half_unit(float(v), cfg.round_cap)
+            rlo, rhi = v - r, v + r
+        else:
+            rlo, rhi = lo, hi
+        self.i8.extend((kind, per, et, vague, closed, future))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
-        self.f64.extend((lo, hi))
+        self.f64.extend((lo, hi, rlo, rhi))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
         return True
 
@@ -612,9 +622,27 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     ca, cb = f["tclosed"][a], f["tclosed"][b]
     slack = np.where((ca == 1) & (cb == 1), 0, lag)
     t_ok = np.maximum(f["t0"][a], f["t0"][b]) <= np.minimum(f["t1"][a], f["t1"][b]) + slack
-    good &= t_ok | (ca < 0) | (cb < 0)
+    # within one article an undated restatement (a caption, a headline) may meet a dated
+    # figure: the publication window (rule 7) is for figures from other articles
+    good &= t_ok | (ca < 0) | (cb < 0) | (same_doc & ((ca == 2) | (cb == 2)))
+    good &= f["future"][a] == f["future"][b]  # a projection is not a count of the past
+    # snapshots of one running total ("123,000 so far this year" to 14 September, "127,000"
+    # to 18 September): the same start, "as of" days more than _ASOF_SLACK apart, are two
+    # facts unless a count states the same number (docs/dedupe.md, rule 8)
+    t1a, t1b = f["t1"][a], f["t1"][b]
+    as_of = (ca >= 0) & (ca != 2) & (cb >= 0) & (cb != 2) & (t1a != _OPEN_HI) & (t1b != _OPEN_HI)
+    snap = as_of & (f["t0"][a] == f["t0"][b]) & (np.abs(t1a - t1b) > _ASOF_SLACK)
+    if snap.any():
+        rlo, rhi = f["rlo"], f["rhi"]
+        same_number = (np.maximum(rlo[a], rlo[b]) <= np.minimum(rhi[a], rhi[b])) & (
+            f["kind"][a] == _KINDS["count"]
+        )
+        good &= ~(snap & ~same_number)
     ok[keep] = good
     return ok
+
+
+_ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its group
 
 
 def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -734,9 +762,9 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     np.minimum.at(hi, lab, f["hi"])
     ok = lo <= hi
     t0 = np.full(n, -big)
-    np.maximum.at(t0, lab, f["t0"].astype(np.int64))
+    np.maximum.at(t0, lab, _group_times(f)[0])
     t1 = np.full(n, big)
-    np.minimum.at(t1, lab, f["t1"].astype(np.int64))
+    np.minimum.at(t1, lab, _group_times(f)[1])
     ok &= t0 <= t1 + lag
     for side in ("event", "origin", "dest"):
         v = f[side].astype(np.int64)
@@ -746,6 +774,18 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
         np.minimum.at(mn, lab, np.where(v == 0, big, v))
         ok &= (mx == 0) | (mn == mx)
     return ok
+
+
+def _group_times(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The times a group's members must share: a publication window (rule 7) is left out,
+    since it only stands for "recent" when two articles are compared; inside one article
+    an undated caption may restate a dated figure. Pairs across articles still meet the
+    window (``_compatible``)."""
+    if "gt0" not in f:
+        pub = f["tclosed"] == 2
+        f["gt0"] = np.where(pub, _OPEN_LO, f["t0"]).astype(np.int64)
+        f["gt1"] = np.where(pub, _OPEN_HI, f["t1"]).astype(np.int64)
+    return f["gt0"], f["gt1"]
 
 
 def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
@@ -760,7 +800,8 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
     a_l, b_l = inv[: len(a)].tolist(), inv[len(a) :].tolist()
     par = list(range(len(nodes)))
     lo, hi = f["lo"][nodes].tolist(), f["hi"][nodes].tolist()
-    t0, t1 = f["t0"][nodes].tolist(), f["t1"][nodes].tolist()
+    gt0, gt1 = _group_times(f)
+    t0, t1 = gt0[nodes].tolist(), gt1[nodes].tolist()
     ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
     dst = f["dest"][nodes].tolist()
     for i, j in zip(a_l, b_l, strict=True):
