@@ -432,7 +432,7 @@ def _event(
             re.I,
         ):
             continue  # "in the coming weeks": a time, not an arrival
-        if t.pos == "VERB" and lem in r.verb_triggers:
+        if t.pos == "VERB" and lem in r.verb_triggers and lem not in _PATH_ONLY_VERBS:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif (
             pop is not None
@@ -1507,7 +1507,14 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
         cut = re.search(r"\s+(?:from|in|of|who|between|since)\b", words)
         if cut:
             words = words[: cut.start()]
-        return Span(words, ps, ps + len(words))
+        pe = ps + len(words)
+        # the lazy match stops early ("the number of new arrivals has slowed, to ..."):
+        # the noun phrase runs on over adjectives and nouns
+        for t in ctx.toks_in(pe, min(e, pe + 40)):
+            if t.start > pe + 1 or t.pos not in ("ADJ", "NOUN", "PROPN"):
+                break
+            pe = t.end
+        return Span(ctx.text[ps:pe], ps, pe)
     return None
 
 
@@ -1626,7 +1633,7 @@ _HEDGE_TAIL = (
 # "as arrivals top 127,000", "Darién crossings pass 450,000": a running total of events
 _EVENT_TOTAL_RE = re.compile(
     r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
-    r"entries|apprehensions|detentions|expulsions|landings)\s+(?:(?:have|has|had)\s+)?"
+    r"entries|apprehensions|detentions|expulsions|landings|attempts)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
@@ -1681,6 +1688,9 @@ def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
     return head in _THINGS_CHANGED or head in number_rules().thing_nouns
 
 
+# common verbs that are triggers only when they govern the figure ("reception centres held
+# about 7,000 people", "we are seeing up to 5,000 people a day"), never from afar
+_PATH_ONLY_VERBS = {"hold", "see", "expect"}
 _RECORDING_EVENT_VERBS = {"log", "register", "record", "receive", "count", "tally", "process",
                           "document", "report"}  # fmt: skip
 
@@ -1728,7 +1738,7 @@ _PEOPLE_NUMBER_RE = re.compile(
 # the story, a claim when a figure came just before
 _TALLY_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
-    r"(?:number|numbers|tally|figure|figures|total|count)\s+(?:\w+\s+){0,2}?(?:(?:has|have|had)\s+)?"
+    r"(?:number|numbers|tally|figure|figures|total|count)\s+(?:\w+\s+){0,4}?(?:(?:has|have|had)\s+)?"
     r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
     r"increased|fell|fallen|dropped|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
 )
@@ -1740,14 +1750,21 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     """'About 80,000 remained in Romania', 'up to 4 million could leave': a figure with no
     noun that is the subject of a movement verb."""
     r = ctx.rules
-    after = ctx.text[q.end : q.end + 40]
+    after = ctx.text[q.end : q.end + 60]
     m = re.match(r"\s+of\s+(?:them|those|these)\b", after)
     off = q.end + (m.end() if m else 0)
     if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
         return True  # "some 100,000 of those who crossed"
+    pp = _PLACE_PP.match(ctx.text[off : off + 50])
+    if pp:
+        off += pp.end()  # "1.9 million in Türkiye still live in tents"
+    if _IN_CAMPS_AFTER.match(ctx.text[off : off + 60]):
+        return True  # "half a million in relief camps"
     for t in ctx.toks_in(off, off + 40)[:6]:
         if t.pos in ("VERB",) and t.lemma.lower() in r.verb_triggers:
             return True
+        if t.start == off + 1 and t.text.lower() in r.verb_triggers:
+            return True  # headline: "More than 300,000 flee Lebanon" (tagged as a noun)
         if r._phrase_re.match(ctx.text, t.start):
             return True
         if t.text.lower() == "more" and t.start == off + 1:
@@ -1759,6 +1776,33 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     return False
 
 
+_NOT_A_CLAIM_AFTER = re.compile(
+    r"(?:\s+of\s+them)?\s+(?:already\s+|now\s+)?(?:have|had|hold|held|found|find)\s+"
+    r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b",
+    re.I,
+)
+_OF_THOSE_RE = re.compile(r"\s+of\s+((?:those|them|these)(?:\s+(?:who\s+)?[a-z]+)?)")
+_BARE_PEOPLE_AFTER = re.compile(r"\s+((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b")
+_PLACE_PP = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_IN_CAMPS_AFTER = re.compile(
+    r"\s+(?:(?:are|were|now|still|remain|living|sheltering|staying)\s+)*(?:in|at)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:camps|shelters|tents|evacuation\s+cent(?:re|er)s|schools|mosques|reception\s+cent(?:re|er)s)\b",
+    re.I,
+)
+
+
+def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
+    """'Officials have relocated about 30,000 of them', 'stopped 1,800 would-be migrants':
+    a figure with no noun (or one the parser missed) that is the object of an event verb."""
+    t = ctx.tok_at(q.start)
+    if t is None:
+        return False
+    for a in [t, *_ancestors(ctx, t)][:4]:
+        if a.pos == "VERB" and a.start < q.start:
+            return a.lemma.lower() in ctx.rules.verb_triggers and a.dep not in ("amod", "acl")
+    return False
+
+
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bfrom|\bthan|\bversus|\bvs\.?|"
     r"\bagainst|\brecord\s+of|\bpeak\s+of|\bto|\bat)\s+(?:the\s+)?(?:only\s+)?$",
@@ -1767,8 +1811,9 @@ _COMPARISON_BEFORE = re.compile(
 
 
 _PUT_FIGURE_RE = re.compile(
-    r"\b(?:put|puts|putting|estimated|estimates|placed|places)\s+the\s+(?:figure|number|total|"
-    r"toll|count)\s+(?:(?:who|of|that)\s+[^,.;]{0,60}?\s+)?at\s+$",
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places)\s+(?:the|its|their|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:figure|number|total|toll|count|estimate|tally)\s+"
+    r"(?:(?:who|of|that)\s+[^,.;]{0,60}?\s+)?at\s+[\"“]?$",
     re.I,
 )
 
@@ -1830,6 +1875,22 @@ def resolve_claims(
                 )
                 ns = inner["end"] + cut
                 noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
+        if noun is not None and " " not in noun["text"] and noun["text"].lower() in (
+            ctx.rules.verb_triggers
+        ) and not _is_people(noun, ctx):
+            noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
+        if re.match(r"\s+of\s+(?:those|them|these)\b", ctx.text[q.end : q.end + 12]):
+            # "90% of those landing": the people are "those ...", whatever the parser says
+            m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
+            if m_th:
+                ns, ne = q.end + m_th.start(1), q.end + m_th.end(1)
+                noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
+        if noun is None:
+            m_n = _BARE_PEOPLE_AFTER.match(ctx.text[q.end : min(e, q.end + 40)])
+            if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
+                ns = q.end + m_n.start(1)  # "stopped 1,800 would-be migrants"
+                noun = {"text": m_n.group(1), "start": ns, "end": ns + len(m_n.group(1)),
+                        "head": m_n.group(1).split()[-1]}  # fmt: skip
         if noun is not None and " " in noun["text"]:
             head_word = noun["text"].rsplit(" ", 1)[1]
             if head_word.lower() in ctx.rules.verb_triggers:
@@ -1895,7 +1956,11 @@ def resolve_claims(
                     pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
                 elif _TALLY_RE.search(before) and out_prev_sentence(q.start):
                     pass  # "The tally rose to 14,000": the figure of the story so far
-                elif not (_subject_of_movement(ctx, q) or _restates_previous(ctx, q, s, cands)):
+                elif not (
+                    _subject_of_movement(ctx, q)
+                    or _object_of_trigger(ctx, q)
+                    or _restates_previous(ctx, q, s, cands)
+                ):
                     continue
                 if (s, e) in last_pop:
                     pop = last_pop[(s, e)]
@@ -1908,6 +1973,13 @@ def resolve_claims(
                 continue
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
+        if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 60)]):
+            continue  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
+        if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
+                     ctx.text[max(s, q.start - 30) : q.start]) and re.match(
+            r"\s+(?:people|residents|inhabitants|souls)\b", ctx.text[q.end : q.end + 14]
+        ):
+            continue  # a place's population
         if q.kind == "share" and (
             _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
             or _SURVEY_RE.search(ctx.text[s:e])
