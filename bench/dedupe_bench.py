@@ -27,6 +27,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -340,15 +341,24 @@ print(json.dumps({{"seconds": dt, "pairs": len(sents) ** 2,
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def scale(n: int, tmp: Path, series: str = "articles") -> dict:
+def scale(n: int, tmp: Path, series: str = "articles", repeat: int = 1) -> dict:
+    """Generate the set once and dedupe it ``repeat`` times, each in a fresh process;
+    time and memory are the medians (the machine is shared: single runs vary by about
+    15%), with every run's wall and CPU seconds kept in ``runs``."""
     path = tmp / f"synth_{series}_{n}.jsonl"
     t0 = time.perf_counter()
     meta = (synth if series == "articles" else synth_bare)(n, path)
     gen = time.perf_counter() - t0
-    p = subprocess.run([PY, __file__, "--run-one", str(path)], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise RuntimeError(p.stderr[-2000:])
-    r = json.loads(p.stdout.strip().splitlines()[-1])
+    runs = []
+    for _ in range(max(1, repeat)):
+        p = subprocess.run([PY, __file__, "--run-one", str(path)], capture_output=True, text=True)
+        if p.returncode != 0:
+            raise RuntimeError(p.stderr[-2000:])
+        runs.append(json.loads(p.stdout.strip().splitlines()[-1]))
+    r = dict(runs[0])
+    for k in ("seconds", "cpu_seconds", "peak_rss_mb"):
+        r[k] = statistics.median(x[k] for x in runs)
+    r["runs"] = [(x["seconds"], x["cpu_seconds"]) for x in runs]
     r.update(meta)
     r["file_mb"] = path.stat().st_size / 2**20
     r["generate_seconds"] = gen
@@ -378,6 +388,8 @@ def main() -> None:
         help="articles: extraction records with dates; bare: claim dicts",
     )
     ap.add_argument("--note", help="a sentence appended to the section (e.g. runs not redone)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs per size (fresh processes, same file); medians are reported")
     ap.add_argument("--run-one")
     args = ap.parse_args()
     if args.run_one:
@@ -395,7 +407,7 @@ def main() -> None:
                                       else args.bare_sizes).split(",")]  # fmt: skip
             for n in sizes:
                 load_before = os.getloadavg()[0]
-                r = scale(n, tmp, series)
+                r = scale(n, tmp, series, args.repeat)
                 r["loadavg_before"] = load_before
                 r["loadavg_after"] = os.getloadavg()[0]
                 print(f"{series} n={n}: {r['seconds']:.1f}s, {r['cpu_seconds']:.1f}s CPU, "
@@ -417,7 +429,8 @@ def render(data: dict) -> str:
     md = ["### Dedupe: gold groups and synthetic scale (`bench/dedupe_bench.py`)", "",
           "Method and rules: docs/dedupe.md. Quality is SPEC section 4's pairwise and B-cubed",
           "F1 over `fixtures/<set>/groups.json`. *Gold claims*: `dedupe` run on the gold",
-          "claims themselves (the dedupe step alone). *End to end*: `migration-extract bench",
+          "claims themselves, read as extraction records with their articles' publication",
+          "dates (the dedupe step alone). *End to end*: `migration-extract bench",
           "fixtures/<set>` (predicted claims, so extraction errors count; only gold claims",
           "matched by a prediction are scored).", ""]  # fmt: skip
     rows = []
@@ -481,7 +494,11 @@ def render(data: dict) -> str:
                 a, b = by_n[100_000], by_n[1_000_000]
                 md += [
                     f"Growth {series} 100k → 1M: {b['seconds'] / a['seconds']:.1f}x wall, "
-                    f"{b['cpu_seconds'] / a['cpu_seconds']:.1f}x CPU (target ≤ 12x).",
+                    f"{b['cpu_seconds'] / a['cpu_seconds']:.1f}x CPU (target ≤ 12x), medians "
+                    f"of {len(a.get('runs', [0]))} and {len(b.get('runs', [0]))} runs; "
+                    "single runs (wall s): 100k "
+                    + ", ".join(f"{w:.1f}" for w, _ in a.get("runs", []))
+                    + "; 1M " + ", ".join(f"{w:.1f}" for w, _ in b.get("runs", [])) + ".",
                     "",
                 ]
     b = data.get("baseline")
