@@ -337,6 +337,8 @@ _PARTLY_FROM_RE = re.compile(
     re.I,
 )
 _IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+" + _PLACE_MODIFIER, re.I)
+_AND_THAT = re.compile(r",\s+and\s+that\b")
+_COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
 _OTHER_NOUN_CLAUSE = re.compile(r",\s+(?:where|which|whose|with)\b")
 # "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
 # taken from context
@@ -376,6 +378,9 @@ def _event(
     ]
 
     def inside_pop(pos: int) -> bool:
+        # "those who crossed", "those evacuated": the verb inside is the event
+        if pop is not None and pop.text.split()[0].lower() in ("those", "them", "these"):
+            return False
         return pop is not None and pop.start <= pos < pop.end
 
     path: list[Event] = []
@@ -383,6 +388,9 @@ def _event(
         for a in _ancestors(ctx, anchor):
             if not (s <= a.start < e):
                 break
+            lo_, hi_ = sorted((a.start, anchor.start))
+            if re.search(r",\s+and\s+that\b", ctx.text[lo_:hi_]):
+                break  # "flying in tents, and that some 800,000 ...": another report
             if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
                 continue
             lem = a.lemma.lower()
@@ -434,6 +442,10 @@ def _event(
             continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers and lem not in _PATH_ONLY_VERBS:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
+        elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
+            # a verb the tagger missed ("800,000 of the refugees ... live in districts")
+            typ = r.verb_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 8, typ, t.start, t.end))
         elif (
             pop is not None
             and t.start == pop.end + 1
@@ -447,6 +459,10 @@ def _event(
         elif t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.text.lower() in r.noun_triggers:
             typ = r.noun_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
+    cands = [
+        c for c in cands
+        if not _AND_THAT.search(ctx.text[min(c[2], q["start"]) : max(c[2], q["start"])])
+    ]  # fmt: skip
     if not cands:
         return None
     cands.sort()
@@ -960,6 +976,9 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         return q_verb is not None and _clause_verb(ctx, t) == q_verb
 
     q_segment = _segment(text, s, e, q["start"])
+    # "twice the ...", "double the number", "five times as many": the words after the
+    # change name the baseline it is compared with
+    comparative = _COMPARATIVE_AFTER.match(text[q["end"] : q["end"] + 8]) is not None
     now_here = any(
         _segment(text, s, e, m.start()) == q_segment for m in _NOW_RE.finditer(text, s, e)
     )
@@ -1007,6 +1026,13 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             r"\b(?:the\s+)?(?:figure|number|level|total|count|rate)\s+(?:for|in|of|on)\s+$", before
         ):
             continue  # "nearly double the figure for June": the baseline, not the change's time
+        if (
+            q["kind"] == "change"
+            and d.start >= q["end"]
+            and comparative
+            and _segment(text, s, e, d.start) == q_segment
+        ):
+            continue  # "almost twice the 66,237 recorded over the same period last year"
         if re.search(r"\bso\s+far\s+$", before) and pub is not None:
             start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
             hi = pub.isoformat()
