@@ -336,15 +336,30 @@ _PARTLY_FROM_RE = re.compile(
     r"majority)\b[^,.;:]{0,40}\bfrom\s+(?:the\s+)?$",
     re.I,
 )
-_IN_RE = re.compile(r"(?:\bin|\bat|\bwithin|\binside|\bto)\s+" + _PLACE_MODIFIER, re.I)
+_IN_RE = re.compile(
+    r"(?:\bin|\bat|\bwithin|\binside|\bto|\bon|\b(?:island|islands|coast|port|town|city|"
+    r"village|province|shores)\s+of)\s+" + _PLACE_MODIFIER,
+    re.I,
+)
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
-_OTHER_NOUN_CLAUSE = re.compile(r",\s+(?:where|which|whose|with)\b")
+_OTHER_NOUN_CLAUSE = re.compile(
+    r",\s+(?:where|which|whose|with|(?:most|many|some|all|half)\s+of\s+whom)\b"
+)
+_OPENING_PLACE = re.compile(
+    r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
+)
 # "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
 # taken from context
 _NOT_A_COUNTRY_DEST = re.compile(
     r"\s+(?:(?:in|into|to|at)\s+)?(?:the\s+)?(?:bloc|EU|European\s+Union|Europe|Schengen|"
     r"continent|region)\b"
+)
+_NGO_NAME = re.compile(
+    r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
+    r"Save\s+the\s+Children|Rescue|Relief|Aid|Watch|Doctors|Médecins|Medecins|Mercy|"
+    r"Charity|NGO|Society|Alliance|Network|Project|Mission|Church|Crescent)\b"
 )
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 # events whose place may come from the article's context (relocations and regularisations
@@ -485,7 +500,9 @@ def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) 
     if not m:
         return False
     nxt = g[1] + m.end()
-    return any(x[0] == nxt and x[2] for x in ctx.geo)
+    # "in Baidoa, the Norwegian Refugee Council said": an adjective starting a name is
+    # not a second place
+    return any(x[0] == nxt and x[2] and not _is_demonym_at(ctx, x) for x in ctx.geo)
 
 
 def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
@@ -581,6 +598,8 @@ def _places(
     ``same_as_before`` is the destination of the figure before it in the sentence when
     that figure has the same event and source."""
     source_country = src.country if src is not None else None
+    if src is not None and _NGO_NAME.search(src.name):
+        source_country = None  # the Norwegian Refugee Council speaks from where it works
 
     def from_source(code: str) -> Location:
         assert src is not None
@@ -602,8 +621,12 @@ def _places(
         gs, ge, code, _kind = g
         if code is None or (pop is not None and pop.start <= gs < pop.end):
             continue
-        if crowded and _segment(text, s, e, gs) not in own_segments:
-            continue
+        if (
+            crowded
+            and _segment(text, s, e, gs) not in own_segments
+            and not _OPENING_PLACE.match(text[s:ge])
+        ):
+            continue  # ("Inside Lebanon, ...": an opening place covers the whole sentence)
         if gs > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : gs]):
             # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
             # with more than half going to Poland": another noun's or another part's place
@@ -788,6 +811,17 @@ def _places(
         if len({g[2] for g in named}) == 1:
             g = named[0]
             dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    # "Some 12,000 displaced Somalis": people displaced inside their own country
+    if (
+        dest is None
+        and etype == "stock"
+        and nationality is not None
+        and (
+            re.search(r"displac|IDP", pop.text if pop is not None else "")
+            or (ev is not None and re.match(r"displac", ev.text, re.I))
+        )
+    ):
+        dest = nationality
     # arrival-like events with no place of their own: the speaker's country, when it is
     # not the people's own
     # "300,000 Afghans have crossed into Iran ..., with 4,000 to 5,000 people arriving every
