@@ -1841,7 +1841,12 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b",
     re.I,
 )
-_OF_THOSE_RE = re.compile(r"\s+of\s+((?:those|them|these)(?:\s+(?:who\s+)?[a-z]+)?)")
+# "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
+# "of those who have": a pronoun is no population)
+_OF_THOSE_RE = re.compile(
+    r"\s+of\s+(those\s+(?:who\s+)?(?!(?:have|has|had|are|were|is|was|still|will|would|can|could|"
+    r"to|in|at|on|from|who)\b)[a-z]+)"
+)
 _BARE_PEOPLE_AFTER = re.compile(r"\s+((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b")
 _PLACE_PP = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _IN_CAMPS_AFTER = re.compile(
@@ -1940,11 +1945,14 @@ def resolve_claims(
         ) and not _is_people(noun, ctx):
             noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
         if re.match(r"\s+of\s+(?:those|them|these)\b", ctx.text[q.end : q.end + 12]):
-            # "90% of those landing": the people are "those ...", whatever the parser says
+            # "90% of those landing": the people are "those ...", whatever the parser says;
+            # "of them had", "of them to": no noun
             m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
             if m_th:
                 ns, ne = q.end + m_th.start(1), q.end + m_th.end(1)
                 noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
+            elif noun is not None and noun["start"] < q.end + 12:
+                noun = None
         if noun is None:
             m_n = _BARE_PEOPLE_AFTER.match(ctx.text[q.end : min(e, q.end + 40)])
             if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
