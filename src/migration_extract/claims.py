@@ -337,9 +337,16 @@ _PARTLY_FROM_RE = re.compile(
     re.I,
 )
 _IN_RE = re.compile(
-    r"(?:\bin|\bat|\bwithin|\binside|\bto|\bon|\b(?:island|islands|coast|port|town|city|"
+    r"(?:\bin|\bat|\bwithin|\binside|\bto|\bon|\baround|\bnear|\boutside|\b(?:island|islands|coast|port|town|city|"
     r"village|province|shores)\s+of)\s+" + _PLACE_MODIFIER,
     re.I,
+)
+_CHANGE_BASELINE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:from|on|over|than|compared\s+with|against|since)\s+(?:the\s+)?"
+    r"(?:same\s+\w+\s+(?:of|in)\s+)?$"
+)
+_RIGHT_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|year)\s*)?(?:[\w-]+\s+)?(?:in|on|during|over|for|as\s+of|by)?\s*$"
 )
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
@@ -807,6 +814,7 @@ def _places(
             if g[3] == "country" and g[2] and not _is_demonym_at(ctx, g)
             and (nationality is None or g[2] != nationality.code)
             and not _FROM_RE.search(text[max(s, g[0] - 25) : g[0]])
+            and not (g[0] > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : g[0]]))
         ]  # fmt: skip
         if len({g[2] for g in named}) == 1:
             g = named[0]
@@ -1033,6 +1041,14 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and re.match(r"\s*[–—-]", text[d.end : d.end + 3])
         ):
             continue  # dateline
+        if d.text.lower() in ("today", "now", "tonight", "this morning"):
+            continue  # "today perhaps 100,000 remain": the present, not a dated count
+        if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
+            continue  # "live in camps ..., most of whom fled ... in 2017"
+        if q["kind"] == "change" and d.start >= q["end"] and _CHANGE_BASELINE.match(
+            text[q["end"] : d.start]
+        ):
+            continue  # "up 20% from June", "a slight increase on August": the baseline
         lo, hi = d.date_from, d.date_to
         start, end = d.start, d.end
         if (
@@ -1098,7 +1114,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and _segment(text, s, e, start) == 0
             and re.match(r"[^,]{0,40},", text[start:e])
         )  # "Last week, ...", "On Saturday alone, ..."
-        dist = abs(start - q["start"]) / 10_000
+        # the gap between the figure and the date, from whichever side
+        dist = (start - q["end"] if start >= q["end"] else max(0, q["start"] - end)) / 10_000
+        if start >= q["end"] and _RIGHT_AFTER.match(text[q["end"] : start]):
+            dist = 0.0  # "more than 100,000 a week last March": the date the figure carries
         if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
             score = dist  # in the figure's own clause
         elif attached(d.start) and not _NEW_CLAUSE_RE.search(

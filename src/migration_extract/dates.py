@@ -208,6 +208,7 @@ _FORWARD_RE = re.compile(
     r"\b(?:will|would|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
     r"|(?:planning|preparing|bracing)\s+for|expects?\b|expecting|projected\s+to|forecast\s+to"
+    r"|(?:were|was|are|is)\s+expected\b"
     r"|(?:is|are|'s|’s)\s+to\s+be"
     r"|to\s+be\s+(?:\w+ed|\w+en|held|built|made|sold|set|put|run|shut|cut|paid|brought|sent"
     r"|won|spent|kept|told|shown|done|given|taken|seen|met|left|hit|signed|launched)"
