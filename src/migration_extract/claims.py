@@ -252,7 +252,7 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
 
 
 _PART_OF_RE = re.compile(
-    r"\s+of\s+(?:them|these|whom|those(?:\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to|from|out|over))?)?|"
+    r"\s+of\s+(?:them|these|whom|those(?:\s+(?:who\s+(?:have\s+|had\s+)?)?[a-z]+(?:\s+(?:there|here|in|to|from|out|over))?)?|"
     r"the\s+[a-z]+)\s*,?\s+(?:(?:were|are|was|is)\s+)?"
 )
 
@@ -367,6 +367,12 @@ _NGO_NAME = re.compile(
     r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
     r"Save\s+the\s+Children|Rescue|Relief|Aid|Watch|Doctors|Médecins|Medecins|Mercy|"
     r"Charity|NGO|Society|Alliance|Network|Project|Mission|Church|Crescent)\b"
+)
+_FLED_WAR_IN = re.compile(
+    r"\b(?:fled|flee|fleeing|flees|escaped|escaping)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:war|fighting|conflict|violence|crisis|floods?|drought|earthquake|bombing|bombardment)\s+"
+    r"(?:in|across)\s+(?:the\s+)?$",
+    re.I,
 )
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 # events whose place may come from the article's context (relocations and regularisations
@@ -517,6 +523,8 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
     ('Russian men') rather than the head noun ('Mongols')."""
     if pop is None:
         return None, False
+    if len({g[2] for g in _geo_in(ctx, pop.start, pop.end) if g[3] == "country" and g[2]}) > 1:
+        return None, False  # "Cubans, Haitians, Nicaraguans and Venezuelans": several
     for g in _geo_in(ctx, pop.start, pop.end):
         if g[3] == "country" and g[2]:
             word = ctx.text[g[0] : g[1]]
@@ -659,6 +667,9 @@ def _places(
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
+        if _FLED_WAR_IN.search(text[max(s, gs - 45) : gs]):
+            origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
+            continue  # "people who fled the war in Ukraine": where they came from
         if _LOCATIVE_CONTEXT.search(before):
             continue  # "the war in Ukraine"
         loc = Location(code, text[gs:ge], gs, ge)
