@@ -515,7 +515,12 @@ def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) 
     nxt = g[1] + m.end()
     # "in Baidoa, the Norwegian Refugee Council said": an adjective starting a name is
     # not a second place
-    return any(x[0] == nxt and x[2] and not _is_demonym_at(ctx, x) for x in ctx.geo)
+    return any(
+        x[0] == nxt
+        and x[2]
+        and not (_is_demonym_at(ctx, x) and not ctx.text[x[0] : x[1]].endswith("s"))
+        for x in ctx.geo
+    )
 
 
 def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
@@ -527,6 +532,8 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
         return None, False  # "Cubans, Haitians, Nicaraguans and Venezuelans": several
     for g in _geo_in(ctx, pop.start, pop.end):
         if g[3] == "country" and g[2]:
+            if _listed_with_others(ctx, g, min(len(ctx.text), pop.end + 80)):
+                return None, False  # "160,000 Cubans, Haitians, Nicaraguans and Venezuelans"
             word = ctx.text[g[0] : g[1]]
             adjective = g[1] < pop.end and not word.endswith("s")
             return Location(g[2], word, g[0], g[1]), adjective
@@ -765,7 +772,11 @@ def _places(
             if etype != "onward":
                 origin = nationality
     if etype == "departure" and origin is None:
-        cands = _sentence_countries(ctx, s, e)
+        cands = [
+            g for g in _sentence_countries(ctx, s, e)
+            if not _listed_with_others(ctx, g, e)
+            and not re.search(r",\s+$", text[max(s, g[0] - 3) : g[0]])
+        ]  # fmt: skip
         if cands:
             g = cands[0]
             origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
