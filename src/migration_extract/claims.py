@@ -775,7 +775,7 @@ def _places(
         cands = [
             g for g in _sentence_countries(ctx, s, e)
             if not _listed_with_others(ctx, g, e)
-            and not re.search(r",\s+$", text[max(s, g[0] - 3) : g[0]])
+            and not re.search(r"(?:,|\band|\bor)\s+$", text[max(s, g[0] - 5) : g[0]])
         ]  # fmt: skip
         if cands:
             g = cands[0]
