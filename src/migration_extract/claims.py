@@ -177,6 +177,7 @@ class _Ctx:
         self.last_dest: Location | None = None
         self.last_source: Source | None = None
         self.last_mobilizer: Location | None = None
+        self.orgs_seen: list[Source] = []
         self.claim_starts: list[int] = []
 
     def sent_of(self, pos: int) -> tuple[int, int]:
@@ -1201,12 +1202,14 @@ _SPEAKER_HEADS = {
     "administration", "kremlin", "ngo", "charity", "doctors", "volunteers", "workers",
     "observers", "monitors", "analysts", "researchers", "officers", "agents", "mission",
     "leadership", "leader", "leaders", "cabinet", "parliament", "junta", "presidency",
+    "directorate", "secretariat", "inspectorate", "authority",
     "governors", "mayors", "commissioners", "lawmakers", "senator", "prosecutors",
 }  # fmt: skip
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
-    r"police|guard|authorities|officials)(?:[’']s?(?:\s+(?:figures|data|statistics|records))?)?$",
+    r"police|guard|authorities|officials|group|charity|directorate|commission|council)"
+    r"(?:[’']s?(?:\s+(?:figures|data|statistics|records))?)?$",
     re.I,
 )
 _SOURCE_CUT = re.compile(
@@ -1275,9 +1278,16 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         # while Dagestan's leadership said its quota was fewer than 2,000": the attribution
         # of another clause yields to a reporter of the figure's own clause
         q_seg = _segment(text, s, e, q["start"])
-        if _segment(text, s, e, s + m.start()) != q_seg and any(
-            _segment(text, s, e, v.start) == q_seg for v in _governing_reporters(ctx, q, s, e)
-        ):
+        own = [
+            v for v in _governing_reporters(ctx, q, s, e) if _segment(text, s, e, v.start) == q_seg
+        ]
+        # "according to the Federal Employment Agency, which said ...": the same source
+        relative = any(
+            (sj := _subject_of(ctx, v, s, e)) is not None
+            and sj.text.lower() in ("which", "who", "that")
+            for v in own
+        )
+        if _segment(text, s, e, s + m.start()) != q_seg and own and not relative:
             m = None
     if m:
         a0 = s + m.end()
@@ -1356,6 +1366,9 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         ):
             continue
         a0, a1 = s + m3.start(1), s + m3.end(1)
+        if m3.group(1).lower() == "it" and ctx.last_org is not None:
+            o = ctx.last_org  # "..., it said": the organisation quoted last
+            return Source(o.name, o.kind, o.role, o.country, text[a0:a1], a0, a1)
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
         return _make_source(ctx, a0, a1, None, apposition=m3.group(2))
@@ -1513,12 +1526,14 @@ def _make_source(
         # Refugee Assistance (COMAR) received ..., the agency said"), else the last one
         # quoted as a source
         here = _org_named_before(ctx, a0)
-        prev = here or ctx.last_org
+        # "the ministry said": the latest organisation quoted whose name has that word
+        named = next((o for o in reversed(ctx.orgs_seen) if word in o.name.lower()), None)
+        prev = here or named or ctx.last_org
         long_names = [f.lower() for f, short in ctx.acronyms.items() if prev and short == prev.name]
         if prev is not None and (
             word in prev.name.lower()
             or any(word in f for f in long_names)  # "The office" after "(UDSC)"
-            or word in ("agency", "body", "organisation", "organization")
+            or word in ("agency", "body", "organisation", "organization", "group", "charity")
         ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
         # "The office said" after "Poland's Office for Foreigners (UDSC)" was introduced
@@ -2230,6 +2245,7 @@ def resolve_claims(
         src = _source(ctx, qd, s, e)
         if src is not None and src.kind == "organization":
             ctx.last_org = src
+            ctx.orgs_seen.append(src)
         if src is not None:
             ctx.last_source = src
         # "people from Russia every day" with no verb: people arriving where the source is
