@@ -349,6 +349,10 @@ _CHANGE_BASELINE = re.compile(
 _RIGHT_AFTER = re.compile(
     r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|year)\s*)?(?:[\w-]+\s+)?(?:in|on|during|over|for|as\s+of|by)?\s*$"
 )
+_MAIN_VERB_BETWEEN = re.compile(
+    r"\b(?:rose|risen|fell|fallen|reached|stood|stands|climbed|grew|jumped|increased|dropped|"
+    r"is|was|are|were|has|have|had|hit|topped)\b"
+)
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
 _OTHER_NOUN_CLAUSE = re.compile(
@@ -1079,6 +1083,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and q["start"] > d.end
             and pub is not None
             and _segment(text, s, e, d.start) == q_segment
+            # the figure inside a since-clause: "since last week's announcement that the
+            # Kremlin was ordering 300,000" (not "the toll since mid-June rose to 1,314")
+            and (
+                not _MAIN_VERB_BETWEEN.search(text[d.end : q["start"]])
+                or re.search(r"\b(?:that|which|who)\b", text[d.end : q["start"]]) is not None
+            )
         ):
             # "fleeing since last week's announcement that the Kremlin was ordering
             # 300,000 draftees": the figure is inside the since-clause, so its time is the
@@ -1089,7 +1099,13 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
                 hi = inner[1].isoformat() if inner[1] else None
                 start = d.start + 6
         interval = lo != hi or text[start:end].lower().startswith(("since", "between", "from"))
+        if re.match(r"(?:’s|'s)\b", text[d.end : d.end + 3]) and not d.text.lower().startswith(
+            "since"
+        ):
+            continue  # "last month's earthquakes": the date names an event, not the count's time
         m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
+        if m and re.search(r"\b\w+(?:ed|en|hit)\s+by\s+$", before):
+            m = None  # "hit by last month's ...", "caused by": an agent, not "as of"
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
@@ -1143,6 +1159,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             dist = 0.0  # "more than 100,000 a week last March": the date the figure carries
         if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
             score = dist  # in the figure's own clause
+            if text[start:end].lower().startswith("since"):
+                score -= 0.5  # "the death toll since mid-June rose to 1,314 on Monday"
         elif attached(d.start) and not _NEW_CLAUSE_RE.search(
             text[min(q["end"], d.end) : max(q["start"], d.start)]
         ):

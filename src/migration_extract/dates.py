@@ -205,7 +205,7 @@ _SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
 
 # forward cues (SPEC: "will", "would", "next"), strong: anywhere in the clause
 _FORWARD_RE = re.compile(
-    r"\b(?:will|would|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
+    r"\b(?:will|would(?!-)|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
     r"|(?:planning|preparing|bracing)\s+for|expects?\b|expecting|projected\s+to|forecast\s+to"
     r"|(?:were|was|are|is)\s+expected\b"
