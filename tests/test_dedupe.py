@@ -497,3 +497,21 @@ def test_undated_caption_restates_a_dated_figure_of_its_own_article():
     other = claim("y", "Hundreds of thousands", **kw)
     groups = dedupe([_article("x", "2022-12-29", lead, cap), _article("y", "2022-12-29", other)])
     assert _together(groups, lead, cap)
+
+
+def test_undated_figure_is_a_snapshot_of_its_publication_day():
+    """An undated headline of another article stands for its publication day when it
+    meets a dated running total: '127,000' on 18 September is not 'more than 123,000 so
+    far this year' to 14 September, but 'about 21,700' still restates 21,763."""
+    kw = dict(event="arrival", origin=None, dest="IT", pop="migrants")
+    dated = claim("a", "more than 123,000", value=123000, low=123000, qualifier="more_than",
+                  t=("2023-01-01", "2023-09-14"), **kw)  # fmt: skip
+    head = claim("b", "127,000", value=127000, **kw)
+    groups = dedupe([_article("a", "2023-09-14", dated), _article("b", "2023-09-18", head)])
+    assert not _together(groups, dated, head)
+    kw = dict(event="border_encounter", origin="RU", dest="US", pop="Russians")
+    fy = claim("c", "About 21,700", value=21700, qualifier="about", approximate=True,
+               t=("2021-10-01", "2022-09-30"), **kw)  # fmt: skip
+    bare = claim("d", "21,763", value=21763, **kw)
+    groups = dedupe([_article("c", "2022-10-05", fy), _article("d", "2022-10-22", bare)])
+    assert _together(groups, fy, bare)

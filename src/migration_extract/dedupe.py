@@ -415,11 +415,17 @@ class _Rows:
         # the number as written, widened by its rounding only (no hedge): "44,239" and
         # "more than 44,000" are one number to the thousand, "123,000" and "127,000" are not
         v = qget("value")
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+        if (
+            isinstance(v, (int, float))
+            and not isinstance(v, bool)
+            and math.isfinite(v)
+            and qget("qualifier") != "about"
+            and not qget("approximate")
+        ):
             r = _half_unit(float(v), cfg.round_cap)
             rlo, rhi = v - r, v + r
         else:
-            rlo, rhi = lo, hi
+            rlo, rhi = lo, hi  # "about 21,700" stands for its whole hedge
         self.i8.extend((kind, per, et, vague, closed, future))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         self.f64.extend((lo, hi, rlo, rhi))
@@ -632,6 +638,11 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     t1a, t1b = f["t1"][a], f["t1"][b]
     as_of = (ca >= 0) & (ca != 2) & (cb >= 0) & (cb != 2) & (t1a != _OPEN_HI) & (t1b != _OPEN_HI)
     snap = as_of & (f["t0"][a] == f["t0"][b]) & (np.abs(t1a - t1b) > _ASOF_SLACK)
+    # an undated figure of another article stands for its publication day here: the
+    # headline "127,000" of 18 September is not "more than 123,000 so far" to 14 September
+    pub_a = (ca == 2) & (cb >= 0) & (cb != 2) & (f["t0"][b] != _OPEN_LO) & (t1b != _OPEN_HI)
+    pub_b = (cb == 2) & (ca >= 0) & (ca != 2) & (f["t0"][a] != _OPEN_LO) & (t1a != _OPEN_HI)
+    snap |= ~same_doc & (pub_a | pub_b) & (np.abs(t1a - t1b) > _ASOF_SLACK)
     if snap.any():
         rlo, rhi = f["rlo"], f["rhi"]
         same_number = (np.maximum(rlo[a], rlo[b]) <= np.minimum(rhi[a], rhi[b])) & (
