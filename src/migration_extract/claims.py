@@ -293,6 +293,26 @@ def _part_population(ctx: _Ctx, q: Quantity, e: int) -> Span | None:
     return Span(text, take[0].start, take[-1].end)
 
 
+_DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]+")
+
+
+def _extend_demonym_list(ctx: _Ctx, noun: dict[str, Any]) -> dict[str, Any]:
+    """'160,000 Cubans, Haitians, Nicaraguans and Venezuelans': the population is the whole
+    list of nationalities, not its first item."""
+    words = noun["text"].split()
+    groups = ctx.gaz.demonyms.keys() | ctx.gaz.peoples
+    if not words or words[-1] not in groups:
+        return noun
+    m = _DEMONYM_LIST.match(ctx.text, noun["end"])
+    if m is None:
+        return noun
+    items = re.findall(r"[A-Z][\w’'-]+", m.group(0))
+    if not items or any(w not in groups for w in items):
+        return noun
+    end = m.end()
+    return {**noun, "text": ctx.text[noun["start"] : end], "end": end, "head": items[-1]}
+
+
 def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
     out = []
     seen = {t.i}
@@ -2042,6 +2062,8 @@ def resolve_claims(
                         "head": short.split()[-1]}  # fmt: skip
                 if _is_people(cand, ctx):
                     noun = cand
+        if noun is not None:
+            noun = _extend_demonym_list(ctx, noun)
         people = _is_people(noun, ctx)
         pop: Span | None = None
         inherited = False

@@ -1339,9 +1339,15 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         while k < n and toks[k].low in r.scales:
             sc *= r.scales[toks[k].low]
             k += 1
+        dozen = False
         if k < n and toks[k].low == "dozen":
             sc *= 12
             k += 1
+            dozen = sc == 12
+        if dozen and lo == 1:
+            # "a few dozen", "several dozen": the SPEC's dozens
+            m = _Mention(i, k, t.start, toks[k - 1].end, None, 24, 99, True)
+            return _finish(toks, m, text, r)
         if sc > 1:
             high = hi * sc if inclusive else hi * sc - 1
             return _finish(
