@@ -1124,8 +1124,6 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         ):
             continue  # "last month's earthquakes": the date names an event, not the count's time
         m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
-        if m and re.search(r"\b\w+(?:ed|en|hit)\s+by\s+$", before):
-            m = None  # "hit by last month's ...", "caused by": an agent, not "as of"
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
