@@ -1729,6 +1729,12 @@ def _counted_noun_at(toks: list[Tok], j: int, r: NumberRules) -> bool:
     w = t.low
     if w in _NON_NOUN_FOLLOWERS or w in _NOT_PLURALS:
         return False
+    return _counted_word(w, r)
+
+
+def _counted_word(w: str, r: NumberRules) -> bool:
+    """A word a number can count: a plural, a people/age/count noun, a unit, a currency or
+    a scale word."""
     return (
         w.endswith("s")
         or w in _PEOPLE_HINTS
@@ -2095,15 +2101,7 @@ def _label_sub(toks: list[Tok], m: _Mention, num: _Num, r: NumberRules) -> str |
         w = nxt.low
         if not nxt.text[:1].islower() or w in _NON_NOUN_FOLLOWERS or w in _NOT_PLURALS:
             return "year"
-        if (
-            w.endswith("s")
-            or w in _PEOPLE_HINTS
-            or w in _AGE_NOUNS
-            or w in _COUNT_NOUNS
-            or w in r.measure_units
-            or w in r.currency_words
-            or w in r.scales
-        ):
+        if _counted_word(w, r):
             return None
         return "year"  # '2019 review', 'in 2021 most people'
     return None
