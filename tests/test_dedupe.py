@@ -515,3 +515,12 @@ def test_undated_figure_is_a_snapshot_of_its_publication_day():
     bare = claim("d", "21,763", value=21763, **kw)
     groups = dedupe([_article("c", "2022-10-05", fy), _article("d", "2022-10-22", bare)])
     assert _together(groups, fy, bare)
+
+
+def test_infinite_value_is_a_clear_error():
+    from migration_extract.errors import InvalidRecordError
+
+    c = claim("a", "x", value=5)
+    c["quantity"]["value"] = float("inf")
+    with pytest.raises(InvalidRecordError, match=r"quantity\.value"):
+        dedupe([c])

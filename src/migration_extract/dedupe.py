@@ -165,10 +165,14 @@ def _num(q: dict[str, Any], key: str, n: Any, owner: Any) -> float | None:
     v = q.get(key)
     if v is None:
         return None
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
+    # NaN is never a number; an infinite bound is an open end, an infinite value is not
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or (
+        key == "value" and not math.isfinite(v)
+    ):
         raise _bad(
-            n, owner, f"quantity.{key} must be a number or null, got {v!r}", f"quantity.{key}"
-        )
+            n, owner, f"quantity.{key} must be a number or null (a value finite), got {v!r}",
+            f"quantity.{key}",
+        )  # fmt: skip
     return float(v)
 
 
