@@ -1659,6 +1659,14 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
         cut = re.search(r"\s+(?:from|in|of|who|between|since)\b", words)
         if cut:
             words = words[: cut.start()]
+        kept = words.split()
+        if kept and not _is_people({"text": words, "head": kept[-1]}, ctx):
+            # "the number of people uprooted since the coup": up to the people noun
+            for k in range(len(kept) - 1, 0, -1):
+                head = " ".join(kept[:k])
+                if _is_people({"text": head, "head": kept[k - 1]}, ctx):
+                    words = head
+                    break
         pe = ps + len(words)
         # the lazy match stops early ("the number of new arrivals has slowed, to ..."):
         # the noun phrase runs on over adjectives and nouns
@@ -1789,7 +1797,8 @@ _EVENT_TOTAL_RE = re.compile(
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
-    r"grew\s+to|rise\s+to|climb\s+to)\s+" + _HEDGE_TAIL,
+    r"grew\s+to|rise\s+to|climb\s+to|slowed\s+to|fallen\s+to|fell\s+to|dropped\s+to|"
+    r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to)\s+" + _HEDGE_TAIL,
     re.I,
 )
 # "the centre was sheltering more than 15,000": people as the object of a stay verb
@@ -1850,6 +1859,18 @@ _RECORDING_EVENT_VERBS = {"log", "register", "record", "receive", "count", "tall
 def _lemma_at(ctx: _Ctx, pos: int) -> str:
     t = ctx.tok_at(pos)
     return t.lemma.lower() if t is not None else ""
+
+
+def _participle_event(ctx: _Ctx, pop: Span) -> Event | None:
+    """'registered 27,429 migrants entering the country': the participle after the counted
+    noun says what they did."""
+    m = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+ing)\b", ctx.text[pop.end : pop.end + 30])
+    if m is None:
+        return None
+    t = ctx.tok_at(pop.end + m.start(1))
+    if t is None or t.pos != "VERB" or t.lemma.lower() not in ctx.rules.verb_triggers:
+        return None
+    return Event(ctx.rules.verb_triggers[t.lemma.lower()], t.text, t.start, t.end)
 
 
 def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
@@ -2185,7 +2206,7 @@ def resolve_claims(
         ):
             # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
             # arrivals is about arrivals
-            ev = _noun_event(ctx, pop) or ev
+            ev = _noun_event(ctx, pop) or _participle_event(ctx, pop) or ev
         if (
             q.kind == "change"
             and prev_claim is not None
