@@ -173,6 +173,8 @@ class _Ctx:
             parts = full.split()
             for k in range(1, len(parts)):
                 self.acronyms.setdefault(" ".join(parts[k:]), short)
+        # nationalities and stateless peoples, as words a population can end on
+        self.groups: frozenset[str] = frozenset(gaz.demonyms.keys() | gaz.peoples)
         self.last_org: Source | None = None
         self.last_dest: Location | None = None
         self.last_source: Source | None = None
@@ -243,7 +245,7 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
         return False
     if last in r.people or head in r.people:
         return True
-    groups = ctx.gaz.demonyms.keys() | ctx.gaz.peoples  # nationalities and stateless peoples
+    groups = ctx.groups
     if words and (words[-1] in groups or words[-1].rstrip("s") in groups):
         return True
     # "Rohingya Muslims", "Afghan Sikhs": a nationality or ethnic group before a plural noun
@@ -300,7 +302,7 @@ def _extend_demonym_list(ctx: _Ctx, noun: dict[str, Any]) -> dict[str, Any]:
     """'160,000 Cubans, Haitians, Nicaraguans and Venezuelans': the population is the whole
     list of nationalities, not its first item."""
     words = noun["text"].split()
-    groups = ctx.gaz.demonyms.keys() | ctx.gaz.peoples
+    groups = ctx.groups
     if not words or words[-1] not in groups:
         return noun
     m = _DEMONYM_LIST.match(ctx.text, noun["end"])
@@ -958,6 +960,8 @@ _SUBSET_BEFORE_RE = re.compile(
     re.I,
 )
 _SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
+# "N of them / those / these": a part of a group named before
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b")
 
 
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\s+(?P<clause>[^,;:.()\n“”\"]{3,90})", re.I)
@@ -1924,7 +1928,7 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     noun that is the subject of a movement verb."""
     r = ctx.rules
     after = ctx.text[q.end : q.end + 60]
-    m = re.match(r"\s+of\s+(?:them|those|these)\b", after)
+    m = _OF_PRONOUN.match(after)
     off = q.end + (m.end() if m else 0)
     if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
         return True  # "some 100,000 of those who crossed"
@@ -2057,7 +2061,7 @@ def resolve_claims(
             ctx.rules.verb_triggers
         ) and not _is_people(noun, ctx):
             noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
-        if re.match(r"\s+of\s+(?:those|them|these)\b", ctx.text[q.end : q.end + 12]):
+        if _OF_PRONOUN.match(ctx.text, q.end, q.end + 12):
             # "90% of those landing": the people are "those ...", whatever the parser says;
             # "of them had", "of them to": no noun
             m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
@@ -2275,7 +2279,7 @@ def resolve_claims(
             _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start]) is not None
             or (
                 q.kind == "share"
-                and re.match(r"\s+of\s+(?:them|those|these)\b", ctx.text[q.end : q.end + 20])
+                and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
                 is not None
             )
         )
