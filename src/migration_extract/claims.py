@@ -1624,14 +1624,16 @@ def _org_named_before(ctx: _Ctx, a0: int) -> Source | None:
     s, _ = ctx.sent_of(a0)
     found = None
     for m in re.finditer(r"\(([A-Z][A-Za-z]{1,8})\)", ctx.text[s:a0]):
-        found = m.group(1)
+        found = m
     if found is None:
         return None
+    name = found.group(1)
     country = None
-    o = ctx.rr.org_in(found)
+    o = ctx.rr.org_in(name)
     if o is not None and not o[2]:
         country = o[1]
-    return Source(found, "organization", None, country, found, s, s)
+    fs, fe = s + found.start(1), s + found.end(1)
+    return Source(name, "organization", None, country, ctx.text[fs:fe], fs, fe)
 
 
 _BRINGS_TO_RE = re.compile(
