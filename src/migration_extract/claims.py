@@ -92,6 +92,13 @@ class ClaimInput:
     entities: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+# word lists of data/claims_rules.json read as sets (optional in a rules file of one's own)
+_LEXICONS = (
+    "speaker_heads", "generic_sources", "recording_verbs", "counting_verbs", "path_only_verbs",
+    "displaced_heads", "things_changed", "event_nouns", "event_nouns_not_people",
+)  # fmt: skip
+
+
 @dataclass
 class ClaimRules:
     verb_triggers: dict[str, str]
@@ -104,6 +111,15 @@ class ClaimRules:
     media_words: frozenset[str]
     future_words: frozenset[str]
     ethnonyms: frozenset[str] = frozenset()
+    speaker_heads: frozenset[str] = frozenset()
+    generic_sources: frozenset[str] = frozenset()
+    recording_verbs: frozenset[str] = frozenset()
+    counting_verbs: frozenset[str] = frozenset()
+    path_only_verbs: frozenset[str] = frozenset()
+    displaced_heads: frozenset[str] = frozenset()
+    things_changed: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    event_nouns_not_people: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +145,7 @@ class ClaimRules:
             media_words=frozenset(d["media_words"]),
             future_words=frozenset(d["future_words"]),
             ethnonyms=frozenset(d.get("ethnonyms", [])),
+            **{key: frozenset(d.get(key, [])) for key in _LEXICONS},
         )
 
 
@@ -495,7 +512,7 @@ def _event(
             re.I,
         ):
             continue  # "in the coming weeks": a time, not an arrival
-        if t.pos == "VERB" and lem in r.verb_triggers and lem not in _PATH_ONLY_VERBS:
+        if t.pos == "VERB" and lem in r.verb_triggers and lem not in ctx.rules.path_only_verbs:
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
             # a verb the tagger missed ("800,000 of the refugees ... live in districts")
@@ -1230,21 +1247,6 @@ _ACCORDING_RE = re.compile(
 )
 # "X, citing Y, put the figure at ...": Y is X's source; used only when X is not found
 _CITING_RE = re.compile(r"\bciting\s+", re.I)
-_SPEAKER_HEADS = {
-    "government", "ministry", "agency", "police", "officials", "official", "authorities",
-    "service", "guard", "office", "figures", "data", "statistics", "groups", "group",
-    "organisation", "organization", "spokesperson", "spokesman", "spokeswoman", "minister",
-    "president", "commission", "department", "council", "committee", "army", "military",
-    "navy", "coastguard", "court", "secretary", "director", "chief", "head", "governor",
-    "mayor", "ambassador", "envoy", "commissioner", "estimates", "report", "reports",
-    "media", "outlet", "outlets", "newspaper", "agencies", "sources", "source", "survey",
-    "census", "count", "tally", "records", "registry", "platform", "bureau", "unit",
-    "administration", "kremlin", "ngo", "charity", "doctors", "volunteers", "workers",
-    "observers", "monitors", "analysts", "researchers", "officers", "agents", "mission",
-    "leadership", "leader", "leaders", "cabinet", "parliament", "junta", "presidency",
-    "directorate", "secretariat", "inspectorate", "authority",
-    "governors", "mayors", "commissioners", "lawmakers", "senator", "prosecutors",
-}  # fmt: skip
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
@@ -1258,15 +1260,6 @@ _SOURCE_CUT = re.compile(
     re.I,
 )
 
-
-_GENERIC_SOURCES = {
-    "figures", "data", "statistics", "estimates", "numbers", "records", "reports", "report",
-    "official figures", "official data", "official statistics", "government figures",
-    "new figures", "latest figures", "new data", "the latest figures", "sources", "estimate",
-}  # fmt: skip
-# verbs of keeping records: their subject is a source only when no one is said to speak
-# ("agents recorded some 227,500 encounters, ..., CBP said" -> CBP)
-_RECORDING_LEMMAS = {"record", "log", "register", "count", "tally", "document"}
 
 
 def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[PTok]:
@@ -1286,7 +1279,7 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
             # after the one of the figure's own clause
             seg = abs(_segment(ctx.text, s, e, t.start) - _segment(ctx.text, s, e, q["start"]))
-            recording = t.lemma.lower() in _RECORDING_LEMMAS
+            recording = t.lemma.lower() in ctx.rules.recording_verbs
             out.append(((recording, min(seg, 1), -depth), t))
     out.sort(key=lambda x: x[0])
     return [t for _, t in out]
@@ -1525,7 +1518,7 @@ def _make_source(
     if (
         head is not None
         and head.pos != "PROPN"
-        and head_word not in _SPEAKER_HEADS
+        and head_word not in ctx.rules.speaker_heads
         and not any(
             x[2] in ("ORG", "PERSON", "NORP", "GPE") and x[0] <= head.start < x[1] for x in ents
         )
@@ -1543,7 +1536,7 @@ def _make_source(
     name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
-    if not name or name.lower() in _GENERIC_SOURCES:
+    if not name or name.lower() in ctx.rules.generic_sources:
         return None  # "according to figures released on Friday": no one named
     # the article's own short names: "(CBP)", "UN refugee agency UNHCR", "UN refugee agency"
     acr = re.search(r"\(([A-Z][A-Za-z0-9]{1,8})\)", text[a0 : a1 + 10])
@@ -1730,7 +1723,7 @@ def _subject_count(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
             a0, a1 = _subtree(ctx, sj, s, e)
             span = Span(ctx.text[a0:a1], a0, a1)
             head = sj.text.lower()
-            if head in _COUNTABLE_EVENT_NOUNS or _is_people({"text": sj.text, "head": head}, ctx):
+            if head in ctx.rules.event_nouns or _is_people({"text": sj.text, "head": head}, ctx):
                 return span
             return None
     return None
@@ -1782,14 +1775,6 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$",
     re.I,
 )
-# the population heads that make a count a claim even without a movement verb
-_DISPLACED_HEADS = {
-    "refugees", "refugee", "migrants", "migrant", "seekers", "displaced", "idps", "evacuees",
-    "returnees", "deportees", "asylum", "stateless", "exiles", "emigrants", "immigrants",
-    "arrivals", "crossings", "encounters", "apprehensions", "applications", "departures",
-    "displacements",
-}  # fmt: skip
-
 _NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 
 _HEDGE_TAIL = (
@@ -1836,10 +1821,6 @@ _SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
-_THINGS_CHANGED = {
-    "capacity", "capacities", "flights", "flight", "budget", "budgets", "size", "spending",
-    "funding", "staff", "staffing", "places", "space", "beds", "tents", "aid", "rations",
-}  # fmt: skip
 
 
 def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
@@ -1852,14 +1833,8 @@ def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
     if m is None:
         return False
     head = m.group(1).split()[-1].lower()
-    return head in _THINGS_CHANGED or head in number_rules().thing_nouns
+    return head in ctx.rules.things_changed or head in number_rules().thing_nouns
 
-
-# common verbs that are triggers only when they govern the figure ("reception centres held
-# about 7,000 people", "we are seeing up to 5,000 people a day"), never from afar
-_PATH_ONLY_VERBS = {"hold", "see", "expect"}
-_RECORDING_EVENT_VERBS = {"log", "register", "record", "receive", "count", "tally", "process",
-                          "document", "report"}  # fmt: skip
 
 
 def _lemma_at(ctx: _Ctx, pos: int) -> str:
@@ -1921,8 +1896,6 @@ _TALLY_RE = re.compile(
     r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
     r"increased|fell|fallen|dropped|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
 )
-_COUNTABLE_EVENT_NOUNS = {"crossings", "arrivals", "entries", "departures", "encounters",
-                          "apprehensions", "applications", "returns"}  # fmt: skip
 
 
 def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
@@ -2208,7 +2181,7 @@ def resolve_claims(
             ev is not None
             and pop is not None
             and not inherited
-            and (_lemma_at(ctx, ev.start) in _RECORDING_EVENT_VERBS or q.kind == "share")
+            and (_lemma_at(ctx, ev.start) in ctx.rules.counting_verbs or q.kind == "share")
         ):
             # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
             # arrivals is about arrivals
@@ -2251,7 +2224,7 @@ def resolve_claims(
                 ps = q.end + m.start(1)
                 pop = Span(m.group(1), ps, ps + len(m.group(1)))
         m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
-        if m_ev and m_ev.group(1).lower() in _COUNTABLE_EVENT_NOUNS and pop is not None:
+        if m_ev and m_ev.group(1).lower() in ctx.rules.event_nouns and pop is not None:
             # "Encounters with Venezuelans rose to more than 187,000"
             typ = ctx.rules.noun_triggers.get(m_ev.group(1).lower())
             if typ:
@@ -2292,12 +2265,12 @@ def resolve_claims(
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""
-            if head not in _DISPLACED_HEADS and not re.search(
+            if head not in ctx.rules.displaced_heads and not re.search(
                 r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]
             ):
                 continue
         # a change of "the number of daily border crossings": the crossings are the event
-        if pop is not None and pop.text.split()[-1].lower() in _COUNTABLE_EVENT_NOUNS:
+        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns:
             head = pop.text.split()[-1]
             hs = pop.end - len(head)
             typ = ctx.rules.noun_triggers.get(head.lower(), "other")
