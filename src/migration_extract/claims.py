@@ -2182,6 +2182,14 @@ def resolve_claims(
             and pop is not None
             and not inherited
             and (_lemma_at(ctx, ev.start) in ctx.rules.counting_verbs or q.kind == "share")
+            and not (
+                # "about 70% of the arrivals are staying with friends": what then became of
+                # them is the share's own event
+                q.kind == "share"
+                and ev.start >= pop.end
+                and ev.type in ("stock", "return", "onward", "asylum")
+                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+            )
         ):
             # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
             # arrivals is about arrivals
@@ -2205,6 +2213,10 @@ def resolve_claims(
             ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
         if q.kind in ("count", "share"):
             part = _part_population(ctx, q, e)
+            if part is not None and q.kind == "share" and not _OF_PRONOUN.match(ctx.text, q.end):
+                # "about 90% of the newcomers are women and children": a share is of the
+                # whole; only "of them are returnees" says who the whole was
+                part = None
             if part is not None:
                 pop, inherited = part, False
                 ev = _noun_event(ctx, part) or ev  # "four in five of them are returnees"
@@ -2242,7 +2254,9 @@ def resolve_claims(
             ev = Event("stock", ev.text, ev.start, ev.end)  # "are registered with UNHCR"
         if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
             m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
-            if m:
+            if m and not _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
+                m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])  # "with Ecuadorians at"
+            if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
                 ps = pop.end + m.start(1)
                 pop = Span(m.group(1), ps, ps + len(m.group(1)))
         # "The tally rose to 14,000", "Nearly half of them are children": a figure about
@@ -2280,6 +2294,8 @@ def resolve_claims(
                 ev = Event(typ, head, hs, pop.end)
             if q.kind == "change":
                 pop = None  # a change of crossings: no population (fixtures/README)
+        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns_not_people:
+            pop = None  # "logged 11 million crossings": events, not people (fixtures/README)
         src = _source(ctx, qd, s, e)
         if src is not None and src.kind == "organization":
             ctx.last_org = src
