@@ -114,6 +114,10 @@ _SIMPLE = [
     ),
     ("fiscal", rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{_YEAR}|\d\d)\b"),
     (
+        "year_to",  # "the year to March", "the 12 months to the end of June 2023"
+        rf"\b[Tt]he\s+(?:year|(?:12|twelve)\s+months)\s+(?:to|ending|ended|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
         "fiscal_rel",
         r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s+current|[Tt]he\s+previous)\s+(?:[Ff]iscal|[Ff]inancial)\s+year\b",
     ),
@@ -227,7 +231,7 @@ _FORWARD_PREP = re.compile(
 _FORWARD_BY = re.compile(_sp(r"\bby\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"), re.I)
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did|missed|passed|expired)\b", re.I)
 _PAST_ANY = re.compile(
-    r"\b(?:was|were|had|did|\w+ed|fell|rose|grew|left|fled|went|came|took|saw|made|got|gave"
+    r"\b(?:(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+(?:ed|en|wn|ne|ck|ght))|was|were|had|did|\w+ed|fell|rose|grew|left|fled|went|came|took|saw|made|got|gave"
     r"|began|ran|sold|hit|stood|kept|held|met|sent|told|paid|spent|lost|won|brought|built)\b",
     re.I,
 )
@@ -468,6 +472,21 @@ def _r_fiscal_rel(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     fy += {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
     return date(fy - 1, 10, 1), date(fy, 9, 30)
+
+
+def _r_year_to(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """The twelve months ending with the named month: the last one that has ended (or
+    the coming one, forward)."""
+    m = _mon(g["mon"])
+    if g.get("y"):
+        y = int(g["y"])
+    elif pub is None:
+        return None, None
+    else:
+        ended = m < pub.month
+        y = (pub.year if ended else pub.year - 1) if not fwd else (pub.year + ended)
+    sy, sm = _add_months(y, m, -11)
+    return date(sy, sm, 1), _month_end(y, m)
 
 
 def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
@@ -943,7 +962,7 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
-    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
+    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal, "year_to": _r_year_to,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
     "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
