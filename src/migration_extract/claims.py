@@ -96,6 +96,7 @@ class ClaimInput:
 _LEXICONS = (
     "speaker_heads", "generic_sources", "recording_verbs", "counting_verbs", "path_only_verbs",
     "displaced_heads", "things_changed", "event_nouns", "event_nouns_not_people",
+    "moved_by_others",
 )  # fmt: skip
 
 
@@ -120,6 +121,7 @@ class ClaimRules:
     things_changed: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     event_nouns_not_people: frozenset[str] = frozenset()
+    moved_by_others: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -424,6 +426,27 @@ _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 _CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 
 
+def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
+    """Is the figure what ``verb`` carries somewhere ("moving hundreds of others to Sicily",
+    "46,000 have been moved into containers", "400 people a day were being taken by barge
+    to Malakal"): its object or passive subject, with a destination after the verb."""
+    t: PTok | None = anchor
+    for _ in range(4):
+        if t is None or t.head == t.i:
+            return False
+        if t.head == verb.i:
+            break
+        t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
+    else:
+        return False
+    if t is None or t.dep not in ("dobj", "obj", "nsubjpass"):
+        return False
+    return any(
+        p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i)
+        for p in ctx.toks_in(verb.end, min(e, verb.end + 80))
+    )
+
+
 def _event(
     ctx: _Ctx,
     q: dict[str, Any],
@@ -469,6 +492,8 @@ def _event(
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
             if hit is not None:
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
+            elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
+                path.append(Event("other", a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
@@ -491,9 +516,17 @@ def _event(
             and ftok is not None
             and ftok.dep in ("advcl", "xcomp")
             and ftok.text.lower().endswith("ing")
+            and ftok.lemma.lower() not in r.moved_by_others
         ):
             return path[1]  # "encountered 31,600 Russians crossing ...": a small clause
-        if first.type == "other" and len(path) > 1:
+        second = ctx.tok_at(path[1].start) if len(path) > 1 else None
+        if (
+            first.type == "other"
+            and ftok is not None
+            and ftok.lemma.lower() not in r.moved_by_others
+            and second is not None
+            and (ftok.dep == "conj" and ftok.head == second.i or second.head == ftok.i)
+        ):
             return path[1]  # "intercepted or rescued": the specific reading wins
         return first
     if path_only:
