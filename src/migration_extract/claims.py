@@ -987,6 +987,9 @@ _NEW_CLAUSE_RE = re.compile(
 # another clause of its sentence
 _NOW_RE = re.compile(
     r"\b(?:is|are|was|stands?|remains?)\s+now\b|\bnow\s+(?:stands?|is|are)\b|"
+    # "the camp now shelters more than 100,000", "about 107,000 of them are still there"
+    r"\bnow\s+(?:shelters|hosts|houses|holds|has|have|lives?|numbers?)\b|"
+    r"\b(?:is|are|was|were)\s+still\b|"
     # "the 5,000-6,000 daily seen before the call-up": a time of its own, undated
     r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the|its|their|last)\s+[\w-]+",
     re.I,
@@ -1064,7 +1067,20 @@ def _context_time(
         near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
         if near:
             return near[-1].time
+    return _whole_time(ctx, q, ev, s, prior)
+
+
+def _whole_time(
+    ctx: _Ctx, q: Quantity, ev: Event | None, s: int, prior: list[Claim]
+) -> TimeRef | None:
+    """The time of the figure a part belongs to ("rose to 1,314 on Monday, including 458
+    children" -> the toll's time; "about 150,000 of them Venezuelans")."""
     whole = next((c for c in reversed(prior) if c.sentence.start == s), None)
+    if re.match(
+        r"\s+of\s+(?:them|those|these)\s+(?:are|were|is|was)\s+(?:still|now)\b",
+        ctx.text[q.end : q.end + 40],
+    ):
+        return None  # "about 107,000 of them are still there": a part as it stands now
     same_event = (
         ev is None
         or whole is None
@@ -2423,7 +2439,11 @@ def resolve_claims(
             per = _rate_from_before(ctx, q, s)
             if per is not None:
                 q = Quantity.from_dict({**q.to_dict(), "per": per})
-        tm = _time(ctx, qd, s, e, claim_starts) or _context_time(ctx, q, ev, s, e, out)
+        tm = (
+            _whole_time(ctx, q, ev, s, out)
+            or _time(ctx, qd, s, e, claim_starts)
+            or _context_time(ctx, q, ev, s, e, out)
+        )
         if (
             tm is None
             and q.kind == "change"
