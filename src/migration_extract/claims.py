@@ -2325,6 +2325,12 @@ def resolve_claims(
             ev = story.event
         if ev is None and q.start in default_events:
             ev = default_events[q.start]
+        if (
+            ev is None
+            and prev_claim is not None
+            and _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
+        ):
+            ev = prev_claim.event  # "the death toll rose to 1,314, including 458 children"
         if ev is None:
             # without an event only a count of displaced people is a claim
             head = pop.text.split()[-1].lower() if pop is not None else ""
