@@ -1303,12 +1303,33 @@ _ANAPHORIC_SOURCES = re.compile(
     r"(?:[’']s?(?:\s+(?:figures|data|statistics|records))?)?$",
     re.I,
 )
+_NAME_CLOSING = re.compile(
+    r",\s*([A-Z][\w’'&\-]*(?:\.\w[\w’'&\-]*)*"
+    r"(?:\s+(?:[A-Z][\w’'&\-]*(?:\.\w[\w’'&\-]*)*|de|del|la|el|of|for|and)){1,5})\s*[.]?\s*$"
+)
 _SOURCE_CUT = re.compile(
     r"\s+(?:run|led|operated|published|echoed|based|backed|funded|issued|released|compiled)\s+"
     r"(?:by|in|on)\b.*$|\s+(?:which|who|that|and\s+echoed)\b.*$",
     re.I,
 )
 
+
+
+def _trailing_attribution(ctx: _Ctx, t: PTok, s: int, e: int) -> bool:
+    """", the International Organization for Migration (IOM) said on Friday.", ", officials
+    estimate, ...": a reporting clause set off by a comma that the parser hung on the
+    sentence's verb as a conjunct; it attributes the whole sentence."""
+    if t.dep not in ("conj", "parataxis") or t.pos != "VERB":
+        return False
+    if not (0 <= t.head < len(ctx.toks)) or ctx.toks[t.head].dep != "ROOT":
+        return False
+    subj = next(
+        (c for c in ctx.toks_in(s, t.start) if c.head == t.i and c.dep == "nsubj"), None
+    )
+    if subj is None:
+        return False
+    sub_s, _ = _subtree(ctx, subj, s, e)
+    return re.search(r",\s*$", ctx.text[max(s, sub_s - 3) : sub_s]) is not None
 
 
 def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[PTok]:
@@ -1323,7 +1344,7 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             continue
         if t.pos == "NOUN" and t.dep != "ROOT":
             continue
-        if t.dep == "ROOT" or t.i in anc:
+        if t.dep == "ROOT" or t.i in anc or _trailing_attribution(ctx, t, s, e):
             depth = anc.index(t.i) if t.i in anc else len(anc)
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
             # after the one of the figure's own clause
@@ -1361,7 +1382,12 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         # of another clause yields to a reporter of the figure's own clause
         q_seg = _segment(text, s, e, q["start"])
         own = [
-            v for v in _governing_reporters(ctx, q, s, e) if _segment(text, s, e, v.start) == q_seg
+            v
+            for v in _governing_reporters(ctx, q, s, e)
+            if _segment(text, s, e, v.start) == q_seg
+            # "Italy has recorded ..., according to interior ministry figures": a keeper of
+            # records yields to the attribution
+            and v.lemma.lower() not in ctx.rules.recording_verbs
         ]
         # "according to the Federal Employment Agency, which said ...": the same source
         relative = any(
@@ -1381,6 +1407,9 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         a1 = a0 + (cut.start() if cut else e - a0)
         # "the UN refugee agency, UNHCR," : the acronym in apposition
         app = re.match(r",\s*([A-Z][A-Za-z0-9.&\-]{1,12})\s*[,.]", text[a1 : a1 + 20])
+        # "according to the Spanish maritime rescue service, Salvamento Marítimo.": the
+        # name in apposition that closes the sentence
+        app = app or _NAME_CLOSING.match(text[a1:e])
         src = _make_source(ctx, a0, a1, None, apposition=app.group(1) if app else None)
         if src is not None:
             return src
@@ -1591,7 +1620,10 @@ def _make_source(
     acr = re.search(r"\(([A-Z][A-Za-z0-9]{1,8})\)", text[a0 : a1 + 10])
     if acr:
         name = acr.group(1)
-    elif apposition is not None and re.fullmatch(r"[A-Z][A-Za-z0-9.&\-]{1,12}", apposition):
+    elif apposition is not None and (
+        re.fullmatch(r"[A-Z][A-Za-z0-9.&\-]{1,12}", apposition)
+        or (_NAME_CLOSING.match(text, a1) and not acr)
+    ):
         name = apposition
     else:
         m = re.search(r"\b([A-Z]{2,8})$", name)
