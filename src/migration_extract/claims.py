@@ -426,6 +426,14 @@ _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 _CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 
 
+def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
+    """Does the verb carry its object back or home ("sends 3,500 migrants back to")?"""
+    return any(
+        c.head == verb.i and c.text.lower() in ("back", "home") and c.dep in ("prt", "advmod")
+        for c in ctx.toks_in(verb.end, min(e, verb.end + 60))
+    )
+
+
 def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     """Is the figure what ``verb`` carries somewhere ("moving hundreds of others to Sicily",
     "46,000 have been moved into containers", "400 people a day were being taken by barge
@@ -492,6 +500,9 @@ def _event(
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
             if hit is not None:
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
+            elif a.pos == "VERB" and lem in r.moved_by_others and _sent_back(ctx, a, e):
+                # "Guatemala sends 3,500 caravan migrants back to Honduras"
+                path.append(Event("return", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
                 path.append(Event("other", a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
@@ -503,6 +514,15 @@ def _event(
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
+        if ftok is not None and ftok.lemma.lower() in ("leave", "make", "render"):
+            # "fire leaves 12,000 without shelter": the state it leaves them in
+            end_fig = max(q["end"], pop.end if pop is not None else q["end"])
+            state = next(
+                (h for h in phrase_hits if end_fig <= h[0] <= end_fig + 3 and h[2] == "stock"),
+                None,
+            )
+            if state is not None:
+                return Event(state[2], ctx.text[state[0] : state[1]], state[0], state[1])
         pop_heads = {anchor.i, anchor.head} if anchor is not None else set()
         if (
             len(path) > 1
