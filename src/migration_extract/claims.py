@@ -789,6 +789,10 @@ def _places(
         ):
             if _is_demonym_at(ctx, g):
                 continue
+            if etype == "border_encounter" and re.match(
+                r"(?:n|ian)?\s+(?:border|frontier)\b", text[ge : ge + 14]
+            ):
+                continue  # "turned back at the Belarus border": the other side (origin)
             dests.append((dist, loc, _listed_with_others(ctx, g, e)))
     # anaphors: "the country", "there"
     for m in re.finditer(r"\b(?:the country|there|that country|the nation)\b", text[s:e], re.I):
@@ -880,6 +884,24 @@ def _places(
     if etype == "mobilization":
         dest = None
         if origin is None:
+            # "President Emomali Rahmon ordered the call-up of 20,000 reservists, ... and
+            # spoke with Afghan President ...": the official who orders it, named first
+            off = min(
+                (
+                    (ms, me, o)
+                    for o in ctx.inp.officials
+                    if o.country
+                    for ms, me in o.mentions
+                    if s <= ms < q["start"]
+                ),
+                default=None,
+                key=lambda x: x[0],
+            )
+            first_geo = next((g for g in _sentence_countries(ctx, s, e)), None)
+            if off is not None and (first_geo is None or first_geo[0] > off[0]):
+                ms, me, o = off
+                origin = Location(o.country, ctx.text[ms:me], ms, me)
+        if origin is None:
             cands = _sentence_countries(ctx, s, e) or [
                 g for g in _geo_in(ctx, s, e) if g[2] and ctx.gaz.metonym(text[g[0] : g[1]])
             ]
@@ -899,6 +921,18 @@ def _places(
             origin = ctx.last_mobilizer  # the country whose call-up the article reports
         if origin is not None:
             ctx.last_mobilizer = origin
+    if etype == "border_encounter" and origin is None:
+        # "turned back 5,000 migrants at the Belarus border", "along its border with
+        # Belarus": people stopped coming from the other side
+        for g in _geo_in(ctx, s, e):
+            if g[2] is None or g[3] != "country" or (dest is not None and g[2] == dest.code):
+                continue
+            if re.search(r"\bborder\s+with\s+$", text[max(s, g[0] - 14) : g[0]]) or (
+                re.match(r"(?:n|ian)?\s+(?:border|frontier)\b", text[g[1] : g[1] + 14])
+                and re.search(r"\b(?:at|on|along|across|from)\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]])
+            ):
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+                break
     if etype == "casualty":
         dest = None
     # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
