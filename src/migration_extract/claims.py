@@ -572,8 +572,7 @@ def _event(
             typ = r.verb_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 8, typ, t.start, t.end))
         elif (
-            pop is not None
-            and t.start == pop.end + 1
+            t.start == (pop.end if pop is not None else q["end"]) + 1
             and t.pos in ("NOUN", "PROPN")
             and t.text.lower() in r.verb_triggers
         ):
@@ -2042,6 +2041,9 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     off = q.end + (m.end() if m else 0)
     if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
         return True  # "some 100,000 of those who crossed"
+    rate = _RATE_AFTER.match(ctx.text[off : off + 20])
+    if rate:
+        off += rate.end()  # "about 6,000 a day were reaching the town"
     pp = _PLACE_PP.match(ctx.text[off : off + 50])
     if pp:
         off += pp.end()  # "1.9 million in Türkiye still live in tents"
@@ -2075,6 +2077,7 @@ _OF_THOSE_RE = re.compile(
     r"to|in|at|on|from|who)\b)[a-z]+)"
 )
 _BARE_PEOPLE_AFTER = re.compile(r"\s+((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b")
+_RATE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|fortnight)\b")
 _PLACE_PP = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _IN_CAMPS_AFTER = re.compile(
     r"\s+(?:(?:are|were|now|still|remain|living|sheltering|staying)\s+)*(?:in|at)\s+(?:[\w-]+\s+){0,2}?"
