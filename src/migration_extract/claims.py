@@ -1901,7 +1901,10 @@ def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
 
 # a number of people that is a capacity, a population or a workforce, not a movement
 _NOT_A_CLAIM_BEFORE = re.compile(
-    r"(?:\b(?:country|nation|city|town|region|population|capacity|home)\s+of|"
+    r"(?:\b(?:country|nation|city|town|region|population|capacity|home|island|village|"
+    r"county|province|district|municipality)\s+of|"
+    r"\bpopulation\s+(?:\w+\s+)?(?:fell|rose|dropped|shrank|grew|declined|stood|stands)\s+"
+    r"(?:to|at)|"
     r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
     r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
@@ -2067,7 +2070,20 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
 
 _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:\s+of\s+them)?\s+(?:already\s+|now\s+)?(?:have|had|hold|held|found|find)\s+"
-    r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b",
+    r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b|"
+    # "six asylum seekers, two of them aged 17": ages
+    r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
+    # "people in need of food aid": a need, not a movement
+    r"(?:\s+[\w-]+){0,2}\s+in\s+need\s+of\b",
+    re.I,
+)
+# "said Marlon, 31,": an age after a name; "  2. Weather: ...": a list number
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z’'-]+,\s+$")
+_LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
+# "the two centres can hold up to 1,000 people at a time": a capacity
+_CAPACITY_BEFORE = re.compile(
+    r"\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)\s+"
+    r"(?:about\s+|some\s+|around\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
 # "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
@@ -2273,6 +2289,16 @@ def resolve_claims(
                 continue
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
+        if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if (
+            _AGE_AFTER_NAME.search(ctx.text[max(s, q.start - 30) : q.start])
+            and ctx.text[q.end : q.end + 1] == ","
+        ) or (
+            _LIST_NUMBER.search(ctx.text[max(0, q.start - 10) : q.start])
+            and re.match(r"\.\s", ctx.text[q.end : q.end + 2])
+        ):
+            continue
         if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 60)]):
             continue  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
         if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
@@ -2285,6 +2311,10 @@ def resolve_claims(
             or _SURVEY_RE.search(ctx.text[s:e])
         ):
             continue  # "a survey found that 77% of refugees hoped to go home": an opinion
+        if q.kind == "change" and re.search(
+            r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}in\s+need\s+of\b", ctx.text[s : q.start]
+        ):
+            continue  # "the number of people in need of food aid has doubled"
         if q.kind == "change" and _changed_thing(ctx, q, e):
             continue  # "double their capacity", "double the number of expulsion flights"
         if (

@@ -267,6 +267,8 @@ def _digits_value(s: str) -> Decimal | None:
 
 
 _GROUP3_RE = re.compile(r"\d{3}(?:\.\d+)?")
+# written scale abbreviations: never a number on their own ("BN(O)", "MN")
+_SCALE_ABBREVIATIONS = frozenset({"bn", "mn", "mln", "bln", "tln", "bil"})
 _DOZEN_WORDS = frozenset({"dozen", "dozens", "doz", "dozs", "dz", "dzs"})
 _GENERATIONS = frozenset({2, 3, 4, 5, 6})  # 5G, 4G: mobile generations, not giga
 
@@ -616,6 +618,8 @@ def _read_words(toks: list[Tok], i: int, r: NumberRules) -> _Num | None:
             end = k
             continue
         if w in r.scales:
+            if not have and current == 0 and w in _SCALE_ABBREVIATIONS:
+                break  # "BN(O) visas": an abbreviation is a scale only after a number
             s = Decimal(r.scales[w])
             if last == "scale" and s >= Decimal(scale):
                 if w == "crore" and scale == 100000 and current == 0:
