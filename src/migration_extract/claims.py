@@ -1157,6 +1157,19 @@ def _sentence_back(ctx: _Ctx, s: int, n: int) -> int:
     return starts[max(0, len(starts) - 1 - n)] if starts else s
 
 
+def _in_relative_clause_of_stay(ctx: _Ctx, pos: int, q_verb: int | None) -> bool:
+    """Is the date at ``pos`` inside a relative clause ("who fled ... in 2020") while the
+    figure's own verb is a stay ("remain", "live")? Then it dates the flight, not the stay."""
+    if q_verb is None:
+        return False
+    t = ctx.tok_at(pos)
+    v = _clause_verb(ctx, t) if t is not None else None
+    if v is None or v == q_verb:
+        return False
+    vt, qv = ctx.toks[v], ctx.toks[q_verb]
+    return vt.dep in ("relcl", "acl") and ctx.rules.verb_triggers.get(qv.lemma.lower()) == "stock"
+
+
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
     """When the counted thing happened.
 
@@ -1215,6 +1228,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # "today perhaps 100,000 remain": the present, not a dated count
         if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
             continue  # "live in camps ..., most of whom fled ... in 2017"
+        if _in_relative_clause_of_stay(ctx, d.start, q_verb):
+            continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
         if q["kind"] == "change" and d.start >= q["end"] and _CHANGE_BASELINE.match(
             text[q["end"] : d.start]
         ):
@@ -1250,6 +1265,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
+        elif re.match(r"(?:the\s+)?end\s+of\b", d.text, re.I) and re.search(
+            r"\b[Aa]t\s+$", before
+        ):
+            # "home to 700,000 at the end of February": a standing figure as of that day
+            lo = None
+            start = d.start - 3
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
         if q["kind"] == "change" and re.search(
@@ -1328,6 +1349,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
                 continue
             me = ms + len(m.group(0).rstrip())
             inner = [x for x in ctx.inp.dates if ms <= x.start < me]
+            if inner and inner[0].start <= ms + 7:
+                continue  # "since 2018 have ended ...": a dated since, the date loop's business
             lo = inner[0].date_from if inner else None
             ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
             cands.append((abs(ms - q["start"]) / 10_000 + 0.5, ref))
@@ -1353,7 +1376,8 @@ _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
     r"police|guard|authorities|officials|group|charity|directorate|commission|council)"
-    r"(?:[’']s?(?:\s+(?:figures|data|statistics|records))?)?$",
+    r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
+    r"count|estimates?|update|tally|assessment)))?$",
     re.I,
 )
 _NAME_CLOSING = re.compile(
@@ -1424,6 +1448,16 @@ def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
     return None
 
 
+def _past_the_figure(ctx: _Ctx, a0: int, a1: int, q: dict[str, Any]) -> int | None:
+    """Where a subject the parser left unattached starts: ``a0``, or after the last comma
+    when the words before the verb hold the figure itself ("More than 1,000 Afghan
+    soldiers crossed ..., Tajikistan's State Committee for National Security said")."""
+    if not (a0 <= q["start"] < a1):
+        return a0
+    comma = ctx.text.rfind(", ", q["end"], a1)
+    return comma + 2 if comma >= 0 else None
+
+
 def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     """Who the figure is attributed to in its own sentence."""
     text = ctx.text
@@ -1484,7 +1518,10 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if sj is None and verb.dep == "ROOT" and 0 < verb.start - s < 120:
             # the parser cut the sentence before the verb: "Data made available by ... (CBP)
             # indicated that ...": the words before the verb are its subject
-            src = _make_source(ctx, s, verb.start, None)
+            a0 = _past_the_figure(ctx, s, verb.start, q)
+            if a0 is None:
+                continue
+            src = _make_source(ctx, a0, verb.start, None)
             if src is not None:
                 return src
         if sj is None or (sj.start <= q["start"] < sj.end + 40 and sj.start > q["start"] - 5):
@@ -1493,7 +1530,10 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if sj.text.isupper() and len(sj.text) > 2 and dl and sj.start - s < 3:
             # "WASHINGTON – US Customs and Border Protection (CBP) recorded ...": the parser
             # took the dateline for the subject
-            src = _make_source(ctx, sj.end + dl.end(), verb.start, None)
+            a0 = _past_the_figure(ctx, sj.end + dl.end(), verb.start, q)
+            if a0 is None:
+                continue
+            src = _make_source(ctx, a0, verb.start, None)
         elif sj.text.lower() in _SPEAKER_PRONOUNS:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
@@ -1684,7 +1724,8 @@ def _make_source(
             name = m.group(1)  # "UN refugee agency UNHCR"
         name = ctx.acronyms.get(name, name)
         canon = ctx.rr.international.get(name)
-        if canon and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text):
+        defined = name in ctx.acronyms.values()  # "(NRC)": the article's own short name
+        if canon and not defined and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text):
             name = canon
     anaphoric = _ANAPHORIC_SOURCES.match(name)
     if anaphoric:

@@ -169,6 +169,10 @@ _SIMPLE = [
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
     ("ago", rf"\b(?:(?P<n0>{_NUMWORD})\s+or\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
     (
+        "days_of",  # "the last ten days of September", "the first two weeks of March 2022"
+        rf"\b[Tt]he\s+(?P<which>first|last|final|past)\s+(?P<n>{_NUMWORD})\s+(?P<unit>days|weeks)\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
         "week_of",
         rf"\b[Tt]he\s+(?P<which>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
@@ -716,6 +720,23 @@ def _r_week_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return lo, hi
 
 
+def _r_days_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the last ten days of September": the first/last N days (or N*7 for weeks) of
+    the month."""
+    m = _mon(g["mon"])
+    y = int(g["y"]) if g.get("y") else _infer_year(m, None, pub, fwd)
+    n = _num(g["n"])
+    if y is None or n is None or n < 1:
+        return None, None
+    days = n * (7 if g["unit"].startswith("week") else 1)
+    start, end = date(y, m, 1), _month_end(y, m)
+    if days > (end - start).days + 1:
+        raise _NotADate(g["n"])
+    if g["which"].lower() == "first":
+        return start, start + timedelta(days=days - 1)
+    return end - timedelta(days=days - 1), end
+
+
 def _shift_year(iv: Interval, k: int) -> Interval:
     lo, hi = iv
     if lo is None or hi is None:
@@ -962,7 +983,7 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
-    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal, "year_to": _r_year_to,
+    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal, "year_to": _r_year_to, "days_of": _r_days_of,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
     "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
