@@ -96,7 +96,7 @@ class ClaimInput:
 _LEXICONS = (
     "speaker_heads", "generic_sources", "recording_verbs", "counting_verbs", "path_only_verbs",
     "displaced_heads", "things_changed", "event_nouns", "event_nouns_not_people",
-    "moved_by_others",
+    "moved_by_others", "asylum_objects",
 )  # fmt: skip
 
 
@@ -122,6 +122,7 @@ class ClaimRules:
     event_nouns: frozenset[str] = frozenset()
     event_nouns_not_people: frozenset[str] = frozenset()
     moved_by_others: frozenset[str] = frozenset()
+    asylum_objects: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -505,6 +506,16 @@ def _event(
                 path.append(Event("return", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
                 path.append(Event("other", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in ("receive", "grant", "get", "obtain", "give")
+                and any(
+                    t.text.lower() in r.asylum_objects
+                    for t in ctx.toks_in(a.end, min(e, a.end + 70))[:12]
+                )
+            ):
+                # "have received or applied for a temporary protection permit"
+                path.append(Event("asylum", a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
@@ -2015,6 +2026,28 @@ def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
 
 
 
+def _change_subject_event(ctx: _Ctx, q: Quantity) -> Event | None:
+    """The counted events that a change is said of, when they are the subject of its verb
+    ("crossings on its eastern frontier more than doubled", "Daily arrivals rose by 40%")."""
+    verb = next((t for t in ctx.toks_in(q.start, q.end) if t.pos == "VERB"), None)
+    if verb is None:
+        t = ctx.tok_at(q.start)
+        verb = next(
+            (a for a in (_ancestors(ctx, t)[:3] if t is not None else []) if a.pos == "VERB"),
+            None,
+        )
+    if verb is None:
+        return None
+    subj = next(
+        (c for c in ctx.toks_in(max(0, verb.start - 200), verb.start)
+         if c.head == verb.i and c.dep in ("nsubj", "nsubjpass")),
+        None,
+    )  # fmt: skip
+    if subj is None or subj.text.lower() not in ctx.rules.noun_triggers:
+        return None
+    return Event(ctx.rules.noun_triggers[subj.text.lower()], subj.text, subj.start, subj.end)
+
+
 def _lemma_at(ctx: _Ctx, pos: int) -> str:
     t = ctx.tok_at(pos)
     return t.lemma.lower() if t is not None else ""
@@ -2069,10 +2102,13 @@ _PEOPLE_NUMBER_RE = re.compile(
 # "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
 # the story, a claim when a figure came just before
 _TALLY_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
+    # "..., before numbers eased to about 1,500 a day"
+    r"|\b(?:before|after|until|while|as|but)\s+)"
     r"(?:number|numbers|tally|figure|figures|total|count)\s+(?:\w+\s+){0,4}?(?:(?:has|have|had)\s+)?"
     r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
-    r"increased|fell|fallen|dropped|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?" + _HEDGE_TAIL
+    r"increased|fell|fallen|dropped|eased|slowed|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?"
+    + _HEDGE_TAIL
 )
 
 
@@ -2403,6 +2439,10 @@ def resolve_claims(
             # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
             # arrivals is about arrivals
             ev = _noun_event(ctx, pop) or _participle_event(ctx, pop) or ev
+        if q.kind == "change":
+            own_subject = _change_subject_event(ctx, q)
+            if own_subject is not None:
+                ev = own_subject  # "crossings on its eastern frontier more than doubled"
         if (
             q.kind == "change"
             and prev_claim is not None
@@ -2481,6 +2521,14 @@ def resolve_claims(
                 is not None
             )
         )
+        tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
+        if (
+            tally is not None
+            and story is not None
+            and ev is not None
+            and ev.start < max(s, q.start - 80) + tally.start()
+        ):
+            ev = story.event  # "logged 3,000 arrivals a day ..., before numbers eased to 1,500"
         if ev is None and anaphor and story is not None:
             ev = story.event
         if ev is None and q.start in default_events:
