@@ -1168,7 +1168,9 @@ def _sentence_back(ctx: _Ctx, s: int, n: int) -> int:
     return starts[max(0, len(starts) - 1 - n)] if starts else s
 
 
-def _in_relative_clause_of_stay(ctx: _Ctx, pos: int, q_verb: int | None) -> bool:
+def _in_relative_clause_of_stay(
+    ctx: _Ctx, pos: int, q_verb: int | None, q_anc: set[int]
+) -> bool:
     """Is the date at ``pos`` inside a relative clause ("who fled ... in 2020") while the
     figure's own verb is a stay ("remain", "live")? Then it dates the flight, not the stay."""
     if q_verb is None:
@@ -1178,7 +1180,12 @@ def _in_relative_clause_of_stay(ctx: _Ctx, pos: int, q_verb: int | None) -> bool
     if v is None or v == q_verb:
         return False
     vt, qv = ctx.toks[v], ctx.toks[q_verb]
-    return vt.dep in ("relcl", "acl") and ctx.rules.verb_triggers.get(qv.lemma.lower()) == "stock"
+    return (
+        vt.dep == "relcl"
+        and vt.head in q_anc  # a clause on the counted people, not on "the floods that ..."
+        and ctx.rules.verb_triggers.get(qv.lemma.lower()) == "stock"
+        and qv.lemma.lower() not in ctx.rules.counting_verbs
+    )
 
 
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
@@ -1239,7 +1246,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # "today perhaps 100,000 remain": the present, not a dated count
         if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
             continue  # "live in camps ..., most of whom fled ... in 2017"
-        if _in_relative_clause_of_stay(ctx, d.start, q_verb):
+        if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
         if q["kind"] == "change" and d.start >= q["end"] and _CHANGE_BASELINE.match(
             text[q["end"] : d.start]
@@ -1319,13 +1326,13 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             hi = None
             interval = True
         same_segment = _segment(text, s, e, start) == q_segment
-        if not same_segment and now_here:
-            continue
         opening = (
             start - s < 25
             and _segment(text, s, e, start) == 0
             and re.match(r"[^,]{0,40},", text[start:e])
         )  # "Last week, ...", "On Saturday alone, ..."
+        if not same_segment and now_here and not (opening and q_segment == 1):
+            continue  # ("By Thursday evening, about 4,200 were still crammed": its own time)
         # the gap between the figure and the date, from whichever side
         dist = (start - q["end"] if start >= q["end"] else max(0, q["start"] - end)) / 10_000
         if start >= q["end"] and _RIGHT_AFTER.match(text[q["end"] : start]):
