@@ -1248,8 +1248,16 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # "live in camps ..., most of whom fled ... in 2017"
         if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
-        if q["kind"] == "change" and d.start >= q["end"] and _CHANGE_BASELINE.match(
-            text[q["end"] : d.start]
+        if (
+            q["kind"] == "change"
+            and d.start >= q["end"]
+            and _CHANGE_BASELINE.match(text[q["end"] : d.start])
+            # "rose by 40% over the weekend": a period, not a baseline
+            and not (
+                re.search(r"\bover\s+$", text[q["end"] : d.start])
+                and re.match(r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I)
+                and not re.match(r"last\s+(?:year|month|week)\b", d.text, re.I)
+            )
         ):
             continue  # "up 20% from June", "a slight increase on August": the baseline
         lo, hi = d.date_from, d.date_to
@@ -1275,8 +1283,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
                 hi = inner[1].isoformat() if inner[1] else None
                 start = d.start + 6
         interval = lo != hi or text[start:end].lower().startswith(("since", "between", "from"))
-        if re.match(r"(?:’s|'s)\b", text[d.end : d.end + 3]) and not d.text.lower().startswith(
-            "since"
+        poss = re.match(r"(?:’s|'s)\s+([\w-]+)(?:\s+([\w-]+))?", text[d.end : d.end + 40])
+        if (
+            poss is not None
+            and not d.text.lower().startswith("since")
+            # "70% of this year's arrivals": the counted people are the date's own
+            and not any((w or "").lower() in ctx.rules.people for w in poss.groups())
         ):
             continue  # "last month's earthquakes": the date names an event, not the count's time
         m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
@@ -2256,6 +2268,15 @@ def resolve_claims(
         noun = qd.get("noun")
         if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
             noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+        if noun is not None:
+            inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
+            m_poss = (
+                re.match(r"(?:’s|'s)\s+", ctx.text[inside.end : inside.end + 4]) if inside else None
+            )
+            if inside is not None and m_poss is not None:
+                ns = inside.end + m_poss.end()  # "this year's arrivals": the noun after the date
+                if ns < noun["end"]:
+                    noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
         if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
             noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
         if noun is not None:
