@@ -315,6 +315,27 @@ def _part_population(ctx: _Ctx, q: Quantity, e: int) -> Span | None:
     return Span(text, take[0].start, take[-1].end)
 
 
+def _extend_members_of(ctx: _Ctx, noun: dict[str, Any], e: int) -> dict[str, Any]:
+    """'3,500 members of a migrant caravan': a bare group word takes the group it is of."""
+    if noun["text"].lower() not in ("members", "part", "parts"):
+        return noun
+    m = re.match(r"\s+of\s+", ctx.text[noun["end"] : noun["end"] + 5])
+    if m is None:
+        return noun
+    toks = ctx.toks_in(noun["end"] + m.end(), e)
+    take = []
+    for t in toks[:5]:
+        if t.pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text == "-":
+            take.append(t)
+        else:
+            break
+    while take and take[-1].pos not in ("NOUN", "PROPN"):
+        take.pop()
+    if not take:
+        return noun
+    return {**noun, "text": ctx.text[noun["start"] : take[-1].end], "end": take[-1].end}
+
+
 _DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]+")
 
 
@@ -414,6 +435,12 @@ _NGO_NAME = re.compile(
     r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
     r"Save\s+the\s+Children|Rescue|Relief|Aid|Watch|Doctors|Médecins|Medecins|Mercy|"
     r"Charity|NGO|Society|Alliance|Network|Project|Mission|Church|Crescent)\b"
+)
+# "hoping to cross into Croatia", "trying to reach Italy": where they aim to go
+_INTENT_BEFORE = re.compile(
+    r"\b(?:hoping|trying|attempting|seeking|aiming|planning|waiting|intending|wanting)\s+to\s+"
+    r"(?:\w+\s+){1,2}(?:\w+\s+)?$",
+    re.I,
 )
 _FLED_WAR_IN = re.compile(
     r"\b(?:fled|flee|fleeing|flees|escaped|escaping)\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -775,6 +802,11 @@ def _places(
                     )
                     # "landed in Indonesia's Aceh province": a named part of the country
                     or re.match(r"(?:’s|'s)\s+[A-Z]", text[ge : ge + 4])
+                    # "arriving in the Una-Sana canton in Bosnia's north-west"
+                    or re.match(
+                        r"(?:’s|'s)\s+(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b",
+                        text[ge : ge + 20],
+                    )
                 )
                 and re.search(r"\b(?:at|on|along|to|in|into)\s+$", text[max(s, gs - 10) : gs])
             ):
@@ -799,6 +831,10 @@ def _places(
         ):
             if _is_demonym_at(ctx, g):
                 continue
+            if _INTENT_BEFORE.search(text[max(s, gs - 40) : gs]) and (
+                ev is None or ev.start < gs - 40
+            ):
+                continue  # "arriving in Bosnia, hoping to cross into Croatia": an aim
             if etype == "border_encounter" and re.match(
                 r"(?:n|ian)?\s+(?:border|frontier)\b", text[ge : ge + 14]
             ):
@@ -2321,6 +2357,7 @@ def resolve_claims(
                     noun = cand
         if noun is not None:
             noun = _extend_demonym_list(ctx, noun)
+            noun = _extend_members_of(ctx, noun, e)
         people = _is_people(noun, ctx)
         pop: Span | None = None
         inherited = False
@@ -2490,7 +2527,11 @@ def resolve_claims(
             ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
         if q.kind in ("count", "share"):
             part = _part_population(ctx, q, e)
-            if part is not None and q.kind == "share" and not _OF_PRONOUN.match(ctx.text, q.end):
+            if (
+                part is not None
+                and q.kind == "share"
+                and not re.match(r"\s+of\s+(?:them|these)\b", ctx.text[q.end : q.end + 12])
+            ):
                 # "about 90% of the newcomers are women and children": a share is of the
                 # whole; only "of them are returnees" says who the whole was
                 part = None
