@@ -1360,7 +1360,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
                 hi, end = nxt.date_to, nxt.end
                 interval = True
         since = re.search(
-            r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,8}?(?:on|in)?\s*$",
+            r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,12}?(?:on|in)?\s*$",
             text[max(s, d.start - 90) : d.start],
         )
         if since and pub is not None and "since" not in d.text.lower():
@@ -1441,7 +1441,8 @@ _CITING_RE = re.compile(r"\bciting\s+", re.I)
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
-    r"police|guard|authorities|officials|group|charity|directorate|commission|council)"
+    r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
+    r"committee|institute|bureau|authority|mission|coastguard|programme|program)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
     r"count|estimates?|update|tally|assessment)))?$",
     re.I,
@@ -1512,6 +1513,12 @@ def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
         if subj:
             return subj[0]
     return None
+
+
+_DATELINE_FULL = re.compile(
+    r"[A-Z][A-Z’' .\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"\s+[–—-]\s+"
+)
 
 
 def _past_the_figure(ctx: _Ctx, a0: int, a1: int, q: dict[str, Any]) -> int | None:
@@ -1592,11 +1599,15 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
                 return src
         if sj is None or (sj.start <= q["start"] < sj.end + 40 and sj.start > q["start"] - 5):
             continue
-        dl = re.match(r"\s+[–—-]\s+", ctx.text[sj.end : sj.end + 4])
-        if sj.text.isupper() and len(sj.text) > 2 and dl and sj.start - s < 3:
+        # "WASHINGTON – ...", "SAN JOSE, Costa Rica, June 20 – ...": the dateline
+        dateline = _DATELINE_FULL.match(ctx.text, s, e)
+        in_dateline = dateline is not None and sj.start < dateline.end()
+        if sj.text.isupper() and len(sj.text) > 2 and in_dateline:
+            assert dateline is not None
+            sj_end = dateline.end()
             # "WASHINGTON – US Customs and Border Protection (CBP) recorded ...": the parser
-            # took the dateline for the subject
-            a0 = _past_the_figure(ctx, sj.end + dl.end(), verb.start, q)
+            # took the dateline for the subject; the words after it are
+            a0 = _past_the_figure(ctx, sj_end, verb.start, q)
             if a0 is None:
                 continue
             src = _make_source(ctx, a0, verb.start, None)
@@ -1695,6 +1706,8 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
         if lab == "PERSON" and ee <= a0 and (person is None or es > person[0]):
             if _LOCATIVE_BEFORE.search(ctx.text[max(0, es - 20) : es]):
                 continue  # "crossing at Islam Qala": a place the tagger took for a person
+            if any(g[0] < ee and es < g[1] for g in ctx.geo):
+                continue  # "the Khan Younis evacuations": a place
             person = (es, ee)
     if best is not None and (person is None or best[0] >= person[0] - 40):
         o = best[1]
@@ -1719,7 +1732,12 @@ def _make_source(
     text = ctx.text
     raw = text[a0:a1]
     # a dateline before the subject: "BUCHAREST – Romania's border police"
-    dl = re.match(r"^[A-Z][A-Z’' .,\-]+\s+[–—-]\s+", raw)
+    # (also "SAN JOSE, Costa Rica, June 20 – ")
+    dl = re.match(
+        r"^[A-Z][A-Z’' .\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+        r"\s+[–—-]\s+",
+        raw,
+    )
     if dl:
         a0 += dl.end()
         raw = text[a0:a1]

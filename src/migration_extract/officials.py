@@ -127,12 +127,19 @@ class RoleRules:
                     clash.add(last)
                 sur.setdefault(last, full)
         self._known_surnames = {k: v for k, v in sur.items() if k not in clash}
-        names = set(self.known) | set(self._known_surnames)
-        self._known_re = (
-            re.compile(r"(?<![\w’'\-])(?:" + "|".join(
-                re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w\-])")
-            if names else None
+        # a surname alone followed by another capitalised word is part of another name
+        # ("Khan Younis", "Trump Tower")
+        full_alt = "|".join(re.escape(n) for n in sorted(self.known, key=len, reverse=True))
+        sur_alt = "|".join(
+            re.escape(n) for n in sorted(self._known_surnames, key=len, reverse=True)
+            if n not in self.known
         )  # fmt: skip
+        alts = [f"(?:{full_alt})(?![\\w\\-])" if full_alt else "",
+                f"(?:{sur_alt})(?![\\w\\-])(?!\\s+[A-Z][a-z])" if sur_alt else ""]  # fmt: skip
+        alts = [a for a in alts if a]
+        self._known_re = (
+            re.compile(r"(?<![\w’'\-])(?:" + "|".join(alts) + ")") if alts else None
+        )
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> RoleRules:
@@ -380,7 +387,9 @@ def _affiliation(
         c, org, intl = _owner(phrase_np, text, pos, rr, gaz)
         return _Reading(country=c, org=org, intl=intl)
     if not phrase_np[:1].isupper():
-        phrase_np = re.sub(r"^(?:the|its)\s+", "", phrase_np)
+        # "the", "its", or a word of the clause before ("..., as Israeli Prime Minister")
+        phrase_np = re.sub(r"^(?:[a-z][\w’'.\-]*\s+)+", "", phrase_np)
+        phrase = phrase_np
         if not phrase_np[:1].isupper():
             return _Reading()
     o = rr.org_in(phrase)
