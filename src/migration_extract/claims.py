@@ -986,6 +986,9 @@ def _places(
         etype == "departure"
         and dest is not None
         and _segment(text, s, e, found_at.get(id(dest), dest.start)) in own_segments
+        # "fled ... into Chad" (not "Floods across Nigeria have forced 1.4 million from
+        # their homes": a place before the verb is where it happened)
+        and (ev is None or found_at.get(id(dest), dest.start) > ev.start)
     ):
         etype = "arrival"
     # "Chad already hosted around 400,000 Sudanese refugees ... in Darfur": the host
@@ -2242,7 +2245,10 @@ _OF_THOSE_RE = re.compile(
     r"\s+of\s+(those\s+(?:who\s+)?(?!(?:have|has|had|are|were|is|was|still|will|would|can|could|"
     r"to|in|at|on|from|who)\b)[a-z]+)"
 )
-_BARE_PEOPLE_AFTER = re.compile(r"\s+((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b")
+_BARE_PEOPLE_AFTER = re.compile(
+    # "some 41,000 are Cubans": the copula is not part of the noun
+    r"\s+(?:(?:are|were|is|was)\s+)?((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b"
+)
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|fortnight)\b")
 _PLACE_PP = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _IN_CAMPS_AFTER = re.compile(
@@ -2680,9 +2686,30 @@ def resolve_claims(
             ev = Event(etype, ev.text, ev.start, ev.end)
         # a figure set against an earlier one of its sentence ("up from about 31,000",
         # "compared with only about 4,100") speaks of the same people and places
-        restated = prev_claim is not None and same_src and (
-            inherited or q.kind == "change" or _restates_previous(ctx, q, s, cands)
+        # "530,216 had gone back ..., and about 1,100 more were leaving each week": more of
+        # the same movement
+        more_of = (
+            prev_claim is not None
+            and prev_claim.event is not None
+            and re.match(r"\s+(?:more|others)\b", ctx.text[q.end : q.end + 8]) is not None
         )
+        if (
+            more_of
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and prev_claim.event.type == "return"
+            and ev is not None
+            and ev.type in ("departure", "arrival")
+        ):
+            ev = Event("return", ev.text, ev.start, ev.end)
+            origin, dest = origin or prev_claim.origin, dest or prev_claim.destination
+        restated = prev_claim is not None and same_src and (
+            inherited
+            or q.kind == "change"
+            or _restates_previous(ctx, q, s, cands)
+            or (more_of and ev is not None and prev_claim.event is not None
+                and ev.type == prev_claim.event.type)
+        )  # fmt: skip
         if (
             q.kind == "share"
             and origin is None

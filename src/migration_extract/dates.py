@@ -1354,8 +1354,8 @@ def find_dates_and_rejects(
 
 
 _PREVIOUS_RE = re.compile(
-    r"(?:[Tt]he\s+(?:previous|prior|preceding)\s+(?P<u1>week|month|year)|"
-    r"[Tt]he\s+(?P<u2>week|month|year)\s+before)$"
+    r"(?:[Tt]he\s+(?:previous|prior|preceding)\s+(?P<u1>day|week|month|year)|"
+    r"[Tt]he\s+(?P<u2>day|week|month|year)\s+before)$"
 )
 
 
@@ -1375,7 +1375,11 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
             continue
         anchor = date.fromisoformat(prev.date_from)
         unit = m.group("u1") or m.group("u2")
-        if unit == "week":
+        if unit == "day":
+            if prev.date_from != prev.date_to:
+                continue  # "the previous day" after a period: no single day to count from
+            lo = hi = anchor - timedelta(days=1)
+        elif unit == "week":
             lo = _monday(anchor) - timedelta(weeks=1)
             hi = lo + timedelta(days=6)
         elif unit == "month":
