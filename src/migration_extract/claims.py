@@ -2222,8 +2222,10 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
 
 
 _NOT_A_CLAIM_AFTER = re.compile(
-    r"(?:\s+of\s+them)?\s+(?:already\s+|now\s+)?(?:have|had|hold|held|found|find)\s+"
+    r"(?:\s+[\w-]+){0,2}?(?:\s+of\s+them)?\s+(?:already\s+|now\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:have|had|hold|held|found|find|got|get|taken|took)\s+"
     r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b|"
+
     # "six asylum seekers, two of them aged 17": ages
     r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
     # "people in need of food aid": a need, not a movement
@@ -2232,10 +2234,27 @@ _NOT_A_CLAIM_AFTER = re.compile(
 )
 # "said Marlon, 31,": an age after a name; "  2. Weather: ...": a list number
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z’'-]+,\s+$")
+# "with her three children", "five of her seven children": one family's story
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:her|his|my|our|their|your)\s+$|\b(?:I|we)\s+(?:have|had)\s+$|"
+    r"\b(?:each|every|a|per|the\s+average)\s+(?:family|household)\s+(?:\w+\s+)?(?:has|had|have)\s+$",
+    re.I,
+)
+_FAMILY_AFTER = re.compile(r"\s+of\s+(?:her|his|my|our|their|your)\b", re.I)
+# "the Pentagon has sent 1,500 active-duty troops": a deployment, not people on the move
+_DEPLOYED_BEFORE = re.compile(
+    r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
+    r"stationed|station|posted|mobilised\s+an\s+extra)\s+(?:an?\s+)?(?:additional\s+|extra\s+|"
+    r"further\s+|another\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    re.I,
+)
+_FORCES = frozenset({"troops", "soldiers", "police", "officers", "agents", "personnel", "guards",
+                     "marines", "gendarmes", "policemen", "staff", "officials"})  # fmt: skip
 _LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "the two centres can hold up to 1,000 people at a time": a capacity
 _CAPACITY_BEFORE = re.compile(
-    r"\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)\s+"
+    r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
+    r"\bcould\s+(?:hold|house|accommodate|sleep))\s+"
     r"(?:about\s+|some\s+|around\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
@@ -2457,6 +2476,32 @@ def resolve_claims(
             continue
         if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
+        if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
+            r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
+        ):
+            continue  # "46% of them are under 18": an age
+        if (
+            q.value is not None
+            and q.value < 100  # (not "in their tens of thousands")
+            and (
+                _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 8) : q.start])
+                or _FAMILY_AFTER.match(ctx.text[q.end : q.end + 12])
+            )
+        ):
+            continue  # "with her three children": an anecdote
+        if (
+            pop is not None
+            and pop.text.split()[-1].lower() in _FORCES
+            and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
+        ):
+            continue  # "has sent 1,500 active-duty troops"
+        if (
+            pop is not None
+            and pop.text.split()[-1].lower() in ("people", "residents", "inhabitants")
+            and re.search(r"\b(?:most|least|more|less)\s+populous\b|\bpopulation\s+of\b",
+                          ctx.text[s:e])
+        ):
+            continue  # "the most populous province with 15.1 million people": a census
         if (
             _AGE_AFTER_NAME.search(ctx.text[max(s, q.start - 30) : q.start])
             and ctx.text[q.end : q.end + 1] == ","
