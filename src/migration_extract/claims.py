@@ -339,11 +339,23 @@ def _extend_members_of(ctx: _Ctx, noun: dict[str, Any], e: int) -> dict[str, Any
 _DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]+")
 
 
+_LIST_PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "babies", "infants",
+                          "adults", "minors", "teenagers", "elderly", "families"})  # fmt: skip
+_PEOPLE_LIST = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+")
+
+
 def _extend_demonym_list(ctx: _Ctx, noun: dict[str, Any]) -> dict[str, Any]:
     """'160,000 Cubans, Haitians, Nicaraguans and Venezuelans': the population is the whole
     list of nationalities, not its first item."""
     words = noun["text"].split()
     groups = ctx.groups
+    if words and words[-1].lower() in _LIST_PEOPLE:
+        # "32,425 men, women and children"
+        m = _PEOPLE_LIST.match(ctx.text, noun["end"])
+        if m is not None and all(w.lower() in _LIST_PEOPLE for w in re.findall(r"\w+", m.group(0))
+                                 if w.lower() not in ("and", "or")):  # fmt: skip
+            return {**noun, "text": ctx.text[noun["start"] : m.end()], "end": m.end()}
+        return noun
     if not words or words[-1] not in groups:
         return noun
     m = _DEMONYM_LIST.match(ctx.text, noun["end"])
@@ -440,6 +452,11 @@ _NGO_NAME = re.compile(
 _INTENT_BEFORE = re.compile(
     r"\b(?:hoping|trying|attempting|seeking|aiming|planning|waiting|intending|wanting)\s+to\s+"
     r"(?:\w+\s+){1,2}(?:\w+\s+)?$",
+    re.I,
+)
+# "waiting on Monday for flights to the United States": a journey still to come
+_FOR_TRANSPORT_TO = re.compile(
+    r"\bfor\s+(?:\w+\s+)?(?:flights?|buses|boats|transport|passage|onward\s+travel)\s+to\s+$",
     re.I,
 )
 _FLED_WAR_IN = re.compile(
@@ -583,7 +600,7 @@ def _event(
             and ftok is not None
             and ftok.lemma.lower() not in r.moved_by_others
             and second is not None
-            and (ftok.dep == "conj" and ftok.head == second.i or second.head == ftok.i)
+            and ((ftok.dep == "conj" and ftok.head == second.i) or second.head == ftok.i)
         ):
             return path[1]  # "intercepted or rescued": the specific reading wins
         return first
@@ -808,7 +825,10 @@ def _places(
                         text[ge : ge + 20],
                     )
                 )
-                and re.search(r"\b(?:at|on|along|to|in|into)\s+$", text[max(s, gs - 10) : gs])
+                and re.search(
+                    r"\b(?:at|on|along|to|in|into|reached|reach|reaches|reaching)\s+$",
+                    text[max(s, gs - 12) : gs],
+                )
             ):
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
@@ -835,6 +855,8 @@ def _places(
                 ev is None or ev.start < gs - 40
             ):
                 continue  # "arriving in Bosnia, hoping to cross into Croatia": an aim
+            if _FOR_TRANSPORT_TO.search(text[max(s, gs - 40) : gs]):
+                continue
             if etype == "border_encounter" and re.match(
                 r"(?:n|ian)?\s+(?:border|frontier)\b", text[ge : ge + 14]
             ):
@@ -975,7 +997,9 @@ def _places(
                 continue
             if re.search(r"\bborder\s+with\s+$", text[max(s, g[0] - 14) : g[0]]) or (
                 re.match(r"(?:n|ian)?\s+(?:border|frontier)\b", text[g[1] : g[1] + 14])
-                and re.search(r"\b(?:at|on|along|across|from)\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]])
+                and re.search(
+                    r"\b(?:at|on|along|across|from)\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]]
+                )
             ):
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
                 break
@@ -1134,7 +1158,9 @@ _DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
 
 
 _SEGMENT_BREAK = re.compile(
-    r"(?:[,;:](?=\s)|[()–—])\s*|\s+(?:and\s+that|while|whereas|but|compared\s+with|up\s+from|"
+    # (a comma inside a list of words is no break: "32,425 men, women and children")
+    r"(?:,(?=\s)(?!\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:and|or)\s+[\w-]+\b(?!\s+(?:said|says|told)))|"
+    r"[;:](?=\s)|[()–—])\s*|\s+(?:and\s+that|while|whereas|but|compared\s+with|up\s+from|"
     r"down\s+from)\s+"
 )
 
@@ -1294,7 +1320,9 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             # "rose by 40% over the weekend": a period, not a baseline
             and not (
                 re.search(r"\bover\s+$", text[q["end"] : d.start])
-                and re.match(r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I)
+                and re.match(
+                    r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I
+                )
                 and not re.match(r"last\s+(?:year|month|week)\b", d.text, re.I)
             )
         ):
@@ -1591,7 +1619,8 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             src = _make_source(ctx, s, ctx.toks[verb.head].start, None)
             if src is not None:
                 return src
-        if sj is None and verb.dep == "ROOT" and 0 < verb.start - s < 120:
+        reach = 250 if q["start"] < verb.start else 120  # (the figure is cut off below)
+        if sj is None and verb.dep == "ROOT" and 0 < verb.start - s < reach:
             # the parser cut the sentence before the verb: "Data made available by ... (CBP)
             # indicated that ...": the words before the verb are its subject
             a0 = _past_the_figure(ctx, s, verb.start, q)
@@ -1812,7 +1841,11 @@ def _make_source(
         name = ctx.acronyms.get(name, name)
         canon = ctx.rr.international.get(name)
         defined = name in ctx.acronyms.values()  # "(NRC)": the article's own short name
-        if canon and not defined and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text):
+        if (
+            canon
+            and not defined
+            and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text)
+        ):
             name = canon
     anaphoric = _ANAPHORIC_SOURCES.match(name)
     if anaphoric:
@@ -2642,7 +2675,8 @@ def resolve_claims(
         if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
             m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
             if m and not _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
-                m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])  # "with Ecuadorians at"
+                # "with Ecuadorians at"
+                m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])
             if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
                 ps = pop.end + m.start(1)
                 pop = Span(m.group(1), ps, ps + len(m.group(1)))

@@ -983,7 +983,8 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
-    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal, "year_to": _r_year_to, "days_of": _r_days_of,
+    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
+    "year_to": _r_year_to, "days_of": _r_days_of,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
     "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
