@@ -339,6 +339,7 @@ def _extend_members_of(ctx: _Ctx, noun: dict[str, Any], e: int) -> dict[str, Any
 _DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]+")
 
 
+_AMONG_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:now\s+|also\s+)?among\s+(?:the\s+)?(\w+)")
 _LIST_PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "babies", "infants",
                           "adults", "minors", "teenagers", "elderly", "families"})  # fmt: skip
 _PEOPLE_LIST = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+")
@@ -495,7 +496,9 @@ def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     if t is None or t.dep not in ("dobj", "obj", "nsubjpass"):
         return False
     return any(
-        p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i)
+        (p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i))
+        # "moved more than 120,000 people out of Renk"
+        or (p.text.lower() == "out" and p.head == verb.i and p.dep in ("prt", "prep", "advmod"))
         for p in ctx.toks_in(verb.end, min(e, verb.end + 80))
     )
 
@@ -2705,6 +2708,13 @@ def resolve_claims(
             ev = story.event
         if ev is None and q.start in default_events:
             ev = default_events[q.start]
+        after_fig = pop.end if pop is not None and not inherited else q.end
+        among = _AMONG_RE.match(ctx.text[after_fig:e])
+        if among is not None and among.group(1).lower() in ctx.rules.noun_triggers:
+            # "about 95,000 Sudanese refugees are among the arrivals": counted in those events
+            a0 = after_fig + among.start(1)
+            ev = Event(ctx.rules.noun_triggers[among.group(1).lower()], among.group(1), a0,
+                       a0 + len(among.group(1)))  # fmt: skip
         if (
             ev is None
             and prev_claim is not None
@@ -2742,6 +2752,13 @@ def resolve_claims(
             m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
             if m:
                 ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+        if (
+            ev is not None
+            and ev.type == "return"
+            and re.search(r"\bcoast\s*guard\b", ctx.text[s : ev.start], re.I)
+        ):
+            # "Libya's coast guard returned 32,425 to its shores": an interception (README)
+            ev = Event("border_encounter", ev.text, ev.start, ev.end)
         if ev is not None and re.search(
             r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
         ):
