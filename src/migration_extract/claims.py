@@ -1478,7 +1478,7 @@ _ANAPHORIC_SOURCES = re.compile(
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
     r"committee|institute|bureau|authority|mission|coastguard|programme|program)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
-    r"count|estimates?|update|tally|assessment)))?$",
+    r"count|estimates?|update|tally|assessment))?)?$",
     re.I,
 )
 _NAME_CLOSING = re.compile(
@@ -1878,6 +1878,16 @@ def _make_source(
         )
         if best is not None:
             return Source(best[1], "organization", None, None, text[a0:a1], a0, a1)
+        if word in ("agency", "body", "organisation", "organization", "group", "office"):
+            # "the agency's figures show" with no source quoted yet: the last organisation
+            # the article named
+            ents = [x for x in ctx.inp.entities if x[2] == "ORG" and x[1] <= a0]
+            if ents:
+                es, ee, _ = ents[-1]
+                org = re.sub(r"^(?:the|The)\s+", "", text[es:ee])
+                org = re.sub(r"(?:’s|'s)$", "", org)
+                return Source(ctx.acronyms.get(org, org), "organization", None, None,
+                              text[a0:a1], a0, a1)  # fmt: skip
     if anaphoric and ctx.last_source is not None and ctx.last_source.country:
         # "The ministry said" after the minister spoke: the same country's ministry
         return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
