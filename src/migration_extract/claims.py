@@ -1884,6 +1884,12 @@ def _make_source(
             ents = [x for x in ctx.inp.entities if x[2] == "ORG" and x[1] <= a0]
             if ents:
                 es, ee, _ = ents[-1]
+                # the tagger may cut a long name: "US Customs and [Border Protection]"
+                left = re.search(
+                    r"(?:[A-Z][\w.&’'-]*\s+(?:(?:and|of|for)\s+)?)+$", text[max(0, es - 60) : es]
+                )
+                if left is not None:
+                    es -= len(left.group(0))
                 org = re.sub(r"^(?:the|The)\s+", "", text[es:ee])
                 org = re.sub(r"(?:’s|'s)$", "", org)
                 return Source(ctx.acronyms.get(org, org), "organization", None, None,
