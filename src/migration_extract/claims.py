@@ -1034,7 +1034,15 @@ def _places(
         ) else None
         subj = _country_subject(ctx, own_ev, q, s, e)
         if subj is not None and (nationality is None or subj.code != nationality.code):
-            dest = subj
+            own_people = pop is not None and re.search(
+                r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", pop.text
+            )
+            if etype == "return" and not own_people:
+                # "Dominican Republic ... after deporting 14,000": the country sending back
+                # (not "Iraq would fly home 430 of its citizens": the country taking back)
+                origin = origin or subj
+            else:
+                dest = subj
     # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
     # one country the sentence names
     if dest is None and etype == "stock" and not crowded:
@@ -1082,6 +1090,15 @@ def _places(
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
             elif source_country and (dest is None or source_country != dest.code):
                 origin = from_source(source_country)
+        if dest is None and origin is not None:
+            # "Dominican Republic seals Haiti border after deporting 14,000": the other country
+            others = [
+                g for g in _sentence_countries(ctx, s, e)
+                if g[2] != origin.code and not _listed_with_others(ctx, g, e)
+            ]  # fmt: skip
+            if len({g[2] for g in others}) == 1:
+                g = others[0]
+                dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
