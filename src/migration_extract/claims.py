@@ -497,8 +497,13 @@ def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
         return False
     return any(
         (p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i))
-        # "moved more than 120,000 people out of Renk"
-        or (p.text.lower() == "out" and p.head == verb.i and p.dep in ("prt", "prep", "advmod"))
+        # "moved more than 120,000 people out of Renk" (not "carried out 2.8 million expulsions")
+        or (
+            p.text.lower() == "out"
+            and p.head == verb.i
+            and p.dep in ("prt", "prep", "advmod")
+            and verb.lemma.lower() != "carry"
+        )
         for p in ctx.toks_in(verb.end, min(e, verb.end + 80))
     )
 
@@ -1390,6 +1395,17 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = d.start - 3
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
+        bef_clause = re.search(
+            r"\bbefore\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:ended|closed|began|started|ends|"
+            r"closes|was\s+\w+|were\s+\w+)\s+(?:on|in)\s+$",
+            text[max(s, d.start - 70) : d.start],
+        )
+        if bef_clause is not None and d.start > q["end"]:
+            # "flew out of Kabul before the airlift ended on August 26": as of that day
+            lo = None
+            start = max(s, d.start - 70) + bef_clause.start()
+        if re.fullmatch(r"\d{4}", d.text) and re.match(r"\s+[A-Z][a-z]", text[d.end : d.end + 3]):
+            continue  # "built for the 2022 World Cup": a name, not a time
         if q["kind"] == "change" and re.search(
             r"\b(?:the\s+)?(?:figure|number|level|total|count|rate)\s+(?:for|in|of|on)\s+$", before
         ):
@@ -2025,6 +2041,14 @@ def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
     m = _RATE_ADJ_BEFORE.search(ctx.text[max(s, q.start - 80) : q.start])
     if m:
         return _RATE_OF_ADJ[m.group("adj").lower()]
+    # "Every week we see 300 to 400 people": a rate opening the clause
+    m1 = re.search(
+        r"(?:^|[“\"(,]\s*)(?:[Ee]very|[Ee]ach)\s+(?P<u>day|week|month|year)\s*,?\s+"
+        r"(?:we|they|I|he|she|it|officials|agents|police|the\s+\w+)\s+(?:\w+\s+){1,2}$",
+        ctx.text[max(s, q.start - 60) : q.start],
+    )
+    if m1:
+        return m1.group("u").lower()
     # "the number of people crossing into Egypt each day had risen to between 3,000 and 4,000"
     m2 = re.search(
         r"\b(?:number|numbers|flow|count)\s+of\b[^.;,]{0,60}?\b(?:each|every|per|a)\s+"

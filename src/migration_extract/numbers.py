@@ -1180,6 +1180,8 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
         and toks[i].low == "up"
         and i > 0
         and toks[i - 1].low in _MOTION_BEFORE_UP
+        # ("taking back up to 30,000 people a month": "back" belongs to "taking")
+        and not (toks[i - 1].low == "back" and i > 1 and toks[i - 2].low in _BACK_VERBS)
     ):
         hedge = None  # "inching back up to 4.8 percent", "rose up to": a movement, not a cap
     if hedge is not None:
@@ -2223,6 +2225,11 @@ _MOTION_BEFORE_UP = frozenset(
     "back inching inched inch climbed climbing climb rose risen rise rising went go going "
     "came come coming moved move moving grew grown bounced edged ticked crept creep "
     "jumped jump shot surged".split()
+)
+# verbs whose particle "back" comes before a cap: "taking back up to 30,000 people"
+_BACK_VERBS = frozenset(
+    "take takes taking took taken send sends sending sent bring brings bringing brought fly "
+    "flies flying flew flown turn turns turning turned push pushes pushing pushed".split()
 )
 # words after "one" that make it a pronoun ("the only one who stayed")
 _PRONOUN_FOLLOWERS = frozenset(
