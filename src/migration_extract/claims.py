@@ -472,6 +472,10 @@ _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 _CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 
 
+_BENEFITS = frozenset({"payments", "payment", "benefits", "benefit", "allowance", "allowances",
+                       "aid", "assistance", "support", "rations", "stipends", "cash"})  # fmt: skip
+
+
 def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
     """Does the verb carry its object back or home ("sends 3,500 migrants back to")?"""
     return any(
@@ -568,6 +572,16 @@ def _event(
             ):
                 # "have received or applied for a temporary protection permit"
                 path.append(Event("asylum", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in ("receive", "get", "draw", "claim")
+                and any(
+                    t.text.lower() in _BENEFITS
+                    for t in ctx.toks_in(a.end, min(e, a.end + 40))[:5]
+                )
+            ):
+                # "About 620,000 were receiving the payments": people supported where they live
+                path.append(Event("stock", a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
@@ -1125,7 +1139,7 @@ _REPORTED_DATE_RE = re.compile(
 # comparison baseline or a subordinate event ("..., but the government stopped the
 # agency from registering new arrivals in 2015"; "up from a handful in the summer")
 _OTHER_CLAUSE_RE = re.compile(
-    r"\b(?:but|while|whereas|although|though|after|before|when|compared\s+(?:with|to)|"
+    r"\b(?:but|while(?!\s+\w+ing\b)|whereas|although|though|after|before|when|compared\s+(?:with|to)|"
     r"up\s+from|down\s+from|than)\b",
     re.I,
 )
@@ -1679,6 +1693,10 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             if a0 is None:
                 continue
             src = _make_source(ctx, a0, verb.start, None)
+        elif sj.text.lower() == "it" and ctx.last_org is not None:
+            # "It said it was preparing for ...": the organisation quoted last
+            o = ctx.last_org
+            src = Source(o.name, o.kind, o.role, o.country, sj.text, sj.start, sj.end)
         elif sj.text.lower() in _SPEAKER_PRONOUNS:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
@@ -2661,6 +2679,7 @@ def resolve_claims(
                 and ev.start >= pop.end
                 and ev.type in ("stock", "return", "onward", "asylum")
                 and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                and _segment(ctx.text, s, e, ev.start) == _segment(ctx.text, s, e, q.start)
             )
         ):
             # ... and "About 70% of this year's arrivals set off from Tunisia": a share of

@@ -169,6 +169,10 @@ _SIMPLE = [
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
     ("ago", rf"\b(?:(?P<n0>{_NUMWORD})\s+or\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
     (
+        "half_month",  # "the second half of May", "the first half of March 2022"
+        rf"\b[Tt]he\s+(?P<which>first|second|latter|last)\s+half\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
         "days_of",  # "the last ten days of September", "the first two weeks of March 2022"
         rf"\b[Tt]he\s+(?P<which>first|last|final|past)\s+(?P<n>{_NUMWORD})\s+(?P<unit>days|weeks)\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
@@ -720,6 +724,17 @@ def _r_week_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return lo, hi
 
 
+def _r_half_month(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the second half of May": days 16 to the end; "the first half": days 1-15."""
+    m = _mon(g["mon"])
+    y = int(g["y"]) if g.get("y") else _infer_year(m, None, pub, fwd)
+    if y is None:
+        return None, None
+    if g["which"].lower() == "first":
+        return date(y, m, 1), date(y, m, 15)
+    return date(y, m, 16), _month_end(y, m)
+
+
 def _r_days_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     """ "the last ten days of September": the first/last N days (or N*7 for weeks) of
     the month."""
@@ -984,7 +999,7 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
     "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
-    "year_to": _r_year_to, "days_of": _r_days_of,
+    "year_to": _r_year_to, "days_of": _r_days_of, "half_month": _r_half_month,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
     "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
