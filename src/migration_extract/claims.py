@@ -2560,6 +2560,16 @@ def resolve_claims(
                         ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
                         total.group("n"), ns, ns + len(total.group("n")),
                     )  # fmt: skip
+                    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
+                    n_word = total.group("n").lower()
+                    if (
+                        dm is not None
+                        and dm.group(1) in ctx.groups
+                        and n_word not in ctx.rules.event_nouns_not_people
+                    ):
+                        # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
+                        ps = ns - len(dm.group(0))
+                        pop = Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
                 elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(before):
                     pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
                 elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
