@@ -600,6 +600,10 @@ def _event(
             )
             if state is not None:
                 return Event(state[2], ctx.text[state[0] : state[1]], state[0], state[1])
+            nxt = ctx.tok_at(end_fig + 1)
+            if nxt is not None and r.noun_triggers.get(nxt.text.lower()) == "stock":
+                # "Fire leaves 12,000 Rohingya homeless"
+                return Event("stock", nxt.text, nxt.start, nxt.end)
         pop_heads = {anchor.i, anchor.head} if anchor is not None else set()
         if (
             len(path) > 1
@@ -713,6 +717,9 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
     return None, False
 
 
+_COUNTRY_COMPOUND = re.compile(r"-(?:led|backed|based|funded|run|brokered|made)\b")
+
+
 def _sentence_countries(
     ctx: _Ctx, s: int, e: int, *, exclude_locative: bool = True
 ) -> list[tuple[int, int, str | None, str]]:
@@ -723,6 +730,8 @@ def _sentence_countries(
         before = ctx.text[max(s, g[0] - 25) : g[0]]
         if exclude_locative and (_LOCATIVE_CONTEXT.search(before) or _TO_MOVE_RE.search(before)):
             continue
+        if _COUNTRY_COMPOUND.match(ctx.text, g[1]):
+            continue  # "the US-led operation": a modifier, not a place of the figure
         out.append(g)
     return out
 
@@ -1409,6 +1418,11 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = d.start - 3
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
+        if d.text.lower().startswith("since") and re.search(
+            r"\b(?:\w+est|most\s+\w+|record|first|highest|lowest)\s+(?:[\w-]+\s+){0,6}$",
+            text[max(s, d.start - 50) : d.start],
+        ) and not re.search(r"\b(?:have|has|had)\s+\w+", text[max(s, d.start - 50) : d.start]):
+            continue  # "Deadliest year at sea for Rohingya since 2014": a comparison, no time
         bef_clause = re.search(
             r"\bbefore\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:ended|closed|began|started|ends|"
             r"closes|was\s+\w+|were\s+\w+)\s+(?:on|in)\s+$",
