@@ -1238,8 +1238,8 @@ def _context_time(
       event ("40,000 of them have already travelled on" is a later move of its own)."""
     seg = _segment(ctx.text, s, e, q.start)
     for m in _SAME_PERIOD_RE.finditer(ctx.text, s, e):
-        if _segment(ctx.text, s, e, m.start()) != seg:
-            continue
+        if _segment(ctx.text, s, e, m.start()) != seg and m.start() - s > 3:
+            continue  # (an opening "Over the same period, ..." covers the sentence)
         earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
         near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
         if near:
@@ -1418,7 +1418,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = d.start - 3
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
-        if d.text.lower().startswith("since") and re.search(
+        if (d.text.lower().startswith("since") or re.search(r"\bsince\s+$", before)) and re.search(
             r"\b(?:\w+est|most\s+\w+|record|first|highest|lowest)\s+(?:[\w-]+\s+){0,6}$",
             text[max(s, d.start - 50) : d.start],
         ) and not re.search(r"\b(?:have|has|had)\s+\w+", text[max(s, d.start - 50) : d.start]):
