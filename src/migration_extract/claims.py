@@ -2298,7 +2298,10 @@ _IN_PLACE_AFTER = re.compile(r"\s+(?:living\s+|staying\s+|sheltering\s+)?in\s+[A
 _PEOPLE_NUMBER_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<p>(?:[\w-]+\s+){0,2}?(?:displaced|refugees|migrants|returnees|"
     r"evacuees|IDPs|asylum\s+seekers|people|arrivals))\s+(?:now\s+)?(?:number|numbered|total|"
-    r"totalled|totaled)\s+" + _HEDGE_TAIL
+    r"totalled|totaled|"
+    # headline: "Ukrainian refugees in Slovakia dip to 104,000"
+    r"(?:(?:in|at)\s+[A-Z][\w’'-]+\s+)?(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|"
+    r"rise|rises|rose|climb|climbs|climbed|swell|swells|swelled)\s+to)\s+" + _HEDGE_TAIL
 )
 # "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
 # the story, a claim when a figure came just before
@@ -2465,6 +2468,17 @@ def resolve_claims(
         return any(floor <= c[1].start < pos for c in cands)
 
     for qd in inp.quantities:
+        if (
+            qd.get("kind") == "other"
+            and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
+            and cands
+            and cands[-1][1].kind == "share"
+            and cands[-1][4] == ctx.sent_of(qd["start"])[0]
+            and _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
+        ):
+            # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
+            # in 2021": the baseline of a share is a share
+            qd = {**qd, "kind": "share"}
         if qd.get("kind") not in _CLAIM_KINDS:
             continue
         q = Quantity.from_dict(qd)
@@ -2590,6 +2604,12 @@ def resolve_claims(
                     # "The displaced now number about 120,000"
                     ps = max(s, q.start - 80) + pm.start("p")
                     pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
+                    head = pm.group("p").split()[-1]
+                    typ = ctx.rules.noun_triggers.get(head.lower())
+                    if typ is not None and not re.search(r"\bnumber", pm.group(0)):
+                        # "refugees in Slovakia dip to 104,000": the level of that group
+                        hs = ps + len(pm.group("p")) - len(head)
+                        event_totals[q.start] = Event(typ, head, hs, hs + len(head))
                 elif _TALLY_RE.search(before) and out_prev_sentence(q.start):
                     pass  # "The tally rose to 14,000": the figure of the story so far
                 elif not (
