@@ -152,6 +152,8 @@ class NumberRules:
     street_words: frozenset[str]
     max_hedge_len: int
     max_rate_len: int
+    # "a week/month/year" before these words is a time ("a week after the quakes")
+    rate_blockers_after_long: frozenset[str] = frozenset()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NumberRules:
@@ -207,6 +209,7 @@ class NumberRules:
             era_before=_marker_seqs(data.get("era_markers_before", [])),
             era_after=_marker_seqs(data.get("era_markers_after", [])),
             street_words=frozenset(data.get("street_words", [])),
+            rate_blockers_after_long=frozenset(data.get("rate_blockers_after_long", [])),
             max_hedge_len=max(len(k) for k in hedges),
             max_rate_len=max(len(k) for k in rates),
         )
@@ -899,6 +902,8 @@ def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str,
             if toks[k].low in ("a", "an", "per") or ln > 1:
                 if prev in r.rate_blockers_before or nxt in r.rate_blockers_after:
                     return None
+                if per != "day" and nxt in r.rate_blockers_after_long:
+                    return None  # "1.5 million a week after the quakes": a time, not a rate
             elif nxt in r.rate_blockers_after:
                 k += ln
                 continue
