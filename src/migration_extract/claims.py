@@ -1127,6 +1127,18 @@ def _places(
             if len({g[2] for g in others}) == 1:
                 g = others[0]
                 dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    # "about 2,500 Afghans a day were arriving from Iran through the Islam Qala crossing":
+    # people arriving in their own country are coming back
+    if (
+        etype == "arrival"
+        and nationality is not None
+        and not adjective
+        and dest is not None
+        and dest.code == nationality.code
+        and origin is not None
+        and origin.code != nationality.code
+    ):
+        etype = "return"
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
@@ -2580,6 +2592,9 @@ def resolve_claims(
                         default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
             if pop is None and q.kind not in ("change", "share"):
                 before = ctx.text[max(s, q.start - 80) : q.start]
+                verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
+                if verb_in_span:
+                    before = before + verb_in_span.group(0)  # "arrivals near 90,000"
                 total = _EVENT_TOTAL_RE.search(before)
                 if total is not None:
                     # "as arrivals top 127,000": a total of events, no population
@@ -2946,7 +2961,8 @@ def resolve_claims(
         # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
         if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS:
             m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
-                          r"authorities|police|border|ministry|officials|statistics)",
+                          r"authorities|police|border|ministry|officials|statistics|"
+                          r"(?:sea\s+|daily\s+|new\s+)?arrivals)",
                           ctx.text[s:e])  # fmt: skip
             code = ctx.gaz.code(m.group(1)) if m else None
             if m and code and (origin is None or origin.code != code):
@@ -2972,11 +2988,14 @@ def resolve_claims(
         ):
             if origin is None or origin.code != last_dest.code:
                 dest = last_dest
-        if ev is not None and ev.type == "return":
+        coming_home = ev is not None and re.search(
+            r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
+        )
+        if ev is not None and ev.type == "return" and not coming_home:
             if origin is not None:  # the story is where they are sent back from
                 last_dest = origin
                 ctx.last_dest = origin
-        elif dest is not None:
+        elif dest is not None:  # (people coming home: the story is where they arrive)
             last_dest = dest
             ctx.last_dest = dest
         if q.per is None and q.kind == "count":

@@ -1192,6 +1192,12 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
     if hedge is not None:
         ln, q = hedge
         inner = _core_at(toks, i + ln, text, r)
+        if (
+            inner is not None
+            and toks[i].low == "near"
+            and (inner.value is None or abs(inner.value) < 1000)
+        ):
+            inner = None  # "a town near 5 rivers": "near" is a hedge only before a large count
         if inner is not None and inner.kind not in ("skip",):
             inner.i = i
             inner.start = toks[i].start
