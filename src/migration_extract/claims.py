@@ -1806,6 +1806,11 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+_PERSONAL_NAME = re.compile(
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s+(?:[A-Z][a-zà-ÿ]+\s+)?[A-Z][a-zà-ÿ]+"
+)
+
+
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
     """'he said' -> the last official named before (else the last person named)."""
     best = None
@@ -1815,11 +1820,21 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
                 best = (ms, o)
     person = None
     for es, ee, lab in ctx.inp.entities:
-        if lab == "PERSON" and ee <= a0 and (person is None or es > person[0]):
+        name_like = lab == "ORG" and _PERSONAL_NAME.fullmatch(ctx.text[es:ee]) is not None and (
+            re.match(r",\s+(?:who|a|an|the)\b", ctx.text[ee : ee + 6]) is not None
+        )  # "Jean-Baptiste Kambale, who coordinates ...": a person the tagger took for a body
+        if (lab == "PERSON" or name_like) and ee <= a0 and (person is None or es > person[0]):
             if _LOCATIVE_BEFORE.search(ctx.text[max(0, es - 20) : es]):
                 continue  # "crossing at Islam Qala": a place the tagger took for a person
             if any(g[0] < ee and es < g[1] for g in ctx.geo):
                 continue  # "the Khan Younis evacuations": a place
+            word = ctx.text[es:ee]
+            place_like = (
+                rf"\b(?:in|at|around|near|outside|to|from)\s+{re.escape(word)}\b"
+                rf"|^{re.escape(word.upper())},"
+            )
+            if " " not in word and re.search(place_like, ctx.text):
+                continue  # "Goma": written elsewhere as a place ("around Goma", "GOMA, ...")
             person = (es, ee)
     if best is not None and (person is None or best[0] >= person[0] - 40):
         o = best[1]
@@ -1924,7 +1939,8 @@ def _make_source(
         if (
             canon
             and not defined
-            and (name.lower().startswith(("un ", "u.n.")) or canon in ctx.text)
+            # ("according to the United Nations" stays as written)
+            and (name.lower().startswith(("un ", "u.n.")) or (canon in ctx.text and canon != "UN"))
         ):
             name = canon
     anaphoric = _ANAPHORIC_SOURCES.match(name)
