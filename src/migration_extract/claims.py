@@ -883,7 +883,7 @@ def _places(
             if _is_demonym_at(ctx, g):
                 continue
             if _INTENT_BEFORE.search(text[max(s, gs - 40) : gs]) and (
-                ev is None or ev.start < gs - 40
+                ev is None or ev.start < gs - 40 or etype == "border_encounter"
             ):
                 continue  # "arriving in Bosnia, hoping to cross into Croatia": an aim
             if _FOR_TRANSPORT_TO.search(text[max(s, gs - 40) : gs]):
@@ -1107,10 +1107,14 @@ def _places(
     if etype == "return":
         # back "home": the destination is the people's nationality; the origin is where
         # they are sent back from (the acting authority's country)
-        if nationality is not None:
-            dest = nationality
-            if origin is not None and origin.code == nationality.code:
-                origin = None
+        explicit_to = dest is not None and _TO_MOVE_RE.search(
+            text[max(s, dest.start - 25) : dest.start]
+        ) is not None and found_at.get(id(dest)) is None
+        if nationality is not None and not (explicit_to and dest is not None
+                                            and dest.code != nationality.code):  # fmt: skip
+            dest = nationality  # (not "expels 4,000 Venezuelans to Mexico": a third country)
+        if nationality is not None and origin is not None and origin.code == nationality.code:
+            origin = None  # sent back from somewhere else than their own country
         if origin is None:
             cands = [g for g in _sentence_countries(ctx, s, e) if not dest or g[2] != dest.code]
             if cands:
