@@ -476,6 +476,18 @@ _BENEFITS = frozenset({"payments", "payment", "benefits", "benefit", "allowance"
                        "aid", "assistance", "support", "rations", "stipends", "cash"})  # fmt: skip
 
 
+def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
+    """Is the figure (through its noun) the direct object of ``verb``?"""
+    t: PTok | None = anchor
+    for _ in range(4):
+        if t is None or t.head == t.i:
+            return False
+        if t.head == verb.i:
+            return t.dep in ("dobj", "obj")
+        t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
+    return False
+
+
 def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
     """Does the verb carry its object back or home ("sends 3,500 migrants back to")?"""
     return any(
@@ -618,6 +630,8 @@ def _event(
             and ftok.dep in ("advcl", "xcomp")
             and ftok.text.lower().endswith("ing")
             and ftok.lemma.lower() not in r.moved_by_others
+            # (not "..., killing dozens of people": the figure is what the verb acts on)
+            and not (anchor is not None and _object_of(ctx, anchor, ftok))
         ):
             return path[1]  # "encountered 31,600 Russians crossing ...": a small clause
         second = ctx.tok_at(path[1].start) if len(path) > 1 else None
