@@ -1389,6 +1389,13 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # "today perhaps 100,000 remain": the present, not a dated count
         if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
             continue  # "live in camps ..., most of whom fled ... in 2017"
+        if d.end <= q["start"] and re.match(
+            r"\s+to\s+(?:about\s+|more\s+than\s+|nearly\s+|some\s+|around\s+|almost\s+)?$",
+            text[d.end : q["start"]],
+        ) and re.search(r"\bfrom\b", text[max(s, d.start - 60) : d.start]):
+            continue  # "grown from about 40,000 in January to more than 90,000": the baseline's
+        if re.search(r"\b(?:most|many|some)\s+of\s+them\s+$", text[max(s, d.start - 20) : d.start]):
+            continue  # "live in the camps, most of them since the 2017 exodus": the part's time
         if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
         if (
