@@ -1394,7 +1394,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             text[d.end : q["start"]],
         ) and re.search(r"\bfrom\b", text[max(s, d.start - 60) : d.start]):
             continue  # "grown from about 40,000 in January to more than 90,000": the baseline's
-        if re.search(r"\b(?:most|many|some)\s+of\s+them\s+$", text[max(s, d.start - 20) : d.start]):
+        if re.search(
+            r"\b(?:most|many|some)\s+of\s+them\s+(?:since\s+(?:the\s+)?)?$",
+            text[max(s, d.start - 30) : d.start],
+        ):
             continue  # "live in the camps, most of them since the 2017 exodus": the part's time
         if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
@@ -1547,7 +1550,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
                 continue
             me = ms + len(m.group(0).rstrip())
             inner = [x for x in ctx.inp.dates if ms <= x.start < me]
-            if inner and inner[0].start <= ms + 7:
+            if inner and re.fullmatch(r"(?:since\s+(?:the\s+)?)?", text[ms : inner[0].start], re.I):
                 continue  # "since 2018 have ended ...": a dated since, the date loop's business
             lo = inner[0].date_from if inner else None
             ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
