@@ -488,6 +488,12 @@ def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
     return False
 
 
+_INJURY_AFTER = re.compile(
+    r"\bfor\b[^.;]{0,60}?\b(?:wounds|injuries|burns|gunshots?|trauma|smoke\s+inhalation)\b",
+    re.I,
+)
+
+
 def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
     """Does the verb carry its object back or home ("sends 3,500 migrants back to")?"""
     return any(
@@ -569,6 +575,13 @@ def _event(
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
             if hit is not None:
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
+            elif (
+                a.pos == "VERB"
+                and lem in ("treat", "hospitalise", "hospitalize")
+                and _INJURY_AFTER.search(ctx.text[a.end : min(e, a.end + 90)])
+            ):
+                # "its clinics had treated 39 people for gunshot and shrapnel wounds"
+                path.append(Event("casualty", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _sent_back(ctx, a, e):
                 # "Guatemala sends 3,500 caravan migrants back to Honduras"
                 path.append(Event("return", a.text, a.start, a.end))
@@ -2235,7 +2248,11 @@ _EVENT_TOTAL_RE = re.compile(
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
     r"grew\s+to|rise\s+to|climb\s+to|slowed\s+to|fallen\s+to|fell\s+to|dropped\s+to|"
-    r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to)\s+" + _HEDGE_TAIL,
+    r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to|"
+    # "climb past 650,000", "have fallen from about 1,100 to fewer than 200"
+    r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from)\s+" + _HEDGE_TAIL,
     re.I,
 )
 # "the centre was sheltering more than 15,000": people as the object of a stay verb
@@ -2245,7 +2262,7 @@ _STAY_OBJECT_RE = re.compile(
     re.I,
 )
 _DEATH_TOLL_RE = re.compile(
-    r"\b(?P<t>(?:death|casualty)\s+toll)\b[^.;]{0,40}?\b(?:reached|rose\s+to|risen\s+to|"
+    r"\b(?P<t>(?:death|casualty)\s+toll|(?<=[Tt]he\s)toll)\b[^.;]{0,80}?\b(?:reached|rose\s+to|risen\s+to|"
     r"stood\s+at|stands\s+at|climbed\s+to|is|was|hit|topped|passed|exceeded|to)\s+" + _HEDGE_TAIL,
     re.I,
 )
@@ -2365,7 +2382,7 @@ _TALLY_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
     # "..., before numbers eased to about 1,500 a day"
     r"|\b(?:before|after|until|while|as|but)\s+)"
-    r"(?:number|numbers|tally|figure|figures|total|count)\s+(?:\w+\s+){0,4}?(?:(?:has|have|had)\s+)?"
+    r"(?:number|numbers|tally|figure|figures|total|count|flow)\s+(?:\w+\s+){0,4}?(?:(?:has|have|had)\s+)?"
     r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
     r"increased|fell|fallen|dropped|eased|slowed|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?"
     + _HEDGE_TAIL
@@ -2413,7 +2430,12 @@ _NOT_A_CLAIM_AFTER = re.compile(
     # "six asylum seekers, two of them aged 17": ages
     r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
     # "people in need of food aid": a need, not a movement
-    r"(?:\s+[\w-]+){0,2}\s+in\s+need\s+of\b",
+    r"(?:\s+[\w-]+){0,2}\s+in\s+need\s+of\b|"
+    # "more than 40% of children under five were acutely malnourished", "fewer than a quarter
+    # of households had a proper shelter": living conditions
+    r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?malnourished\b|"
+    r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:had|have|has|lacked|lack)\s+(?:a\s+)?(?:proper|adequate|"
+    r"any|no)\s+(?:shelter|toilets?|water|latrines?|food)\b",
     re.I,
 )
 # "said Marlon, 31,": an age after a name; "  2. Weather: ...": a list number
@@ -2436,6 +2458,12 @@ _FORCES = frozenset({"troops", "soldiers", "police", "officers", "agents", "pers
                      "marines", "gendarmes", "policemen", "staff", "officials"})  # fmt: skip
 _LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "the two centres can hold up to 1,000 people at a time": a capacity
+# "the average dinghy carried about 44 people": a typical load, not a count of people
+_AVERAGE_LOAD_BEFORE = re.compile(
+    r"\baverage\s+[\w-]+\s+(?:carried|carries|carrying|held|holds|had|has)\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    re.I,
+)
 _CAPACITY_BEFORE = re.compile(
     r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
     r"\bcould\s+(?:hold|house|accommodate|sleep))\s+"
@@ -2657,7 +2685,9 @@ def resolve_claims(
                         # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
                         ps = ns - len(dm.group(0))
                         pop = Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
-                elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(before):
+                elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(
+                    ctx.text[max(s, q.start - 120) : q.start]
+                ):
                     pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
                 elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
                     # "The displaced now number about 120,000"
@@ -2689,6 +2719,8 @@ def resolve_claims(
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
         if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
         if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
             r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
@@ -2724,7 +2756,7 @@ def resolve_claims(
             and re.match(r"\.\s", ctx.text[q.end : q.end + 2])
         ):
             continue
-        if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 60)]):
+        if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 90)]):
             continue  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
         if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
                      ctx.text[max(s, q.start - 30) : q.start]) and re.match(
@@ -2805,9 +2837,9 @@ def resolve_claims(
             if hurt is not None:  # "more than 9,000 people still missing"
                 hs = pop.end + hurt.start(1)
                 ev = Event("casualty", hurt.group(1), hs, hs + len(hurt.group(1)))
-        toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 80) : q.start])
+        toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 120) : q.start])
         if toll is not None and pop is None:
-            ts = max(s, q.start - 80) + toll.start("t")
+            ts = max(s, q.start - 120) + toll.start("t")
             ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
         if q.kind in ("count", "share"):
             part = _part_population(ctx, q, e)
