@@ -2991,6 +2991,18 @@ def resolve_claims(
         origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
+        if (
+            origin is None
+            and etype == "departure"
+            and pop is None
+            and prev_claim is not None
+            and same_src
+            and prev_claim.event is not None
+            and prev_claim.event.type == "departure"
+        ):
+            # "8,900 crossed out of the country on Tuesday, ... and that between 6,000 and
+            # 9,000 had been leaving every day": the same people leaving the same country
+            origin = prev_claim.origin
         # a figure set against an earlier one of its sentence ("up from about 31,000",
         # "compared with only about 4,100") speaks of the same people and places
         # "530,216 had gone back ..., and about 1,100 more were leaving each week": more of
