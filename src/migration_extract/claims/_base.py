@@ -1,0 +1,331 @@
+"""The plain-data input, the rules, the per-article context and the helpers every part
+of claim resolution shares."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..geo import CountryGazetteer
+from ..officials import RoleRules
+from ..records import Country, DateMention, Location, Official, Place, Source
+
+
+@dataclass(frozen=True, slots=True)
+class PTok:
+    """One token of the parse, as plain data."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
+@dataclass
+class ClaimInput:
+    text: str
+    doc_id: str | None
+    published: date | None
+    tokens: list[PTok]
+    sentences: list[tuple[int, int]]
+    quantities: list[dict[str, Any]]
+    countries: list[Country] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+# word lists of data/claims_rules.json read as sets (optional in a rules file of one's own)
+_LEXICONS = (
+    "speaker_heads", "generic_sources", "recording_verbs", "counting_verbs", "path_only_verbs",
+    "displaced_heads", "things_changed", "event_nouns", "event_nouns_not_people",
+    "moved_by_others", "asylum_objects",
+)  # fmt: skip
+
+
+@dataclass
+class ClaimRules:
+    verb_triggers: dict[str, str]
+    phrase_triggers: dict[str, str]
+    noun_triggers: dict[str, str]
+    people: frozenset[str]
+    not_people: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
+    media_words: frozenset[str]
+    future_words: frozenset[str]
+    ethnonyms: frozenset[str] = frozenset()
+    speaker_heads: frozenset[str] = frozenset()
+    generic_sources: frozenset[str] = frozenset()
+    recording_verbs: frozenset[str] = frozenset()
+    counting_verbs: frozenset[str] = frozenset()
+    path_only_verbs: frozenset[str] = frozenset()
+    displaced_heads: frozenset[str] = frozenset()
+    things_changed: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    event_nouns_not_people: frozenset[str] = frozenset()
+    moved_by_others: frozenset[str] = frozenset()
+    asylum_objects: frozenset[str] = frozenset()
+    _phrase_re: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        alt = "|".join(re.escape(p) for p in sorted(self.phrase_triggers, key=len, reverse=True))
+        self._phrase_re = re.compile(rf"\b(?:{alt})\b", re.I)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ClaimRules:
+        types = {"departure", "arrival", "border_encounter", "asylum", "mobilization", "onward",
+                 "return", "stock", "casualty", "other"}  # fmt: skip
+        for key in ("verb_triggers", "phrase_triggers", "noun_triggers"):
+            bad = set(d[key].values()) - types
+            if bad:
+                raise ValueError(f"claims rules: {key} has unknown event types {sorted(bad)}")
+        return cls(
+            verb_triggers=dict(d["verb_triggers"]),
+            phrase_triggers={k.lower(): v for k, v in d["phrase_triggers"].items()},
+            noun_triggers=dict(d["noun_triggers"]),
+            people=frozenset(d["people_nouns"]),
+            not_people=frozenset(d["not_people"]),
+            reporting_verbs=frozenset(d["reporting_verbs"]),
+            reporting_nouns=frozenset(d["reporting_nouns"]),
+            media_words=frozenset(d["media_words"]),
+            future_words=frozenset(d["future_words"]),
+            ethnonyms=frozenset(d.get("ethnonyms", [])),
+            **{key: frozenset(d.get(key, [])) for key in _LEXICONS},
+        )
+
+
+@lru_cache(maxsize=1)
+def claim_rules() -> ClaimRules:
+    raw = resources.files("migration_extract.data").joinpath("claims_rules.json").read_text("utf-8")
+    return ClaimRules.from_json(json.loads(raw))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Ctx:
+    """Indexes over one article's input, built once per call."""
+
+    def __init__(self, inp: ClaimInput, rules: ClaimRules, gaz: CountryGazetteer, rr: RoleRules):
+        self.inp = inp
+        self.rules = rules
+        self.gaz = gaz
+        self.rr = rr
+        self.text = inp.text
+        self.toks = inp.tokens
+        self.sents = _split_lines(inp.text, inp.sentences)
+        self.geo: list[tuple[int, int, str | None, str]] = sorted(
+            [(c.start, c.end, c.code, "country") for c in inp.countries]
+            + [(p.start, p.end, p.code, "place") for p in inp.places]
+        )
+        self._tok_starts = [t.start for t in self.toks]
+        # "US Customs and Border Protection (CBP)": the article's own short names
+        self.acronyms = {
+            m.group(1): m.group(2)
+            for m in re.finditer(
+                r"((?:[A-Z][\w.’'-]*\s+)*(?:(?:of|for|and|the)\s+(?:[A-Z][\w.’'-]*\s+)*)*[A-Z][\w.’'-]*)\s+\(([A-Z][A-Za-z]{1,8})\)",
+                inp.text,
+            )
+        }
+        for full, short in list(self.acronyms.items()):
+            parts = full.split()
+            for k in range(1, len(parts)):
+                self.acronyms.setdefault(" ".join(parts[k:]), short)
+        # nationalities and stateless peoples, as words a population can end on
+        self.groups: frozenset[str] = frozenset(gaz.demonyms.keys() | gaz.peoples)
+        self.last_org: Source | None = None
+        self.last_dest: Location | None = None
+        self.last_source: Source | None = None
+        self.last_mobilizer: Location | None = None
+        self.orgs_seen: list[Source] = []
+        self.claim_starts: list[int] = []
+
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.text)
+
+    def tok_at(self, pos: int) -> PTok | None:
+        k = bisect.bisect_right(self._tok_starts, pos) - 1
+        if 0 <= k < len(self.toks) and self.toks[k].start <= pos < max(self.toks[k].end, pos + 1):
+            return self.toks[k]
+        return None
+
+    def toks_in(self, s: int, e: int) -> list[PTok]:
+        k = bisect.bisect_left(self._tok_starts, s)
+        out = []
+        while k < len(self.toks) and self.toks[k].start < e:
+            if self.toks[k].end <= e:
+                out.append(self.toks[k])
+            k += 1
+        return out
+
+
+def _split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parser sentences, cut again at line breaks (headlines and captions have no full
+    stop), trimmed of surrounding white space."""
+    out: list[tuple[int, int]] = []
+    if not sents:
+        sents = [(0, len(text))]
+    # the parser sometimes cuts after an abbreviation or a bracket: "(CBP) indicated that"
+    merged: list[tuple[int, int]] = []
+    for s, e in sents:
+        if merged and "\n" not in text[merged[-1][1] : s + 1] and text[s : s + 1].islower():
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    for s, e in merged:
+        pos = s
+        for part in re.split(r"(\n+)", text[s:e]):
+            ps, pe = pos, pos + len(part)
+            pos = pe
+            if not part.strip() or part.startswith("\n"):
+                continue
+            lead = len(part) - len(part.lstrip())
+            trail = len(part) - len(part.rstrip())
+            out.append((ps + lead, pe - trail))
+    return out
+
+
+def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
+    """True/False when the counted noun decides it, None when there is no noun."""
+    if noun is None:
+        return None
+    head = (noun.get("head") or "").lower()
+    words = noun["text"].split()
+    last = words[-1].lower() if words else ""
+    # "men of military age": the head is the word before "of"
+    if " of " in noun["text"]:
+        last = noun["text"].split(" of ")[0].split()[-1].lower()
+    r = ctx.rules
+    if last in r.not_people or head in r.not_people:
+        return False
+    if last in r.people or head in r.people:
+        return True
+    groups = ctx.groups
+    if words and (words[-1] in groups or words[-1].rstrip("s") in groups):
+        return True
+    # "Rohingya Muslims", "Afghan Sikhs": a nationality or ethnic group before a plural noun
+    if len(words) > 1 and last.endswith("s") and any(w in groups for w in words[:-1]):
+        return True
+    return False
+
+
+def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
+    out = []
+    seen = {t.i}
+    cur = t
+    for _ in range(12):
+        h = ctx.toks[cur.head] if 0 <= cur.head < len(ctx.toks) else cur
+        if h.i in seen:
+            break
+        out.append(h)
+        seen.add(h.i)
+        cur = h
+    return out
+
+
+_OTHER_NOUN_CLAUSE = re.compile(
+    r",\s+(?:where|which|whose|with|(?:most|many|some|all|half)\s+of\s+whom)\b"
+)
+_STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
+
+
+def _geo_in(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
+    return [g for g in ctx.geo if g[0] >= s and g[1] <= e]
+
+
+# "the daily flow is now around 10,000": a figure said to hold now takes no date from
+# another clause of its sentence
+_NOW_RE = re.compile(
+    r"\b(?:is|are|was|stands?|remains?)\s+now\b|\bnow\s+(?:stands?|is|are)\b|"
+    # "the camp now shelters more than 100,000", "about 107,000 of them are still there"
+    r"\bnow\s+(?:shelters|hosts|houses|holds|has|have|lives?|numbers?)\b|"
+    r"\b(?:is|are|was|were)\s+still\b|"
+    # "the 5,000-6,000 daily seen before the call-up": a time of its own, undated
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the|its|their|last)\s+[\w-]+",
+    re.I,
+)
+# a part of the figure before it ("among them about 5,000", "including about 8,000
+# Afghans", "about 150,000 of them Venezuelans"): it shares the whole's time
+_SUBSET_BEFORE_RE = re.compile(
+    r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|including|includ(?:es|ed))"
+    r"\s+(?:(?:an\s+estimated|some|about|around|roughly|nearly|almost|more\s+than|"
+    r"over|at\s+least|up\s+to|fewer\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+# "N of them / those / these": a part of a group named before
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b")
+
+
+_SEGMENT_BREAK = re.compile(
+    # (a comma inside a list of words is no break: "32,425 men, women and children")
+    r"(?:,(?=\s)(?!\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:and|or)\s+[\w-]+\b(?!\s+(?:said|says|told)))|"
+    r"[;:](?=\s)|[()–—])\s*|\s+(?:and\s+that|while|whereas|but|compared\s+with|up\s+from|"
+    r"down\s+from)\s+"
+)
+
+
+def _segment(text: str, s: int, e: int, pos: int) -> int:
+    """Index of the clause-like segment of the sentence [s, e) that holds ``pos``."""
+    return sum(1 for m in _SEGMENT_BREAK.finditer(text, s, e) if m.end() <= pos)
+
+
+def _sentence_back(ctx: _Ctx, s: int, n: int) -> int:
+    """Start of the sentence ``n`` sentences before the one starting at ``s``."""
+    starts = [a for a, _ in ctx.sents if a <= s]
+    return starts[max(0, len(starts) - 1 - n)] if starts else s
+
+
+def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
+    toks = ctx.toks_in(s, e)
+    subj = [
+        c for c in toks if c.head == verb.i and c.dep in ("nsubj", "nsubjpass") and c.i != verb.i
+    ]
+    if subj:
+        return subj[0]
+    # "UNHCR disputes that figure and says ...": a conjoined verb shares the subject
+    if verb.dep == "conj" and 0 <= verb.head < len(ctx.toks):
+        head = ctx.toks[verb.head]
+        subj = [c for c in toks if c.head == head.i and c.dep in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+    return None
+
+
+def _subtree(ctx: _Ctx, t: PTok, s: int, e: int) -> tuple[int, int]:
+    """Character extent of a token's subtree within its sentence, cut at the first comma
+    or dash (apposition, dateline)."""
+    toks = ctx.toks_in(s, e)
+    members = {t.i}
+    changed = True
+    while changed:
+        changed = False
+        for x in toks:
+            if x.head in members and x.i not in members and x.i != x.head:
+                members.add(x.i)
+                changed = True
+    idx = sorted(members)
+    lo, hi = idx[0], idx[-1]
+    for k in range(t.i + 1, hi + 1):
+        if ctx.toks[k].text in (",", "(", "—", "–"):
+            hi = k - 1
+            break
+    for k in range(t.i - 1, lo - 1, -1):
+        if ctx.toks[k].text in (",", "(", "“", '"', "—", "–"):
+            lo = k + 1
+            break
+    return ctx.toks[lo].start, ctx.toks[hi].end

@@ -1,0 +1,374 @@
+"""Event: the trigger that governs a figure (verbs on its path to the root, trigger
+nouns and participles, the subject or object of a movement verb)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..numbers import rules as number_rules
+from ..records import Event, Quantity, Span
+from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx
+
+_AND_THAT = re.compile(r",\s+and\s+that\b")
+
+
+_BENEFITS = frozenset({"payments", "payment", "benefits", "benefit", "allowance", "allowances",
+                       "aid", "assistance", "support", "rations", "stipends", "cash"})  # fmt: skip
+
+
+def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
+    """Is the figure (through its noun) the direct object of ``verb``?"""
+    t: PTok | None = anchor
+    for _ in range(4):
+        if t is None or t.head == t.i:
+            return False
+        if t.head == verb.i:
+            return t.dep in ("dobj", "obj")
+        t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
+    return False
+
+
+_INJURY_AFTER = re.compile(
+    r"\bfor\b[^.;]{0,60}?\b(?:wounds|injuries|burns|gunshots?|trauma|smoke\s+inhalation)\b",
+    re.I,
+)
+
+
+def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
+    """Does the verb carry its object back or home ("sends 3,500 migrants back to")?"""
+    return any(
+        c.head == verb.i and c.text.lower() in ("back", "home") and c.dep in ("prt", "advmod")
+        for c in ctx.toks_in(verb.end, min(e, verb.end + 60))
+    )
+
+
+def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
+    """Is the figure what ``verb`` carries somewhere ("moving hundreds of others to Sicily",
+    "46,000 have been moved into containers", "400 people a day were being taken by barge
+    to Malakal"): its object or passive subject, with a destination after the verb."""
+    t: PTok | None = anchor
+    for _ in range(4):
+        if t is None or t.head == t.i:
+            return False
+        if t.head == verb.i:
+            break
+        t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
+    else:
+        return False
+    if t is None or t.dep not in ("dobj", "obj", "nsubjpass"):
+        return False
+    return any(
+        (p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i))
+        # "moved more than 120,000 people out of Renk" (not "carried out 2.8 million expulsions")
+        or (
+            p.text.lower() == "out"
+            and p.head == verb.i
+            and p.dep in ("prt", "prep", "advmod")
+            and verb.lemma.lower() != "carry"
+        )
+        for p in ctx.toks_in(verb.end, min(e, verb.end + 80))
+    )
+
+
+def _event(
+    ctx: _Ctx,
+    q: dict[str, Any],
+    anchor_pos: int,
+    pop: Span | None,
+    s: int,
+    e: int,
+    path_only: bool = False,
+) -> Event | None:
+    """The trigger that governs the quantity: the verbs on its path to the root first
+    (a participle modifying the counted noun yields to the verb above it), then the
+    nearest multi-word, verb or noun trigger in the sentence."""
+    r = ctx.rules
+    anchor = ctx.tok_at(anchor_pos) or ctx.tok_at(q["start"])
+    sent_text = ctx.text[s:e]
+    phrase_hits = [
+        (m.start() + s, m.end() + s, r.phrase_triggers[m.group(0).lower()])
+        for m in r._phrase_re.finditer(sent_text)
+        # "going to Poland" moves people; "increases going to housing" does not
+        if not (
+            m.group(0).lower() in ("going to", "go to")
+            and not re.match(r"\s+(?:the\s+)?[A-Z]", sent_text[m.end() : m.end() + 8])
+        )
+    ]
+
+    def inside_pop(pos: int) -> bool:
+        # "those who crossed", "those evacuated": the verb inside is the event
+        if pop is not None and pop.text.split()[0].lower() in ("those", "them", "these"):
+            return False
+        return pop is not None and pop.start <= pos < pop.end
+
+    path: list[Event] = []
+    if anchor is not None:
+        for a in _ancestors(ctx, anchor):
+            if not (s <= a.start < e):
+                break
+            lo_, hi_ = sorted((a.start, anchor.start))
+            if re.search(r",\s+and\s+that\b", ctx.text[lo_:hi_]):
+                break  # "flying in tents, and that some 800,000 ...": another report
+            if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
+                continue
+            lem = a.lemma.lower()
+            hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
+            if hit is not None:
+                path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
+            elif (
+                a.pos == "VERB"
+                and lem in ("treat", "hospitalise", "hospitalize")
+                and _INJURY_AFTER.search(ctx.text[a.end : min(e, a.end + 90)])
+            ):
+                # "its clinics had treated 39 people for gunshot and shrapnel wounds"
+                path.append(Event("casualty", a.text, a.start, a.end))
+            elif a.pos == "VERB" and lem in r.moved_by_others and _sent_back(ctx, a, e):
+                # "Guatemala sends 3,500 caravan migrants back to Honduras"
+                path.append(Event("return", a.text, a.start, a.end))
+            elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
+                path.append(Event("other", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in ("receive", "grant", "get", "obtain", "give")
+                and any(
+                    t.text.lower() in r.asylum_objects
+                    for t in ctx.toks_in(a.end, min(e, a.end + 70))[:12]
+                )
+            ):
+                # "have received or applied for a temporary protection permit"
+                path.append(Event("asylum", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in ("receive", "get", "draw", "claim")
+                and any(
+                    t.text.lower() in _BENEFITS
+                    for t in ctx.toks_in(a.end, min(e, a.end + 40))[:5]
+                )
+            ):
+                # "About 620,000 were receiving the payments": people supported where they live
+                path.append(Event("stock", a.text, a.start, a.end))
+            elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
+                path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
+            elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
+                path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
+            if len(path) == 2:
+                break
+    if path:
+        first = path[0]
+        ftok = ctx.tok_at(first.start)
+        if ftok is not None and ftok.lemma.lower() in ("leave", "make", "render"):
+            # "fire leaves 12,000 without shelter": the state it leaves them in
+            end_fig = max(q["end"], pop.end if pop is not None else q["end"])
+            state = next(
+                (h for h in phrase_hits if end_fig <= h[0] <= end_fig + 3 and h[2] == "stock"),
+                None,
+            )
+            if state is not None:
+                return Event(state[2], ctx.text[state[0] : state[1]], state[0], state[1])
+            nxt = ctx.tok_at(end_fig + 1)
+            if nxt is not None and r.noun_triggers.get(nxt.text.lower()) == "stock":
+                # "Fire leaves 12,000 Rohingya homeless"
+                return Event("stock", nxt.text, nxt.start, nxt.end)
+        pop_heads = {anchor.i, anchor.head} if anchor is not None else set()
+        if (
+            len(path) > 1
+            and ftok is not None
+            and ftok.dep in ("acl", "relcl", "amod")
+            and ftok.head in pop_heads
+        ):
+            return path[1]  # "31,600 Russians crossing the border": a modifier of the noun
+        if (
+            len(path) > 1
+            and ftok is not None
+            and ftok.dep in ("advcl", "xcomp")
+            and ftok.text.lower().endswith("ing")
+            and ftok.lemma.lower() not in r.moved_by_others
+            # (not "..., killing dozens of people": the figure is what the verb acts on)
+            and not (anchor is not None and _object_of(ctx, anchor, ftok))
+        ):
+            return path[1]  # "encountered 31,600 Russians crossing ...": a small clause
+        second = ctx.tok_at(path[1].start) if len(path) > 1 else None
+        if (
+            first.type == "other"
+            and ftok is not None
+            and ftok.lemma.lower() not in r.moved_by_others
+            and second is not None
+            and ((ftok.dep == "conj" and ftok.head == second.i) or second.head == ftok.i)
+        ):
+            return path[1]  # "intercepted or rescued": the specific reading wins
+        return first
+    if path_only:
+        return None
+    cands: list[tuple[int, str, int, int]] = []
+    for ps, pe, typ in phrase_hits:
+        if not inside_pop(ps):
+            cands.append((abs(ps - q["start"]), typ, ps, pe))
+    for t in ctx.toks_in(s, e):
+        lem = t.lemma.lower()
+        if inside_pop(t.start) and not (pop and t.text.lower() in r.noun_triggers):
+            continue
+        if any(d.start <= t.start < d.end for d in ctx.inp.dates) or re.match(
+            r"(?:coming|following|next)\s+(?:few\s+)?(?:days|weeks|months|years|hours)\b",
+            ctx.text[t.start : t.start + 30],
+            re.I,
+        ):
+            continue  # "in the coming weeks": a time, not an arrival
+        if t.pos == "VERB" and lem in r.verb_triggers and lem not in ctx.rules.path_only_verbs:
+            cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
+        elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
+            # a verb the tagger missed ("800,000 of the refugees ... live in districts")
+            typ = r.verb_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 8, typ, t.start, t.end))
+        elif (
+            t.start == (pop.end if pop is not None else q["end"]) + 1
+            and t.pos in ("NOUN", "PROPN")
+            and t.text.lower() in r.verb_triggers
+        ):
+            # headline grammar: "More than 1,000 Rohingya land in Aceh", "Hundreds of
+            # migrants queue outside ...": the tagger read the verb as a noun
+            typ = r.verb_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
+        elif t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.text.lower() in r.noun_triggers:
+            typ = r.noun_triggers[t.text.lower()]
+            cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
+    cands = [
+        c for c in cands
+        if not _AND_THAT.search(ctx.text[min(c[2], q["start"]) : max(c[2], q["start"])])
+    ]  # fmt: skip
+    if not cands:
+        return None
+    cands.sort()
+    _, typ, ps, pe = cands[0]
+    return Event(typ, ctx.text[ps:pe], ps, pe)
+
+
+# what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
+# prices, rents, ...)
+
+
+def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
+    """'double their capacity', 'double the number of expulsion flights': a change whose
+    object is a thing, not people or their movements."""
+    m = re.match(
+        r"\s+(?:the|their|its|his|her|our)\s+(?:number\s+of\s+)?((?:[\w-]+\s+)?[\w-]+)",
+        ctx.text[q.end : min(e, q.end + 60)],
+    )
+    if m is None:
+        return False
+    head = m.group(1).split()[-1].lower()
+    return head in ctx.rules.things_changed or head in number_rules().thing_nouns
+
+
+def _change_subject_event(ctx: _Ctx, q: Quantity) -> Event | None:
+    """The counted events that a change is said of, when they are the subject of its verb
+    ("crossings on its eastern frontier more than doubled", "Daily arrivals rose by 40%")."""
+    verb = next((t for t in ctx.toks_in(q.start, q.end) if t.pos == "VERB"), None)
+    if verb is None:
+        t = ctx.tok_at(q.start)
+        verb = next(
+            (a for a in (_ancestors(ctx, t)[:3] if t is not None else []) if a.pos == "VERB"),
+            None,
+        )
+    if verb is None:
+        return None
+    subj = next(
+        (c for c in ctx.toks_in(max(0, verb.start - 200), verb.start)
+         if c.head == verb.i and c.dep in ("nsubj", "nsubjpass")),
+        None,
+    )  # fmt: skip
+    if subj is None or subj.text.lower() not in ctx.rules.noun_triggers:
+        return None
+    return Event(ctx.rules.noun_triggers[subj.text.lower()], subj.text, subj.start, subj.end)
+
+
+def _participle_event(ctx: _Ctx, pop: Span) -> Event | None:
+    """'registered 27,429 migrants entering the country': the participle after the counted
+    noun says what they did."""
+    m = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+ing)\b", ctx.text[pop.end : pop.end + 30])
+    if m is None:
+        return None
+    t = ctx.tok_at(pop.end + m.start(1))
+    if t is None or t.pos != "VERB" or t.lemma.lower() not in ctx.rules.verb_triggers:
+        return None
+    return Event(ctx.rules.verb_triggers[t.lemma.lower()], t.text, t.start, t.end)
+
+
+def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
+    """The event a counted noun names: 'crossings' (arrival), 'returnees' (return),
+    'asylum applications' (asylum); None for people nouns with no event."""
+    words = pop.text.split()
+    head = words[-1].lower() if words else ""
+    for m0 in ctx.rules._phrase_re.finditer(ctx.text, pop.start, pop.end):
+        if m0.end() == pop.end:  # "25,000 new asylum requests"
+            typ0 = ctx.rules.phrase_triggers[m0.group(0).lower()]
+            return Event(typ0, m0.group(0), m0.start(), m0.end())
+    typ = ctx.rules.noun_triggers.get(head)
+    if typ is None:
+        return None
+    hs = pop.end - len(words[-1])
+    m = ctx.rules._phrase_re.match(ctx.text, hs)
+    if m is not None:  # "about 9.4 million crossings back into Ukraine": a return
+        return Event(ctx.rules.phrase_triggers[m.group(0).lower()], m.group(0), hs, m.end())
+    if len(words) > 1 and words[-2].lower() in ctx.rules.noun_triggers and head in (
+        "applications", "claims", "requests", "seekers"
+    ):
+        typ = ctx.rules.noun_triggers[words[-2].lower()]  # "asylum applications"
+        return Event(typ, " ".join(words[-2:]), pop.end - len(" ".join(words[-2:])), pop.end)
+    if typ == "stock" and head in ("refugees", "displaced"):
+        return None  # "registered 1.6 million refugees": who they are, not what happened
+    return Event(typ, words[-1], pop.end - len(words[-1]), pop.end)
+
+
+def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
+    """'About 80,000 remained in Romania', 'up to 4 million could leave': a figure with no
+    noun that is the subject of a movement verb."""
+    r = ctx.rules
+    after = ctx.text[q.end : q.end + 60]
+    m = _OF_PRONOUN.match(after)
+    off = q.end + (m.end() if m else 0)
+    if m and re.match(r"\s+who\b", ctx.text[off : off + 6]):
+        return True  # "some 100,000 of those who crossed"
+    rate = _RATE_AFTER.match(ctx.text[off : off + 20])
+    if rate:
+        off += rate.end()  # "about 6,000 a day were reaching the town"
+    pp = _PLACE_PP.match(ctx.text[off : off + 50])
+    if pp:
+        off += pp.end()  # "1.9 million in Türkiye still live in tents"
+    if _IN_CAMPS_AFTER.match(ctx.text[off : off + 60]):
+        return True  # "half a million in relief camps"
+    for t in ctx.toks_in(off, off + 40)[:6]:
+        if t.pos in ("VERB",) and t.lemma.lower() in r.verb_triggers:
+            return True
+        if t.start == off + 1 and t.text.lower() in r.verb_triggers:
+            return True  # headline: "More than 300,000 flee Lebanon" (tagged as a noun)
+        if r._phrase_re.match(ctx.text, t.start):
+            return True
+        if t.text.lower() == "more" and t.start == off + 1:
+            continue  # "thousands more were waiting at Wadi Halfa"
+        if t.pos in ("ADJ", "VERB") and t.text.lower() in r.noun_triggers:
+            return True  # "Tens of thousands are still missing", "are displaced"
+        if t.pos not in ("AUX", "ADV", "PART", "VERB"):
+            return False
+    return False
+
+
+_RATE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|fortnight)\b")
+_PLACE_PP = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_IN_CAMPS_AFTER = re.compile(
+    r"\s+(?:(?:are|were|now|still|remain|living|sheltering|staying)\s+)*(?:in|at)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:camps|shelters|tents|evacuation\s+cent(?:re|er)s|schools|mosques|reception\s+cent(?:re|er)s)\b",
+    re.I,
+)
+
+
+def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
+    """'Officials have relocated about 30,000 of them', 'stopped 1,800 would-be migrants':
+    a figure with no noun (or one the parser missed) that is the object of an event verb."""
+    t = ctx.tok_at(q.start)
+    if t is None:
+        return False
+    for a in [t, *_ancestors(ctx, t)][:4]:
+        if a.pos == "VERB" and a.start < q.start:
+            return a.lemma.lower() in ctx.rules.verb_triggers and a.dep not in ("amod", "acl")
+    return False

@@ -1,0 +1,552 @@
+"""Origin and destination: country and place mentions read through the preposition or
+verb before them, the nationality of the population, the places of the context."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Event, Location, Source, Span
+from ._base import (
+    _OTHER_NOUN_CLAUSE,
+    _STAY_EVENTS,
+    PTok,
+    _ancestors,
+    _Ctx,
+    _geo_in,
+    _segment,
+    _subject_of,
+    _subtree,
+)
+from ._sources import _governing_reporters
+
+# "in north-eastern Libya", "into neighbouring Chad", "from the south of"
+_PLACE_MODIFIER = (
+    r"(?:neighbou?ring\s+|the\s+|(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western|rural|coastal)\s+)?$"
+)
+_LOCATIVE_CONTEXT = re.compile(
+    r"\b(?:war|fight|fighting|conflict|invasion|battle|offensive|front|killing|killed|"
+    r"troops|army|forces)\s+(?:(?:spreads?|spreading|moves?|reaches|escalates?|intensifies|"
+    r"flares?|rages?|continues?)\s+)?(?:in|on|against|with|of|to|into)\s+(?:the\s+)?$",
+    re.I,
+)
+_FROM_RE = re.compile(
+    r"(?:\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|"
+    r"\bescaping|\bexited|\bexodus\s+from)\s+" + _PLACE_MODIFIER,
+    re.I,
+)
+_TO_MOVE_RE = re.compile(
+    r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
+    r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+" + _PLACE_MODIFIER,
+    re.I,
+)
+# a part of the group, not the group: "most of them from", "mostly students from"
+_PARTLY_FROM_RE = re.compile(
+    r"\b(?:most|many|some|several|mostly|mainly|largely|primarily|chiefly|predominantly|"
+    r"majority)\b[^,.;:]{0,40}\bfrom\s+(?:the\s+)?$",
+    re.I,
+)
+_IN_RE = re.compile(
+    r"(?:\bin|\bat|\bwithin|\binside|\bto|\bon|\baround|\bnear|\boutside|\b(?:island|islands|coast|port|town|city|"
+    r"village|province|shores)\s+of)\s+" + _PLACE_MODIFIER,
+    re.I,
+)
+_OPENING_PLACE = re.compile(
+    r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
+)
+_NGO_NAME = re.compile(
+    r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
+    r"Save\s+the\s+Children|Rescue|Relief|Aid|Watch|Doctors|Médecins|Medecins|Mercy|"
+    r"Charity|NGO|Society|Alliance|Network|Project|Mission|Church|Crescent)\b"
+)
+# "hoping to cross into Croatia", "trying to reach Italy": where they aim to go
+_INTENT_BEFORE = re.compile(
+    r"\b(?:hoping|trying|attempting|seeking|aiming|planning|waiting|intending|wanting)\s+to\s+"
+    r"(?:\w+\s+){1,2}(?:\w+\s+)?$",
+    re.I,
+)
+# "waiting on Monday for flights to the United States": a journey still to come
+_FOR_TRANSPORT_TO = re.compile(
+    r"\bfor\s+(?:\w+\s+)?(?:flights?|buses|boats|transport|passage|onward\s+travel)\s+to\s+$",
+    re.I,
+)
+_FLED_WAR_IN = re.compile(
+    r"\b(?:fled|flee|fleeing|flees|escaped|escaping)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:war|fighting|conflict|violence|crisis|floods?|drought|earthquake|bombing|bombardment)\s+"
+    r"(?:in|across)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _is_demonym_at(ctx: _Ctx, g: tuple[int, int, str | None, str]) -> bool:
+    return g[3] == "country" and ctx.text[g[0] : g[1]] in ctx.gaz.demonyms
+
+
+def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
+    """'to Georgia, Kazakhstan and Mongolia': a destination listed with others."""
+    after = ctx.text[g[1] : min(e, g[1] + 40)]
+    m = re.match(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?", after)
+    if not m:
+        return False
+    nxt = g[1] + m.end()
+    # "in Baidoa, the Norwegian Refugee Council said": an adjective starting a name is
+    # not a second place
+    return any(
+        x[0] == nxt
+        and x[2]
+        and not (_is_demonym_at(ctx, x) and not ctx.text[x[0] : x[1]].endswith("s"))
+        for x in ctx.geo
+    )
+
+
+def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
+    """The nationality named in the population, and whether it is an adjective
+    ('Russian men') rather than the head noun ('Mongols')."""
+    if pop is None:
+        return None, False
+    if len({g[2] for g in _geo_in(ctx, pop.start, pop.end) if g[3] == "country" and g[2]}) > 1:
+        return None, False  # "Cubans, Haitians, Nicaraguans and Venezuelans": several
+    for g in _geo_in(ctx, pop.start, pop.end):
+        if g[3] == "country" and g[2]:
+            if _listed_with_others(ctx, g, min(len(ctx.text), pop.end + 80)):
+                return None, False  # "160,000 Cubans, Haitians, Nicaraguans and Venezuelans"
+            word = ctx.text[g[0] : g[1]]
+            adjective = g[1] < pop.end and not word.endswith("s")
+            return Location(g[2], word, g[0], g[1]), adjective
+    return None, False
+
+
+_COUNTRY_COMPOUND = re.compile(r"-(?:led|backed|based|funded|run|brokered|made)\b")
+
+
+def _sentence_countries(
+    ctx: _Ctx, s: int, e: int, *, exclude_locative: bool = True
+) -> list[tuple[int, int, str | None, str]]:
+    out = []
+    for g in _geo_in(ctx, s, e):
+        if g[2] is None or g[3] != "country":
+            continue
+        before = ctx.text[max(s, g[0] - 25) : g[0]]
+        if exclude_locative and (_LOCATIVE_CONTEXT.search(before) or _TO_MOVE_RE.search(before)):
+            continue
+        if _COUNTRY_COMPOUND.match(ctx.text, g[1]):
+            continue  # "the US-led operation": a modifier, not a place of the figure
+        out.append(g)
+    return out
+
+
+def _prev_sentence_place(ctx: _Ctx, s: int) -> Location | None:
+    """The single country (or place) named in the previous sentence, if there is one."""
+    prev = [x for x in ctx.sents if x[1] <= s]
+    if not prev:
+        return None
+    ps, pe = prev[-1]
+    gs = [g for g in _geo_in(ctx, ps, pe) if g[2] and not _is_demonym_at(ctx, g)]
+    codes = {g[2] for g in gs}
+    if len(codes) == 1:
+        g = gs[-1]
+        return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+    return None
+
+
+def _country_subject(
+    ctx: _Ctx, ev: Event | None, q: dict[str, Any], s: int, e: int
+) -> Location | None:
+    """The country named as the subject of the event verb or of the verb reporting it."""
+    heads: list[PTok] = []
+    if ev is not None:
+        t = ctx.tok_at(ev.start)
+        if t is not None:
+            # the event verb and the verbs above it ("Mongolia sees thousands ... arrive")
+            heads += [t, *[a for a in _ancestors(ctx, t) if s <= a.start < e][:2]]
+    heads += _governing_reporters(ctx, q, s, e)[:1]
+    for h in heads:
+        sj = _subject_of(ctx, h, s, e)
+        if sj is None:
+            continue
+        if re.match(r"\s*[–—-]\s", ctx.text[sj.end : sj.end + 3]):
+            # "LIMA – Peru hosts ...": the parser takes the dateline for the subject
+            apps = [x for x in ctx.toks_in(sj.end, e) if x.head == sj.i and x.dep == "appos"]
+            sj = apps[0] if apps else sj
+        a0, a1 = _subtree(ctx, sj, s, e)
+        a1 = max(a1, sj.end)
+        if a0 <= q["start"] < a1:
+            continue
+        for g in _geo_in(ctx, sj.start if a0 > sj.start else a0, a1):
+            if _FROM_RE.search(ctx.text[max(s, g[0] - 25) : g[0]]):
+                continue  # "Daily arrivals from Ukraine rose": where they came from
+            if g[2] and g[3] == "country" and not _is_demonym_at(ctx, g):
+                return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+    # "Lebanon, which hosts ..."
+    m = re.search(r"([A-Z][\w’'-]+),\s+which\s+\w+\s*$", ctx.text[s : q["start"]])
+    if m:
+        code = ctx.gaz.code(m.group(1))
+        if code:
+            return Location(code, m.group(1), s + m.start(1), s + m.end(1))
+    return None
+
+
+def _places(
+    ctx: _Ctx,
+    q: dict[str, Any],
+    ev: Event | None,
+    pop: Span | None,
+    s: int,
+    e: int,
+    src: Source | None,
+    same_as_before: Location | None = None,
+) -> tuple[Location | None, Location | None, str | None]:
+    """Origin, destination and (possibly revised) event type. A side read from the
+    source's country points at the source's span (where the value was found).
+    ``same_as_before`` is the destination of the figure before it in the sentence when
+    that figure has the same event and source."""
+    source_country = src.country if src is not None else None
+    if src is not None and _NGO_NAME.search(src.name):
+        source_country = None  # the Norwegian Refugee Council speaks from where it works
+
+    def from_source(code: str) -> Location:
+        assert src is not None
+        return Location(code, src.text, src.start, src.end)
+
+    text = ctx.text
+    etype = ev.type if ev else None
+    nationality, adjective = _nationality(ctx, pop)
+    origins: list[tuple[int, Location]] = []
+    dests: list[tuple[int, Location, bool]] = []
+    found_at: dict[int, int] = {}  # where in the sentence a side was read (anaphors)
+    anchor = ev.start if ev else q["start"]
+    # with several figures in the sentence, only the places of this figure's clause (or of
+    # its event's) count: "78,000 had entered since the decree, while about 25,000 had left
+    # Georgia" gives Georgia to the second figure only
+    crowded = any(s <= c < e and c != q["start"] for c in ctx.claim_starts)
+    own_segments = {_segment(text, s, e, q["start"]), _segment(text, s, e, anchor)}
+    for g in _geo_in(ctx, s, e):
+        gs, ge, code, _kind = g
+        if code is None or (pop is not None and pop.start <= gs < pop.end):
+            continue
+        if (
+            crowded
+            and _segment(text, s, e, gs) not in own_segments
+            and not _OPENING_PLACE.match(text[s:ge])
+        ):
+            continue  # ("Inside Lebanon, ...": an opening place covers the whole sentence)
+        if gs > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : gs]):
+            # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
+            # with more than half going to Poland": another noun's or another part's place
+            continue
+        if text[ge : ge + 2] in ("’s", "'s") and _FROM_RE.search(text[max(s, gs - 25) : gs]):
+            # "fled Myanmar's Rakhine state": the country the region belongs to
+            origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
+            continue
+        if text[ge : ge + 2] in ("’s", "'s"):
+            # "at Turkey's border": the border of the country they are at
+            if (
+                etype in (*_STAY_EVENTS, None)
+                and (
+                    re.match(
+                        r"(?:’s|'s)\s+(?:\w+\s+)?(?:border|shores|coast|frontier)",
+                        text[ge : ge + 30],
+                    )
+                    # "landed in Indonesia's Aceh province": a named part of the country
+                    or re.match(r"(?:’s|'s)\s+[A-Z]", text[ge : ge + 4])
+                    # "arriving in the Una-Sana canton in Bosnia's north-west"
+                    or re.match(
+                        r"(?:’s|'s)\s+(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b",
+                        text[ge : ge + 20],
+                    )
+                )
+                and re.search(
+                    r"\b(?:at|on|along|to|in|into|reached|reach|reaches|reaching)\s+$",
+                    text[max(s, gs - 12) : gs],
+                )
+            ):
+                dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
+            continue  # "Russia's borders", "Georgia's governor"
+        before = text[max(s, gs - 25) : gs]
+        if _FLED_WAR_IN.search(text[max(s, gs - 45) : gs]):
+            origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
+            continue  # "people who fled the war in Ukraine": where they came from
+        if _LOCATIVE_CONTEXT.search(before):
+            continue  # "the war in Ukraine"
+        loc = Location(code, text[gs:ge], gs, ge)
+        dist = abs(gs - anchor)
+        if _FROM_RE.search(before):
+            if _PARTLY_FROM_RE.search(text[max(s, gs - 45) : gs]):
+                continue  # "73 people, most of them from Afghanistan": not the group's origin
+            if _listed_with_others(ctx, g, e):
+                continue  # "from India, Nigeria and Morocco": several origins at once
+            origins.append((dist, loc))
+        elif _TO_MOVE_RE.search(before) or (
+            _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
+        ):
+            if _is_demonym_at(ctx, g):
+                continue
+            if _INTENT_BEFORE.search(text[max(s, gs - 40) : gs]) and (
+                ev is None or ev.start < gs - 40 or etype == "border_encounter"
+            ):
+                continue  # "arriving in Bosnia, hoping to cross into Croatia": an aim
+            if _FOR_TRANSPORT_TO.search(text[max(s, gs - 40) : gs]):
+                continue
+            if etype == "border_encounter" and re.match(
+                r"(?:n|ian)?\s+(?:border|frontier)\b", text[ge : ge + 14]
+            ):
+                continue  # "turned back at the Belarus border": the other side (origin)
+            dests.append((dist, loc, _listed_with_others(ctx, g, e)))
+    # anaphors: "the country", "there"
+    for m in re.finditer(r"\b(?:the country|there|that country|the nation)\b", text[s:e], re.I):
+        a0, a1 = s + m.start(), s + m.end()
+        word = m.group(0).lower()
+        if crowded and _segment(text, s, e, a0) not in own_segments:
+            continue
+        before = text[max(s, a0 - 25) : a0]
+        if word == "there":
+            if re.match(r"\s+(?:is|are|was|were|have|has|had|will|would)\b", text[a1 : a1 + 8]):
+                continue  # existential "there were"
+            is_from, is_to = False, True
+        else:
+            is_from = bool(_FROM_RE.search(before))
+            is_to = not is_from and bool(_TO_MOVE_RE.search(before) or _IN_RE.search(before))
+        if not (is_from or is_to):
+            continue
+        if is_from:
+            code = nationality.code if nationality else None
+            if code is None:
+                cands = _sentence_countries(ctx, s, a0)
+                code = cands[0][2] if cands else None
+            if code is None:
+                prev = _prev_sentence_place(ctx, s)
+                code = prev.code if prev else None
+            if code is not None:
+                origins.append((abs(a0 - anchor), Location(code, text[a0:a1], a0, a1)))
+            continue
+        # destination anaphor: the last place named before it that is not the origin
+        excl = {nationality.code} if nationality else set()
+        excl |= {lo.code for _, lo in origins}
+        cands = [
+            g
+            for g in _geo_in(ctx, s, a0)
+            if g[2] and g[2] not in excl and not _is_demonym_at(ctx, g)
+        ]
+        loc = None
+        if cands:
+            g = cands[-1]
+            loc = (
+                Location(g[2], text[g[0] : g[1]], g[0], g[1])
+                if word == "there"
+                else Location(g[2], text[a0:a1], a0, a1)
+            )
+        elif source_country and source_country not in excl:
+            loc = Location(source_country, text[a0:a1], a0, a1)
+        else:
+            prev = _prev_sentence_place(ctx, s)
+            if prev is not None and prev.code not in excl:
+                loc = prev if word == "there" else Location(prev.code, text[a0:a1], a0, a1)
+        if loc is not None:
+            dests.append((abs(a0 - anchor) - 1, loc, False))
+            found_at[id(loc)] = a0
+    origins.sort(key=lambda x: x[0])
+    dests.sort(key=lambda x: x[0])
+    origin = origins[0][1] if origins else None
+    dest: Location | None = None
+    if dests:
+        _, dest, listed = dests[0]
+        if listed:
+            dest = None  # several destinations at once
+    # the event's own rules (SPEC "origin/destination follow the event")
+    if etype == "onward":
+        # "who came to Kazakhstan have gone to other countries": the first stop is the origin
+        first = next((d for d in dests if d[1].start < (ev.start if ev else q["start"])), None)
+        if first is not None:
+            origin = first[1]
+            later = [d for d in dests if d[1].start > (ev.start if ev else q["start"])]
+            dest = None if not later or later[0][2] else later[0][1]
+        elif origin is None and source_country:
+            origin = from_source(source_country)  # "Officials in Astana say ... travelled on"
+        elif origin is None and ctx.last_dest is not None:
+            origin = ctx.last_dest  # moved on from where the earlier figures arrived
+    if origin is None and nationality is not None:
+        # casualties take an explicit nationality ("170 Afghans", "Egyptian workers"), not
+        # an ethnic name ("Hundreds of Mongols were killed": Mongols live in three states)
+        if etype != "casualty" or adjective or nationality.text not in ctx.rules.ethnonyms:
+            if etype != "onward":
+                origin = nationality
+    if etype == "departure" and origin is None:
+        cands = [
+            g for g in _sentence_countries(ctx, s, e)
+            if not _listed_with_others(ctx, g, e)
+            and not re.search(r"(?:,|\band|\bor)\s+$", text[max(s, g[0] - 5) : g[0]])
+        ]  # fmt: skip
+        if cands:
+            g = cands[0]
+            origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    if etype == "mobilization":
+        dest = None
+        if origin is None:
+            # "President Emomali Rahmon ordered the call-up of 20,000 reservists, ... and
+            # spoke with Afghan President ...": the official who orders it, named first
+            off = min(
+                (
+                    (ms, me, o)
+                    for o in ctx.inp.officials
+                    if o.country
+                    for ms, me in o.mentions
+                    if s <= ms < q["start"]
+                ),
+                default=None,
+                key=lambda x: x[0],
+            )
+            first_geo = next((g for g in _sentence_countries(ctx, s, e)), None)
+            if off is not None and (first_geo is None or first_geo[0] > off[0]):
+                ms, me, o = off
+                origin = Location(o.country, ctx.text[ms:me], ms, me)
+        if origin is None:
+            cands = _sentence_countries(ctx, s, e) or [
+                g for g in _geo_in(ctx, s, e) if g[2] and ctx.gaz.metonym(text[g[0] : g[1]])
+            ]
+            if cands:
+                g = cands[0]
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+            else:
+                off = next((o for o in ctx.inp.officials if o.country and s <= o.start < e), None)
+                if off is not None:
+                    origin = Location(off.country, off.text, off.start, off.end)
+        if origin is None:
+            # "The republic of Buryatia must call up about 4,000 men": the region's country
+            pl = next((g for g in _geo_in(ctx, s, e) if g[3] == "place" and g[2]), None)
+            if pl is not None:
+                origin = Location(pl[2], text[pl[0] : pl[1]], pl[0], pl[1])
+        if origin is None and ctx.last_mobilizer is not None:
+            origin = ctx.last_mobilizer  # the country whose call-up the article reports
+        if origin is not None:
+            ctx.last_mobilizer = origin
+    if etype == "border_encounter" and origin is None:
+        # "turned back 5,000 migrants at the Belarus border", "along its border with
+        # Belarus": people stopped coming from the other side
+        for g in _geo_in(ctx, s, e):
+            if g[2] is None or g[3] != "country" or (dest is not None and g[2] == dest.code):
+                continue
+            if re.search(r"\bborder\s+with\s+$", text[max(s, g[0] - 14) : g[0]]) or (
+                re.match(r"(?:n|ian)?\s+(?:border|frontier)\b", text[g[1] : g[1] + 14])
+                and re.search(
+                    r"\b(?:at|on|along|across|from)\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]]
+                )
+            ):
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+                break
+    if etype == "casualty":
+        dest = None
+    # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
+    if (
+        etype == "departure"
+        and dest is not None
+        and _segment(text, s, e, found_at.get(id(dest), dest.start)) in own_segments
+        # "fled ... into Chad" (not "Floods across Nigeria have forced 1.4 million from
+        # their homes": a place before the verb is where it happened)
+        and (ev is None or found_at.get(id(dest), dest.start) > ev.start)
+    ):
+        etype = "arrival"
+    # "Chad already hosted around 400,000 Sudanese refugees ... in Darfur": the host
+    if ev is not None and etype == "stock" and ev.text.lower().startswith(
+        ("host", "shelter", "accommodat", "hous", "tak", "welcom", "receiv")
+    ):
+        subj = _country_subject(ctx, ev, q, s, e)
+        if subj is not None and (nationality is None or subj.code != nationality.code):
+            dest = subj
+    # "Peru hosts about 1.3 million", "Kazakhstan says some 200,000 have arrived": the
+    # country that is the subject of the clause
+    if dest is None and etype in _STAY_EVENTS:
+        # an event borrowed from another clause of a crowded sentence has another subject
+        own_ev = ev if not crowded or _segment(text, s, e, ev.start if ev else q["start"]) == (
+            _segment(text, s, e, q["start"])
+        ) else None
+        subj = _country_subject(ctx, own_ev, q, s, e)
+        if subj is not None and (nationality is None or subj.code != nationality.code):
+            own_people = pop is not None and re.search(
+                r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", pop.text
+            )
+            if etype == "return" and not own_people:
+                # "Dominican Republic ... after deporting 14,000": the country sending back
+                # (not "Iraq would fly home 430 of its citizens": the country taking back)
+                origin = origin or subj
+            else:
+                dest = subj
+    # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
+    # one country the sentence names
+    if dest is None and etype == "stock" and not crowded:
+        named = [
+            g for g in _geo_in(ctx, s, e)
+            if g[3] == "country" and g[2] and not _is_demonym_at(ctx, g)
+            and (nationality is None or g[2] != nationality.code)
+            and not _FROM_RE.search(text[max(s, g[0] - 25) : g[0]])
+            and not (g[0] > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : g[0]]))
+        ]  # fmt: skip
+        if len({g[2] for g in named}) == 1:
+            g = named[0]
+            dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    # "Some 12,000 displaced Somalis": people displaced inside their own country
+    if (
+        dest is None
+        and etype == "stock"
+        and nationality is not None
+        and (
+            re.search(r"displac|IDP", pop.text if pop is not None else "")
+            or (ev is not None and re.match(r"displac", ev.text, re.I))
+        )
+    ):
+        dest = nationality
+    # arrival-like events with no place of their own: the speaker's country, when it is
+    # not the people's own
+    # "300,000 Afghans have crossed into Iran ..., with 4,000 to 5,000 people arriving every
+    # day": the same movement as the figure before it, told by the same source
+    if dest is None and etype in _STAY_EVENTS and same_as_before is not None:
+        dest = same_as_before
+    if dest is None and etype in _STAY_EVENTS and etype != "return" and source_country:
+        if (origin is None or origin.code != source_country) and not dests:
+            dest = from_source(source_country)
+    if etype == "return":
+        # back "home": the destination is the people's nationality; the origin is where
+        # they are sent back from (the acting authority's country)
+        explicit_to = dest is not None and _TO_MOVE_RE.search(
+            text[max(s, dest.start - 25) : dest.start]
+        ) is not None and found_at.get(id(dest)) is None
+        if nationality is not None and not (explicit_to and dest is not None
+                                            and dest.code != nationality.code):  # fmt: skip
+            dest = nationality  # (not "expels 4,000 Venezuelans to Mexico": a third country)
+        if nationality is not None and origin is not None and origin.code == nationality.code:
+            origin = None  # sent back from somewhere else than their own country
+        if origin is None:
+            cands = [g for g in _sentence_countries(ctx, s, e) if not dest or g[2] != dest.code]
+            if cands:
+                g = cands[0]
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+            elif source_country and (dest is None or source_country != dest.code):
+                origin = from_source(source_country)
+        if dest is None and origin is not None:
+            # "Dominican Republic seals Haiti border after deporting 14,000": the other country
+            others = [
+                g for g in _sentence_countries(ctx, s, e)
+                if g[2] != origin.code and not _listed_with_others(ctx, g, e)
+            ]  # fmt: skip
+            if len({g[2] for g in others}) == 1:
+                g = others[0]
+                dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    # "about 2,500 Afghans a day were arriving from Iran through the Islam Qala crossing":
+    # people arriving in their own country are coming back
+    if (
+        etype == "arrival"
+        and nationality is not None
+        and not adjective
+        and dest is not None
+        and dest.code == nationality.code
+        and origin is not None
+        and origin.code != nationality.code
+    ):
+        etype = "return"
+    if origin is not None and dest is not None and origin.code == dest.code:
+        if etype in ("departure", "onward"):
+            dest = None
+        else:
+            origin = None
+    return origin, dest, etype

@@ -1,0 +1,829 @@
+"""The main loop: every quantity of an article -> ``Claim`` records, in text order."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..geo import CountryGazetteer, country_gazetteer
+from ..officials import RoleRules, role_rules
+from ..records import Claim, Event, Location, Quantity, Span, claim_id
+from ._base import (
+    _NOW_RE,
+    _OF_PRONOUN,
+    _STAY_EVENTS,
+    _SUBSET_BEFORE_RE,
+    ClaimInput,
+    ClaimRules,
+    _Ctx,
+    _is_people,
+    _segment,
+    _sentence_back,
+    claim_rules,
+)
+from ._events import (
+    _change_subject_event,
+    _changed_thing,
+    _event,
+    _noun_event,
+    _object_of_trigger,
+    _participle_event,
+    _subject_of_movement,
+)
+from ._places import _places
+from ._population import (
+    _extend_demonym_list,
+    _extend_members_of,
+    _in_their_numbers,
+    _number_of,
+    _number_population,
+    _part_population,
+    _subject_count,
+)
+from ._sources import _source
+from ._time import _context_time, _rate_from_before, _time, _whole_time
+
+_CLAIM_KINDS = ("count", "change", "share")
+
+
+_AMONG_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:now\s+|also\s+)?among\s+(?:the\s+)?(\w+)")
+# "had entered the bloc", "arrived in Europe": a destination that is no country, so none is
+# taken from context
+_NOT_A_COUNTRY_DEST = re.compile(
+    r"\s+(?:(?:in|into|to|at)\s+)?(?:the\s+)?(?:bloc|EU|European\s+Union|Europe|Schengen|"
+    r"continent|region)\b"
+)
+# events whose place may come from the article's context (relocations and regularisations
+# happen where the earlier figures arrived)
+_CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
+
+
+# a number of people that is a capacity, a population or a workforce, not a movement
+_NOT_A_CLAIM_BEFORE = re.compile(
+    r"(?:\b(?:country|nation|city|town|region|population|capacity|home|island|village|"
+    r"county|province|district|municipality)\s+of|"
+    r"\bpopulation\s+(?:\w+\s+)?(?:fell|rose|dropped|shrank|grew|declined|stood|stands)\s+"
+    r"(?:to|at)|"
+    r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
+    r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
+    r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
+    r"\bpopulation\s+(?:is|was|of|stands\s+at)|\binhabitants?\s+of)"
+    r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$",
+    re.I,
+)
+_NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
+
+_HEDGE_TAIL = (
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
+    r"roughly\s+|an\s+estimated\s+)?$"
+)
+# "as arrivals top 127,000", "Darién crossings pass 450,000": a running total of events
+_EVENT_TOTAL_RE = re.compile(
+    r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
+    r"entries|apprehensions|detentions|expulsions|landings|attempts)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
+    r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
+    r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
+    r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
+    r"grew\s+to|rise\s+to|climb\s+to|slowed\s+to|fallen\s+to|fell\s+to|dropped\s+to|"
+    r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to|"
+    # "climb past 650,000", "have fallen from about 1,100 to fewer than 200"
+    r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+# "the centre was sheltering more than 15,000": people as the object of a stay verb
+_STAY_OBJECT_RE = re.compile(
+    r"\b(?:sheltering|hosting|housing|accommodating|holding|sheltered|hosted|housed|"
+    r"accommodated|shelters|hosts|houses|accommodates)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+_DEATH_TOLL_RE = re.compile(
+    r"\b(?P<t>(?:death|casualty)\s+toll|(?<=[Tt]he\s)toll)\b[^.;]{0,80}?\b(?:reached|rose\s+to|risen\s+to|"
+    r"stood\s+at|stands\s+at|climbed\s+to|is|was|hit|topped|passed|exceeded|to)\s+" + _HEDGE_TAIL,
+    re.I,
+)
+# a share that says what people think or want is an opinion, not a count of them
+_ATTITUDE_AFTER = re.compile(
+    r"\s+of\s+[^.;,:]{0,50}?\b(?:hoped|hope|hopes|want|wanted|wants|plan|planned|plans|"
+    r"believe|believed|believes|think|thought|thinks|intend|intended|intends|wish|wished|"
+    r"wishes|expect|expected|expects|fear|feared|fears|support|supported|supports|oppose|"
+    r"opposed|opposes|prefer|preferred|prefers|said\s+they|say\s+they|feel|felt)\b",
+    re.I,
+)
+_HARMED_AFTER = re.compile(
+    r"\s+(?:(?:are|were|remain|remained|still|now|reported|believed)\s+){0,2}"
+    r"(missing|dead|injured|wounded|killed)\b",
+    re.I,
+)
+_SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
+
+
+def _lemma_at(ctx: _Ctx, pos: int) -> str:
+    t = ctx.tok_at(pos)
+    return t.lemma.lower() if t is not None else ""
+
+
+_NUMBER_OF_BEFORE = re.compile(r"\b(?:number|total|count)\s+of\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+(?:living\s+|staying\s+|sheltering\s+)?in\s+[A-Z]")
+# "The displaced now number about 120,000": people counted by the verb "number"
+_PEOPLE_NUMBER_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<p>(?:[\w-]+\s+){0,2}?(?:displaced|refugees|migrants|returnees|"
+    r"evacuees|IDPs|asylum\s+seekers|people|arrivals))\s+(?:now\s+)?(?:number|numbered|total|"
+    r"totalled|totaled|"
+    # headline: "Ukrainian refugees in Slovakia dip to 104,000"
+    r"(?:(?:in|at)\s+[A-Z][\w’'-]+\s+)?(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|"
+    r"rise|rises|rose|climb|climbs|climbed|swell|swells|swelled)\s+to)\s+" + _HEDGE_TAIL
+)
+# "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
+# the story, a claim when a figure came just before
+_TALLY_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:total\s+|overall\s+|official\s+)?"
+    # "..., before numbers eased to about 1,500 a day"
+    r"|\b(?:before|after|until|while|as|but)\s+)"
+    r"(?:number|numbers|tally|figure|figures|total|count|flow)\s+(?:\w+\s+){0,4}?(?:(?:has|have|had)\s+)?"
+    r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
+    r"increased|fell|fallen|dropped|eased|slowed|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?"
+    + _HEDGE_TAIL
+)
+
+
+_NOT_A_CLAIM_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?(?:\s+of\s+them)?\s+(?:already\s+|now\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:have|had|hold|held|found|find|got|get|taken|took)\s+"
+    r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b|"
+
+    # "six asylum seekers, two of them aged 17": ages
+    r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
+    # "people in need of food aid": a need, not a movement
+    r"(?:\s+[\w-]+){0,2}\s+in\s+need\s+of\b|"
+    # "more than 40% of children under five were acutely malnourished", "fewer than a quarter
+    # of households had a proper shelter": living conditions
+    r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?malnourished\b|"
+    r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:had|have|has|lacked|lack)\s+(?:a\s+)?(?:proper|adequate|"
+    r"any|no)\s+(?:shelter|toilets?|water|latrines?|food)\b",
+    re.I,
+)
+# "said Marlon, 31,": an age after a name; "  2. Weather: ...": a list number
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z’'-]+,\s+$")
+# "with her three children", "five of her seven children": one family's story
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:her|his|my|our|their|your)\s+$|\b(?:I|we)\s+(?:have|had)\s+$|"
+    r"\b(?:each|every|a|per|the\s+average)\s+(?:family|household)\s+(?:\w+\s+)?(?:has|had|have)\s+$",
+    re.I,
+)
+_FAMILY_AFTER = re.compile(r"\s+of\s+(?:her|his|my|our|their|your)\b", re.I)
+# "the Pentagon has sent 1,500 active-duty troops": a deployment, not people on the move
+_DEPLOYED_BEFORE = re.compile(
+    r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
+    r"stationed|station|posted|mobilised\s+an\s+extra)\s+(?:an?\s+)?(?:additional\s+|extra\s+|"
+    r"further\s+|another\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    re.I,
+)
+_FORCES = frozenset({"troops", "soldiers", "police", "officers", "agents", "personnel", "guards",
+                     "marines", "gendarmes", "policemen", "staff", "officials"})  # fmt: skip
+_LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
+# "the two centres can hold up to 1,000 people at a time": a capacity
+# "the average dinghy carried about 44 people": a typical load, not a count of people
+_AVERAGE_LOAD_BEFORE = re.compile(
+    r"\baverage\s+[\w-]+\s+(?:carried|carries|carrying|held|holds|had|has)\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    re.I,
+)
+_CAPACITY_BEFORE = re.compile(
+    r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
+    r"\bcould\s+(?:hold|house|accommodate|sleep))\s+"
+    r"(?:about\s+|some\s+|around\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+# "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
+# "of those who have": a pronoun is no population)
+_OF_THOSE_RE = re.compile(
+    r"\s+of\s+(those\s+(?:who\s+)?(?!(?:have|has|had|are|were|is|was|still|will|would|can|could|"
+    r"to|in|at|on|from|who)\b)[a-z]+)"
+)
+_BARE_PEOPLE_AFTER = re.compile(
+    # "some 41,000 are Cubans": the copula is not part of the noun
+    r"\s+(?:(?:are|were|is|was)\s+)?((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b"
+)
+
+
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bfrom|\bthan|\bversus|\bvs\.?|"
+    r"\bagainst|\brecord\s+of|\bpeak\s+of|\bto|\bat)\s+(?:the\s+)?(?:only\s+)?$",
+    re.I,
+)
+
+
+_PUT_FIGURE_RE = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places)\s+(?:the|its|their|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:figure|number|total|toll|count|estimate|tally)\s+"
+    r"(?:(?:who|of|that)\s+[^,.;]{0,60}?\s+)?at\s+[\"“]?$",
+    re.I,
+)
+
+
+def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool:
+    """'... compared with about 12,000 on Tuesday', 'up from about 31,000': a figure set
+    against an earlier claim of the same sentence; 'X put the figure at 600,000 to
+    700,000': a figure restating the article's earlier count."""
+    if _PUT_FIGURE_RE.search(ctx.text[max(0, q.start - 100) : q.start]) and cands:
+        return True
+    if not any(c[4] == s for c in cands):
+        return False
+    before = ctx.text[max(s, q.start - 30) : q.start]
+    return bool(_COMPARISON_BEFORE.search(before))
+
+
+def resolve_claims(
+    inp: ClaimInput,
+    rules: ClaimRules | None = None,
+    gazetteer: CountryGazetteer | None = None,
+    roles: RoleRules | None = None,
+) -> list[Claim]:
+    """Every claim in one article (SPEC section 2), in text order."""
+    ctx = _Ctx(inp, rules or claim_rules(), gazetteer or country_gazetteer(), roles or role_rules())
+    out: list[Claim] = []
+    last_pop: dict[tuple[int, int], Span] = {}
+    last_dest: Location | None = None
+    event_totals: dict[int, Event] = {}
+    default_events: dict[int, Event] = {}
+    last_return: tuple[Location | None, Location | None] = (None, None)
+    cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
+    def out_prev_sentence(pos: int) -> bool:
+        """Is there a candidate figure in this sentence or the two before it?"""
+        floor = _sentence_back(ctx, ctx.sent_of(pos)[0], 2)
+        return any(floor <= c[1].start < pos for c in cands)
+
+    for qd in inp.quantities:
+        if (
+            qd.get("kind") == "other"
+            and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
+            and cands
+            and cands[-1][1].kind == "share"
+            and cands[-1][4] == ctx.sent_of(qd["start"])[0]
+            and _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
+        ):
+            # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
+            # in 2021": the baseline of a share is a share
+            qd = {**qd, "kind": "share"}
+        if qd.get("kind") not in _CLAIM_KINDS:
+            continue
+        q = Quantity.from_dict(qd)
+        s, e = ctx.sent_of(q.start)
+        noun = qd.get("noun")
+        if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
+            noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+        if noun is not None:
+            inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
+            m_poss = (
+                re.match(r"(?:’s|'s)\s+", ctx.text[inside.end : inside.end + 4]) if inside else None
+            )
+            if inside is not None and m_poss is not None:
+                ns = inside.end + m_poss.end()  # "this year's arrivals": the noun after the date
+                if ns < noun["end"]:
+                    noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
+        if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
+            noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
+        if noun is not None:
+            inner = next(
+                (o for o in inp.quantities if noun["start"] <= o["start"] < o["end"] < noun["end"]),
+                None,
+            )
+            if inner is not None:
+                # "About 1.7 million of the 3.4 million Syrians": the noun after the figure
+                cut = len(ctx.text[inner["end"] : noun["end"]]) - len(
+                    ctx.text[inner["end"] : noun["end"]].lstrip()
+                )
+                ns = inner["end"] + cut
+                noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
+        if noun is not None and " " not in noun["text"] and noun["text"].lower() in (
+            ctx.rules.verb_triggers
+        ) and not _is_people(noun, ctx):
+            noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
+        if _OF_PRONOUN.match(ctx.text, q.end, q.end + 12):
+            # "90% of those landing": the people are "those ...", whatever the parser says;
+            # "of them had", "of them to": no noun
+            m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
+            if m_th:
+                ns, ne = q.end + m_th.start(1), q.end + m_th.end(1)
+                noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
+            elif noun is not None and noun["start"] < q.end + 12:
+                noun = None
+        if noun is None:
+            m_n = _BARE_PEOPLE_AFTER.match(ctx.text[q.end : min(e, q.end + 40)])
+            if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
+                ns = q.end + m_n.start(1)  # "stopped 1,800 would-be migrants"
+                noun = {"text": m_n.group(1), "start": ns, "end": ns + len(m_n.group(1)),
+                        "head": m_n.group(1).split()[-1]}  # fmt: skip
+        if noun is not None and " " in noun["text"]:
+            head_word = noun["text"].rsplit(" ", 1)[1]
+            if head_word.lower() in ctx.rules.verb_triggers:
+                # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land"
+                short = noun["text"].rsplit(" ", 1)[0]
+                cand = {"text": short, "start": noun["start"], "end": noun["start"] + len(short),
+                        "head": short.split()[-1]}  # fmt: skip
+                if _is_people(cand, ctx):
+                    noun = cand
+        if noun is not None:
+            noun = _extend_demonym_list(ctx, noun)
+            noun = _extend_members_of(ctx, noun, e)
+        people = _is_people(noun, ctx)
+        pop: Span | None = None
+        inherited = False
+        if noun is not None and people:
+            pop = Span(noun["text"], noun["start"], noun["end"])
+            # "at two border crossings": a place, not people crossing
+            head = noun["text"].split()[-1].lower()
+            if head in ("crossing", "crossings", "checkpoints") and re.search(
+                r"\b(?:at|on|through|near|of)\s+$", ctx.text[max(s, q.start - 12) : q.start]
+            ):
+                continue
+        elif people is False:
+            continue
+        else:
+            if q.kind == "change":
+                pop = _number_of(ctx, qd, s)
+            if pop is None and (s, e) in last_pop:
+                pop = last_pop[(s, e)]
+                inherited = True
+            if pop is None and q.kind == "count":
+                pop = (
+                    _number_population(ctx, q, s, e)
+                    or _in_their_numbers(ctx, q, s, e)
+                    or _subject_count(ctx, q, s, e)
+                )
+                if (
+                    pop is not None
+                    and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+                    and not re.search(r"displaced|evacuated", pop.text)
+                ):
+                    pop = None
+                if pop is not None:
+                    mi = _NUMBER_OF_BEFORE.search(ctx.text[max(s, pop.start - 20) : pop.start])
+                    loc = _IN_PLACE_AFTER.match(ctx.text[pop.end : q.start])
+                    if mi and loc:
+                        # "The number of Afghans in Iran has swelled to about 5 million": a stock
+                        ms = max(s, pop.start - 20) + mi.start()
+                        default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
+            if pop is None and q.kind not in ("change", "share"):
+                before = ctx.text[max(s, q.start - 80) : q.start]
+                verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
+                if verb_in_span:
+                    before = before + verb_in_span.group(0)  # "arrivals near 90,000"
+                total = _EVENT_TOTAL_RE.search(before)
+                if total is not None:
+                    # "as arrivals top 127,000": a total of events, no population
+                    ns = max(s, q.start - 80) + total.start("n")
+                    event_totals[q.start] = Event(
+                        ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
+                        total.group("n"), ns, ns + len(total.group("n")),
+                    )  # fmt: skip
+                    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
+                    n_word = total.group("n").lower()
+                    if (
+                        dm is not None
+                        and dm.group(1) in ctx.groups
+                        and n_word not in ctx.rules.event_nouns_not_people
+                    ):
+                        # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
+                        ps = ns - len(dm.group(0))
+                        pop = Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
+                elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(
+                    ctx.text[max(s, q.start - 120) : q.start]
+                ):
+                    pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
+                elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
+                    # "The displaced now number about 120,000"
+                    ps = max(s, q.start - 80) + pm.start("p")
+                    pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
+                    head = pm.group("p").split()[-1]
+                    typ = ctx.rules.noun_triggers.get(head.lower())
+                    if typ is not None and not re.search(r"\bnumber", pm.group(0)):
+                        # "refugees in Slovakia dip to 104,000": the level of that group
+                        hs = ps + len(pm.group("p")) - len(head)
+                        event_totals[q.start] = Event(typ, head, hs, hs + len(head))
+                elif _TALLY_RE.search(before) and out_prev_sentence(q.start):
+                    pass  # "The tally rose to 14,000": the figure of the story so far
+                elif not (
+                    _subject_of_movement(ctx, q)
+                    or _object_of_trigger(ctx, q)
+                    or _restates_previous(ctx, q, s, cands)
+                ):
+                    continue
+                if (s, e) in last_pop:
+                    pop = last_pop[(s, e)]
+                    inherited = True
+            elif (
+                pop is not None
+                and not inherited
+                and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+            ):
+                continue
+        if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
+            r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
+        ):
+            continue  # "46% of them are under 18": an age
+        if (
+            q.value is not None
+            and q.value < 100  # (not "in their tens of thousands")
+            and (
+                _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 8) : q.start])
+                or _FAMILY_AFTER.match(ctx.text[q.end : q.end + 12])
+            )
+        ):
+            continue  # "with her three children": an anecdote
+        if (
+            pop is not None
+            and pop.text.split()[-1].lower() in _FORCES
+            and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
+        ):
+            continue  # "has sent 1,500 active-duty troops"
+        if (
+            pop is not None
+            and pop.text.split()[-1].lower() in ("people", "residents", "inhabitants")
+            and re.search(r"\b(?:most|least|more|less)\s+populous\b|\bpopulation\s+of\b",
+                          ctx.text[s:e])
+        ):
+            continue  # "the most populous province with 15.1 million people": a census
+        if (
+            _AGE_AFTER_NAME.search(ctx.text[max(s, q.start - 30) : q.start])
+            and ctx.text[q.end : q.end + 1] == ","
+        ) or (
+            _LIST_NUMBER.search(ctx.text[max(0, q.start - 10) : q.start])
+            and re.match(r"\.\s", ctx.text[q.end : q.end + 2])
+        ):
+            continue
+        if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 90)]):
+            continue  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
+        if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
+                     ctx.text[max(s, q.start - 30) : q.start]) and re.match(
+            r"\s+(?:people|residents|inhabitants|souls)\b", ctx.text[q.end : q.end + 14]
+        ):
+            continue  # a place's population
+        if q.kind == "share" and (
+            _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
+            or _SURVEY_RE.search(ctx.text[s:e])
+        ):
+            continue  # "a survey found that 77% of refugees hoped to go home": an opinion
+        if q.kind == "change" and re.search(
+            r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}in\s+need\s+of\b", ctx.text[s : q.start]
+        ):
+            continue  # "the number of people in need of food aid has doubled"
+        if q.kind == "change" and _changed_thing(ctx, q, e):
+            continue  # "double their capacity", "double the number of expulsion flights"
+        if (
+            q.value == 1
+            and q.qualifier is None
+            and pop is not None
+            and _NAMED_APPOSITION.match(ctx.text[pop.end : pop.end + 40])
+        ):
+            continue  # "One man, Aleksey, told Reuters ...": an anecdote, not a count
+        if pop is not None and not inherited:
+            last_pop[(s, e)] = pop
+        cands.append((qd, q, pop, inherited, s, e))
+    claim_starts = [c[1].start for c in cands]
+    ctx.claim_starts = claim_starts
+    for qd, q, pop, inherited, s, e in cands:
+        anchor = pop.start if pop is not None and not inherited else q.start
+        prev_claim = next((c for c in reversed(out) if c.sentence.start == s), None)
+        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e, path_only=inherited)
+        if ev is None and inherited and prev_claim is not None:
+            ev = prev_claim.event  # "now their number has increased to about ten thousand"
+        if _PUT_FIGURE_RE.search(ctx.text[max(s, q.start - 100) : q.start]) and out:
+            own = _event(ctx, qd, anchor, None, s, e)
+            if own is None or own.type == "other":
+                ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
+        elif ev is None:
+            ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
+        if q.start in event_totals:
+            ev = event_totals[q.start]
+        # "logged about 11 million crossings", "registered 128,500 returnees", "received
+        # 118,756 asylum applications": a record-keeping verb counts events the noun names
+        if (
+            ev is not None
+            and pop is not None
+            and not inherited
+            and (_lemma_at(ctx, ev.start) in ctx.rules.counting_verbs or q.kind == "share")
+            and not (
+                # "about 70% of the arrivals are staying with friends": what then became of
+                # them is the share's own event
+                q.kind == "share"
+                and ev.start >= pop.end
+                and ev.type in ("stock", "return", "onward", "asylum")
+                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                and _segment(ctx.text, s, e, ev.start) == _segment(ctx.text, s, e, q.start)
+            )
+        ):
+            # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
+            # arrivals is about arrivals
+            ev = _noun_event(ctx, pop) or _participle_event(ctx, pop) or ev
+        if q.kind == "change":
+            own_subject = _change_subject_event(ctx, q)
+            if own_subject is not None:
+                ev = own_subject  # "crossings on its eastern frontier more than doubled"
+        if (
+            q.kind == "change"
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and ev is not None
+            and ev.start < prev_claim.quantity.start
+        ):
+            ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
+        if pop is not None and not inherited:
+            hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
+            if hurt is not None:  # "more than 9,000 people still missing"
+                hs = pop.end + hurt.start(1)
+                ev = Event("casualty", hurt.group(1), hs, hs + len(hurt.group(1)))
+        toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 120) : q.start])
+        if toll is not None and pop is None:
+            ts = max(s, q.start - 120) + toll.start("t")
+            ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
+        if q.kind in ("count", "share"):
+            part = _part_population(ctx, q, e)
+            if (
+                part is not None
+                and q.kind == "share"
+                and not re.match(r"\s+of\s+(?:them|these)\b", ctx.text[q.end : q.end + 12])
+            ):
+                # "about 90% of the newcomers are women and children": a share is of the
+                # whole; only "of them are returnees" says who the whole was
+                part = None
+            if part is not None:
+                pop, inherited = part, False
+                ev = _noun_event(ctx, part) or ev  # "four in five of them are returnees"
+        if inherited and not re.search(
+            r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
+            ctx.text[s : q.start],
+        ):
+            pop = None  # a bare figure keeps no population unless it says "their number"
+        if q.kind == "change":
+            pop = None
+        if pop is None and q.kind == "share":
+            m = re.match(
+                r"\s+of\s+(those\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to)\b)?)",
+                ctx.text[q.end : e],
+            )
+            if m:
+                ps = q.end + m.start(1)
+                pop = Span(m.group(1), ps, ps + len(m.group(1)))
+        m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
+        if m_ev and m_ev.group(1).lower() in ctx.rules.event_nouns and pop is not None:
+            # "Encounters with Venezuelans rose to more than 187,000"
+            typ = ctx.rules.noun_triggers.get(m_ev.group(1).lower())
+            if typ:
+                ev = Event(typ, m_ev.group(1), pop.start, pop.start + len(m_ev.group(1)))
+            ps = pop.start + m_ev.start(2)
+            pop = Span(m_ev.group(2), ps, ps + len(m_ev.group(2)))
+        if (
+            ev is not None
+            and ev.type == "arrival"
+            and ev.text.lower() == "registered"
+            and re.search(
+                r"\b(?:are|is)\s+(?:\w+\s+)?$", ctx.text[max(s, ev.start - 15) : ev.start]
+            )
+        ):
+            ev = Event("stock", ev.text, ev.start, ev.end)  # "are registered with UNHCR"
+        if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
+            m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
+            if m and not _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
+                # "with Ecuadorians at"
+                m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])
+            if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
+                ps = pop.end + m.start(1)
+                pop = Span(m.group(1), ps, ps + len(m.group(1)))
+        # "The tally rose to 14,000", "Nearly half of them are children": a figure about
+        # the story's last claim takes its event and places
+        story = next(
+            (c for c in reversed(out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
+        )
+        anaphor = story is not None and (
+            _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start]) is not None
+            or (
+                q.kind == "share"
+                and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
+                is not None
+            )
+        )
+        tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
+        if (
+            tally is not None
+            and story is not None
+            and ev is not None
+            and ev.start < max(s, q.start - 80) + tally.start()
+        ):
+            ev = story.event  # "logged 3,000 arrivals a day ..., before numbers eased to 1,500"
+        if ev is None and anaphor and story is not None:
+            ev = story.event
+        if ev is None and q.start in default_events:
+            ev = default_events[q.start]
+        after_fig = pop.end if pop is not None and not inherited else q.end
+        among = _AMONG_RE.match(ctx.text[after_fig:e])
+        if among is not None and among.group(1).lower() in ctx.rules.noun_triggers:
+            # "about 95,000 Sudanese refugees are among the arrivals": counted in those events
+            a0 = after_fig + among.start(1)
+            ev = Event(ctx.rules.noun_triggers[among.group(1).lower()], among.group(1), a0,
+                       a0 + len(among.group(1)))  # fmt: skip
+        if (
+            ev is None
+            and prev_claim is not None
+            and _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
+        ):
+            ev = prev_claim.event  # "the death toll rose to 1,314, including 458 children"
+        if ev is None:
+            # without an event only a count of displaced people is a claim
+            head = pop.text.split()[-1].lower() if pop is not None else ""
+            if head not in ctx.rules.displaced_heads and not re.search(
+                r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]
+            ):
+                continue
+        # a change of "the number of daily border crossings": the crossings are the event
+        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns:
+            head = pop.text.split()[-1]
+            hs = pop.end - len(head)
+            typ = ctx.rules.noun_triggers.get(head.lower(), "other")
+            if ev is None or (q.kind == "count" and not inherited and ev.start > pop.end):
+                # "sea arrivals top 30,000 as boats keep landing": the counted events are the
+                # event, not a verb further on
+                ev = Event(typ, head, hs, pop.end)
+            if q.kind == "change":
+                pop = None  # a change of crossings: no population (fixtures/README)
+        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns_not_people:
+            pop = None  # "logged 11 million crossings": events, not people (fixtures/README)
+        src = _source(ctx, qd, s, e)
+        if src is not None and src.kind == "organization":
+            ctx.last_org = src
+            ctx.orgs_seen.append(src)
+        if src is not None:
+            ctx.last_source = src
+        # "people from Russia every day" with no verb: people arriving where the source is
+        if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
+            m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
+            if m:
+                ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+        if (
+            ev is not None
+            and ev.type == "return"
+            and re.search(r"\bcoast\s*guard\b", ctx.text[s : ev.start], re.I)
+        ):
+            # "Libya's coast guard returned 32,425 to its shores": an interception (README)
+            ev = Event("border_encounter", ev.text, ev.start, ev.end)
+        if ev is not None and re.search(
+            r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
+        ):
+            ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
+        same_src = prev_claim is not None and (
+            src is None
+            or prev_claim.source is None
+            or src.name == prev_claim.source.name
+        )
+        same_as_before = (
+            prev_claim.destination
+            if prev_claim is not None
+            and same_src
+            and ev is not None
+            and prev_claim.event is not None
+            and prev_claim.event.type == ev.type
+            else None
+        )
+        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
+        if ev is not None and etype != ev.type and etype is not None:
+            ev = Event(etype, ev.text, ev.start, ev.end)
+        if (
+            origin is None
+            and etype == "departure"
+            and pop is None
+            and prev_claim is not None
+            and same_src
+            and prev_claim.event is not None
+            and prev_claim.event.type == "departure"
+        ):
+            # "8,900 crossed out of the country on Tuesday, ... and that between 6,000 and
+            # 9,000 had been leaving every day": the same people leaving the same country
+            origin = prev_claim.origin
+        # a figure set against an earlier one of its sentence ("up from about 31,000",
+        # "compared with only about 4,100") speaks of the same people and places
+        # "530,216 had gone back ..., and about 1,100 more were leaving each week": more of
+        # the same movement
+        more_of = (
+            prev_claim is not None
+            and prev_claim.event is not None
+            and re.match(r"\s+(?:more|others)\b", ctx.text[q.end : q.end + 8]) is not None
+        )
+        if (
+            more_of
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and prev_claim.event.type == "return"
+            and ev is not None
+            and ev.type in ("departure", "arrival")
+        ):
+            ev = Event("return", ev.text, ev.start, ev.end)
+            origin, dest = origin or prev_claim.origin, dest or prev_claim.destination
+        restated = prev_claim is not None and same_src and (
+            inherited
+            or q.kind == "change"
+            or _restates_previous(ctx, q, s, cands)
+            or (more_of and ev is not None and prev_claim.event is not None
+                and ev.type == prev_claim.event.type)
+        )  # fmt: skip
+        if (
+            q.kind == "share"
+            and origin is None
+            and prev_claim is not None
+            and prev_claim.origin is not None
+            and (dest is None or dest.code != prev_claim.origin.code)
+        ):
+            origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
+        if anaphor and story is not None and ev is story.event:
+            origin = origin or story.origin
+            dest = dest or story.destination
+        if restated and prev_claim is not None:
+            same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
+            if origin is None and same_event:
+                origin = prev_claim.origin
+            if dest is None and same_event:
+                dest = prev_claim.destination
+        # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
+        if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS:
+            m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
+                          r"authorities|police|border|ministry|officials|statistics|"
+                          r"(?:sea\s+|daily\s+|new\s+)?arrivals)",
+                          ctx.text[s:e])  # fmt: skip
+            code = ctx.gaz.code(m.group(1)) if m else None
+            if m and code and (origin is None or origin.code != code):
+                dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
+        if ev is not None and ev.type == "return":
+            # returns in one article go between the same two countries unless it says
+            # otherwise: "The DGM says it deported about 170,000 Haitians" after "The
+            # Dominican Republic deported more than 21,000 Haitians"
+            r_origin, r_dest = last_return
+            if origin is None and r_origin is not None:
+                if dest is None or dest.code != r_origin.code:
+                    origin = r_origin
+            if dest is None and r_dest is not None:
+                if origin is None or origin.code != r_dest.code:
+                    dest = r_dest
+            last_return = (origin or r_origin, dest or r_dest)
+        elif (
+            dest is None
+            and ev is not None
+            and ev.type in _CONTEXT_EVENTS
+            and last_dest is not None
+            and not _NOT_A_COUNTRY_DEST.match(ctx.text[ev.end : ev.end + 40])
+        ):
+            if origin is None or origin.code != last_dest.code:
+                dest = last_dest
+        coming_home = ev is not None and re.search(
+            r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
+        )
+        if ev is not None and ev.type == "return" and not coming_home:
+            if origin is not None:  # the story is where they are sent back from
+                last_dest = origin
+                ctx.last_dest = origin
+        elif dest is not None:  # (people coming home: the story is where they arrive)
+            last_dest = dest
+            ctx.last_dest = dest
+        if q.per is None and q.kind == "count":
+            per = _rate_from_before(ctx, q, s)
+            if per is not None:
+                q = Quantity.from_dict({**q.to_dict(), "per": per})
+        tm = (
+            _whole_time(ctx, q, ev, s, out)
+            or _time(ctx, qd, s, e, claim_starts)
+            or _context_time(ctx, q, ev, s, e, out)
+        )
+        if (
+            tm is None
+            and q.kind == "change"
+            and prev_claim is not None
+            and prev_claim.time is not None
+            and not _NOW_RE.search(ctx.text[q.start : e])
+        ):
+            tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
+        filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
+        conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
+        if ev is None or ev.type == "other":
+            conf -= 0.1
+        out.append(
+            Claim(
+                id=claim_id(inp.doc_id, q.start, q.end),
+                doc_id=inp.doc_id,
+                quantity=q,
+                sentence=Span(ctx.text[s:e], s, e),
+                population=pop,
+                event=ev,
+                origin=origin,
+                destination=dest,
+                time=tm,
+                source=src,
+                confidence=round(max(0.05, min(0.99, conf)), 2),
+            )
+        )
+    return out

@@ -1,0 +1,432 @@
+"""Time: the date a figure is about (not the date it was said), from the sentence or the
+context, and the rate stated before a figure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import resolve_date
+from ..records import Claim, Event, Quantity, TimeRef
+from ._base import (
+    _NOW_RE,
+    _OTHER_NOUN_CLAUSE,
+    _SUBSET_BEFORE_RE,
+    PTok,
+    _ancestors,
+    _Ctx,
+    _segment,
+    _sentence_back,
+)
+
+_CHANGE_BASELINE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:from|on|over|than|compared\s+with|against|since)\s+(?:the\s+)?"
+    r"(?:same\s+\w+\s+(?:of|in)\s+)?$"
+)
+_RIGHT_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|year)\s*)?(?:[\w-]+\s+)?(?:in|on|during|over|for|as\s+of|by)?\s*$"
+)
+_MAIN_VERB_BETWEEN = re.compile(
+    r"\b(?:rose|risen|fell|fallen|reached|stood|stands|climbed|grew|jumped|increased|dropped|"
+    r"is|was|are|were|has|have|had|hit|topped)\b"
+)
+_COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
+
+
+_REPORTED_DATE_RE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|wrote|tweeted|"
+    r"told\s+reporters|told\s+\w+|said\s+in\s+a\s+statement|published|"
+    # "told a briefing on Tuesday", "said at a news conference on Monday"
+    r"(?:told|said|at|in|during|gave)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:briefing|conference|statement|interview|meeting|session|summit|hearing|address|"
+    r"speech|update|report|post|announcement))\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+# words between a figure and a date that put the date in another clause: a contrast, a
+# comparison baseline or a subordinate event ("..., but the government stopped the
+# agency from registering new arrivals in 2015"; "up from a handful in the summer")
+_OTHER_CLAUSE_RE = re.compile(
+    r"\b(?:but|while(?!\s+\w+ing\b)|whereas|although|though|after|before|when|compared\s+(?:with|to)|"
+    r"up\s+from|down\s+from|than)\b",
+    re.I,
+)
+# a new reported clause or a contrast between a figure and a date: the parse's attachment
+# across it is not trusted ("... since X on September 21, and that the daily flow is now")
+_NEW_CLAUSE_RE = re.compile(
+    r";|\b(?:but|while|whereas|although|compared\s+(?:with|to)|up\s+from|down\s+from|than)\b",
+    re.I,
+)
+_DAYS_AFTER_RE = re.compile(
+    r"\b(?:[Ii]n\s+)?(?:the\s+)?(?:first|early|initial|immediate|few|\w+)?\s*(?:days|weeks|hours|"
+    r"months)\s+(?:after|following)\s+(?:[\w’'-]+\s+){0,8}?(?:on\s+|in\s+)?$"
+)
+# "over the same period": the time of the figure reported just before
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|timeframe|span|"
+    r"days?|weeks?|months?|year|fortnight|stretch)\b",
+    re.I,
+)
+_SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
+
+
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\s+(?P<clause>[^,;:.()\n“”\"]{3,90})", re.I)
+_TEMPORAL_SINCE = re.compile(
+    r"\b(?:mobili[sz]ation|invasion|invaded|war|outbreak|announcement|announced|start|"
+    r"beginning|began|started|order|ordered|decree|attack|offensive|takeover|took|seized|"
+    r"coup|conflict|fighting|crisis|earthquake|election|conscription|call-up|draft|collapse|"
+    r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened|"
+    r"reopened|ended|ceasefire|truce|flood|floods|flooding|storm|hurricane|cyclone|drought|"
+    r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising)\b",
+    re.I,
+)
+_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
+
+
+def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
+    """The verb whose clause holds ``t`` (prepositional "including" is not a clause)."""
+    for a in (t, *_ancestors(ctx, t)):
+        if a.pos in ("VERB", "AUX") and a.dep not in ("prep", "amod", "pcomp"):
+            return a.i
+    return None
+
+
+def _context_time(
+    ctx: _Ctx, q: Quantity, ev: Event | None, s: int, e: int, prior: list[Claim]
+) -> TimeRef | None:
+    """A time the sentence gives only by reference to an earlier figure.
+
+    * "about 25,000 had left again over the same period" -> the time of the latest figure
+      before it with a time (this sentence or the two before);
+    * a part of an earlier figure of the sentence ("among them about 5,000", "about
+      150,000 of them Venezuelans") -> that figure's time, when it is part of the same
+      event ("40,000 of them have already travelled on" is a later move of its own)."""
+    seg = _segment(ctx.text, s, e, q.start)
+    for m in _SAME_PERIOD_RE.finditer(ctx.text, s, e):
+        if _segment(ctx.text, s, e, m.start()) != seg and m.start() - s > 3:
+            continue  # (an opening "Over the same period, ..." covers the sentence)
+        earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
+        near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
+        if near:
+            return near[-1].time
+    return _whole_time(ctx, q, ev, s, prior)
+
+
+def _whole_time(
+    ctx: _Ctx, q: Quantity, ev: Event | None, s: int, prior: list[Claim]
+) -> TimeRef | None:
+    """The time of the figure a part belongs to ("rose to 1,314 on Monday, including 458
+    children" -> the toll's time; "about 150,000 of them Venezuelans")."""
+    whole = next((c for c in reversed(prior) if c.sentence.start == s), None)
+    if re.match(
+        r"\s+of\s+(?:them|those|these)\s+(?:are|were|is|was)\s+(?:still|now)\b",
+        ctx.text[q.end : q.end + 40],
+    ):
+        return None  # "about 107,000 of them are still there": a part as it stands now
+    same_event = (
+        ev is None
+        or whole is None
+        or whole.event is None
+        or whole.event.type == ev.type
+        # "nearly four in five of them are returnees": what the part is, not a move of its own
+        or (ev.start >= q.end and re.match(r"\s+of\s+(?:them|those|these)\s+(?:are|were)\b",
+                                         ctx.text[q.end : q.end + 30]) is not None)
+    )
+    if whole is not None and whole.time is not None and same_event and (
+        _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
+        or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
+    ):
+        return whole.time
+    return None
+
+
+def _in_relative_clause_of_stay(
+    ctx: _Ctx, pos: int, q_verb: int | None, q_anc: set[int]
+) -> bool:
+    """Is the date at ``pos`` inside a relative clause ("who fled ... in 2020") while the
+    figure's own verb is a stay ("remain", "live")? Then it dates the flight, not the stay."""
+    if q_verb is None:
+        return False
+    t = ctx.tok_at(pos)
+    v = _clause_verb(ctx, t) if t is not None else None
+    if v is None or v == q_verb:
+        return False
+    vt, qv = ctx.toks[v], ctx.toks[q_verb]
+    return (
+        vt.dep == "relcl"
+        and vt.head in q_anc  # a clause on the counted people, not on "the floods that ..."
+        and ctx.rules.verb_triggers.get(qv.lemma.lower()) == "stock"
+        and qv.lemma.lower() not in ctx.rules.counting_verbs
+    )
+
+
+def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
+    """When the counted thing happened.
+
+    * "since X" (a date, or an event clause with no date) and other interval phrases of
+      the sentence cover every figure in it ("since X" -> ``to`` = published);
+    * a point date (a day, a weekday) goes to the figure it is attached to in the parse,
+      else to the nearest figure of the sentence;
+    * dates of saying ("said on Monday"), datelines ("ALMATY, Sept 29 –") are skipped;
+    * "as of / by X" -> ``from`` None; "before X" -> up to the day before; "so far this
+      year" -> up to published; "Tuesday and Wednesday" -> both days."""
+    text = ctx.text
+    pub = ctx.inp.published
+    cands: list[tuple[float, TimeRef]] = []
+    others = [c for c in claim_starts if s <= c < e and c != q["start"]]
+    qtok = ctx.tok_at(q["start"])
+    q_anc = {a.i for a in _ancestors(ctx, qtok)} | {qtok.i} if qtok is not None else set()
+
+    q_verb = _clause_verb(ctx, qtok) if qtok is not None else None
+
+    def attached(d_start: int) -> bool:
+        t = ctx.tok_at(d_start)
+        if t is None:
+            return False
+        anc = [t.i, *[a.i for a in _ancestors(ctx, t)][:4]]
+        if any(i in q_anc for i in anc[1:3]) or (t.head in q_anc):
+            return True
+        # "had flown out more than 15,000 people, including ..., in the past two weeks":
+        # the date modifies the verb that governs the figure
+        return q_verb is not None and _clause_verb(ctx, t) == q_verb
+
+    q_segment = _segment(text, s, e, q["start"])
+    # "twice the ...", "double the number", "five times as many": the words after the
+    # change name the baseline it is compared with
+    comparative = _COMPARATIVE_AFTER.match(text[q["end"] : q["end"] + 8]) is not None
+    now_here = any(
+        _segment(text, s, e, m.start()) == q_segment for m in _NOW_RE.finditer(text, s, e)
+    )
+
+    def nearest_is_me(pos: int) -> bool:
+        d = abs(pos - q["start"])
+        return all(abs(pos - o) >= d for o in others)
+
+    for d in ctx.inp.dates:
+        if not (s <= d.start < e):
+            continue
+        before = text[max(s, d.start - 40) : d.start]
+        if _REPORTED_DATE_RE.search(before):
+            continue
+        if (
+            d.start - s < 40
+            and _DATELINE_RE.match(text[s : d.start])
+            and re.match(r"\s*[–—-]", text[d.end : d.end + 3])
+        ):
+            continue  # dateline
+        if d.text.lower() in ("today", "now", "tonight", "this morning"):
+            continue  # "today perhaps 100,000 remain": the present, not a dated count
+        if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
+            continue  # "live in camps ..., most of whom fled ... in 2017"
+        if d.end <= q["start"] and re.match(
+            r"\s+to\s+(?:about\s+|more\s+than\s+|nearly\s+|some\s+|around\s+|almost\s+)?$",
+            text[d.end : q["start"]],
+        ) and re.search(r"\bfrom\b", text[max(s, d.start - 60) : d.start]):
+            continue  # "grown from about 40,000 in January to more than 90,000": the baseline's
+        if re.search(
+            r"\b(?:most|many|some)\s+of\s+them\s+(?:since\s+(?:the\s+)?)?$",
+            text[max(s, d.start - 30) : d.start],
+        ):
+            continue  # "live in the camps, most of them since the 2017 exodus": the part's time
+        if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
+            continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
+        if (
+            q["kind"] == "change"
+            and d.start >= q["end"]
+            and _CHANGE_BASELINE.match(text[q["end"] : d.start])
+            # "rose by 40% over the weekend": a period, not a baseline
+            and not (
+                re.search(r"\bover\s+$", text[q["end"] : d.start])
+                and re.match(
+                    r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I
+                )
+                and not re.match(r"last\s+(?:year|month|week)\b", d.text, re.I)
+            )
+        ):
+            continue  # "up 20% from June", "a slight increase on August": the baseline
+        lo, hi = d.date_from, d.date_to
+        start, end = d.start, d.end
+        if (
+            d.text.lower().startswith("since ")
+            and q["start"] > d.end
+            and pub is not None
+            and _segment(text, s, e, d.start) == q_segment
+            # the figure inside a since-clause: "since last week's announcement that the
+            # Kremlin was ordering 300,000" (not "the toll since mid-June rose to 1,314")
+            and (
+                not _MAIN_VERB_BETWEEN.search(text[d.end : q["start"]])
+                or re.search(r"\b(?:that|which|who)\b", text[d.end : q["start"]]) is not None
+            )
+        ):
+            # "fleeing since last week's announcement that the Kremlin was ordering
+            # 300,000 draftees": the figure is inside the since-clause, so its time is the
+            # date itself, not the interval the clause gives the main verb
+            inner = resolve_date(d.text[6:], pub)
+            if inner is not None and inner[0] is not None:
+                lo = inner[0].isoformat()
+                hi = inner[1].isoformat() if inner[1] else None
+                start = d.start + 6
+        interval = lo != hi or text[start:end].lower().startswith(("since", "between", "from"))
+        poss = re.match(r"(?:’s|'s)\s+([\w-]+)(?:\s+([\w-]+))?", text[d.end : d.end + 40])
+        if (
+            poss is not None
+            and not d.text.lower().startswith("since")
+            # "70% of this year's arrivals": the counted people are the date's own
+            and not any((w or "").lower() in ctx.rules.people for w in poss.groups())
+        ):
+            continue  # "last month's earthquakes": the date names an event, not the count's time
+        m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
+        if m:
+            lo = None
+            start = d.start - (len(before) - m.start())
+        elif re.match(r"(?:the\s+)?end\s+of\b", d.text, re.I) and re.search(
+            r"\b[Aa]t\s+$", before
+        ):
+            # "home to 700,000 at the end of February": a standing figure as of that day
+            lo = None
+            start = d.start - 3
+        if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
+            continue  # the figure is not about the time before X
+        if (d.text.lower().startswith("since") or re.search(r"\bsince\s+$", before)) and re.search(
+            r"\b(?:\w+est|most\s+\w+|record|first|highest|lowest)\s+(?:[\w-]+\s+){0,6}$",
+            text[max(s, d.start - 50) : d.start],
+        ) and not re.search(r"\b(?:have|has|had)\s+\w+", text[max(s, d.start - 50) : d.start]):
+            continue  # "Deadliest year at sea for Rohingya since 2014": a comparison, no time
+        bef_clause = re.search(
+            r"\bbefore\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:ended|closed|began|started|ends|"
+            r"closes|was\s+\w+|were\s+\w+)\s+(?:on|in)\s+$",
+            text[max(s, d.start - 70) : d.start],
+        )
+        if bef_clause is not None and d.start > q["end"]:
+            # "flew out of Kabul before the airlift ended on August 26": as of that day
+            lo = None
+            start = max(s, d.start - 70) + bef_clause.start()
+        if re.fullmatch(r"\d{4}", d.text) and re.match(r"\s+[A-Z][a-z]", text[d.end : d.end + 3]):
+            continue  # "built for the 2022 World Cup": a name, not a time
+        if q["kind"] == "change" and re.search(
+            r"\b(?:the\s+)?(?:figure|number|level|total|count|rate)\s+(?:for|in|of|on)\s+$", before
+        ):
+            continue  # "nearly double the figure for June": the baseline, not the change's time
+        if (
+            q["kind"] == "change"
+            and d.start >= q["end"]
+            and comparative
+            and _segment(text, s, e, d.start) == q_segment
+        ):
+            continue  # "almost twice the 66,237 recorded over the same period last year"
+        if re.search(r"\bso\s+far\s+$", before) and pub is not None:
+            start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
+            hi = pub.isoformat()
+        m = re.match(r"\s+(?:and|to|through)\s+", text[d.end : d.end + 12])
+        if m:
+            nxt = next((x for x in ctx.inp.dates if x.start == d.end + m.end()), None)
+            if nxt is not None and nxt.date_to:
+                hi, end = nxt.date_to, nxt.end
+                interval = True
+        since = re.search(
+            r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,12}?(?:on|in)?\s*$",
+            text[max(s, d.start - 90) : d.start],
+        )
+        if since and pub is not None and "since" not in d.text.lower():
+            start = max(s, d.start - 90) + since.start()
+            hi = pub.isoformat()
+            interval = True
+        after = _DAYS_AFTER_RE.search(text[max(s, d.start - 90) : d.start])
+        if after and not since:
+            # "in the first days after the September 21 order": from that date, open-ended
+            start = max(s, d.start - 90) + after.start()
+            hi = None
+            interval = True
+        same_segment = _segment(text, s, e, start) == q_segment
+        opening = (
+            start - s < 25
+            and _segment(text, s, e, start) == 0
+            and re.match(r"[^,]{0,40},", text[start:e])
+        )  # "Last week, ...", "On Saturday alone, ..."
+        if not same_segment and now_here and not (opening and q_segment == 1):
+            continue  # ("By Thursday evening, about 4,200 were still crammed": its own time)
+        # the gap between the figure and the date, from whichever side
+        dist = (start - q["end"] if start >= q["end"] else max(0, q["start"] - end)) / 10_000
+        if start >= q["end"] and _RIGHT_AFTER.match(text[q["end"] : start]):
+            dist = 0.0  # "more than 100,000 a week last March": the date the figure carries
+        if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
+            score = dist  # in the figure's own clause
+            if text[start:end].lower().startswith("since"):
+                score -= 0.5  # "the death toll since mid-June rose to 1,314 on Monday"
+        elif attached(d.start) and not _NEW_CLAUSE_RE.search(
+            text[min(q["end"], d.end) : max(q["start"], d.start)]
+        ):
+            score = 1 + dist  # attached to it in the parse, from another clause
+        elif opening and q_segment == 1:
+            score = 2 + dist  # "In November, agents encountered ..."
+        elif (
+            interval
+            and nearest_is_me(d.start)
+            and not others
+            and not _OTHER_CLAUSE_RE.search(text[min(q["end"], d.end) : max(q["start"], d.start)])
+        ):
+            score = 3 + dist
+        else:
+            continue
+        cands.append((score, TimeRef(text[start:end], start, end, lo, hi)))
+    if not any(c[1].text.lower().startswith("since") for c in cands):
+        for m in _SINCE_CLAUSE_RE.finditer(text[s:e]):
+            clause = m.group("clause")
+            if not _TEMPORAL_SINCE.search(clause):
+                continue
+            ms = s + m.start()
+            if _segment(text, s, e, ms) != q_segment and others:
+                continue
+            me = ms + len(m.group(0).rstrip())
+            inner = [x for x in ctx.inp.dates if ms <= x.start < me]
+            if inner and re.fullmatch(r"(?:since\s+(?:the\s+)?)?", text[ms : inner[0].start], re.I):
+                continue  # "since 2018 have ended ...": a dated since, the date loop's business
+            lo = inner[0].date_from if inner else None
+            ref = TimeRef(text[ms:me], ms, me, lo, pub.isoformat() if pub else None)
+            cands.append((abs(ms - q["start"]) / 10_000 + 0.5, ref))
+            break
+    if not cands:
+        m = re.search(
+            r"\b\w+\s+(?:days|weeks)\s+since\s+[A-Z]?[\w’']+(?:\s+[\w-]+){0,3}", text[s:e]
+        )
+        if m and pub is not None:
+            ms, me = s + m.start(), s + m.end()
+            return TimeRef(text[ms:me], ms, me, None, pub.isoformat())
+        return None
+    cands.sort(key=lambda c: c[0])
+    return cands[0][1]
+
+
+_RATE_ADJ_BEFORE = re.compile(
+    r"\b(?P<adj>daily|weekly|monthly|annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:flow|flows|number|numbers|"
+    r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b[^,;.]{0,40}?\b(?:to|at|of|"
+    r"reached|hit|topped|is|was|are|were|stands?|stood|remains?|remained)\s+(?:now\s+|still\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.I,
+)
+_RATE_OF_ADJ = {
+    "daily": "day", "weekly": "week", "monthly": "month", "annual": "year", "yearly": "year"
+}  # fmt: skip
+
+
+def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
+    """'the daily flow had fallen to around 10,000': a rate stated before the figure."""
+    m = _RATE_ADJ_BEFORE.search(ctx.text[max(s, q.start - 80) : q.start])
+    if m:
+        return _RATE_OF_ADJ[m.group("adj").lower()]
+    # "Every week we see 300 to 400 people": a rate opening the clause
+    m1 = re.search(
+        r"(?:^|[“\"(,]\s*)(?:[Ee]very|[Ee]ach)\s+(?P<u>day|week|month|year)\s*,?\s+"
+        r"(?:we|they|I|he|she|it|officials|agents|police|the\s+\w+)\s+(?:\w+\s+){1,2}$",
+        ctx.text[max(s, q.start - 60) : q.start],
+    )
+    if m1:
+        return m1.group("u").lower()
+    # "the number of people crossing into Egypt each day had risen to between 3,000 and 4,000"
+    m2 = re.search(
+        r"\b(?:number|numbers|flow|count)\s+of\b[^.;,]{0,60}?\b(?:each|every|per|a)\s+"
+        r"(?P<u>day|week|month|year)\b[^.;,]{0,40}?\b(?:to|at|reached|hit|topped|is|was|were)\s+"
+        r"(?:now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+        ctx.text[max(s, q.start - 140) : q.start],
+        re.I,
+    )
+    return m2.group("u").lower() if m2 else None
