@@ -176,3 +176,18 @@ def test_packaged_place_index_is_fresh_and_equal_to_a_build():
         built.hand,
         built.stoplist,
     )
+
+
+def test_place_the_tagger_took_for_a_person(nlp) -> None:
+    """'camps around Goma', 'GOMA, Democratic Republic of Congo –': a place name tagged
+    PERSON is still a place after a locative word or as the dateline."""
+    from migration_extract import extract
+
+    text = (
+        "GOMA, Democratic Republic of Congo, May 8 – Close to 700,000 people displaced by "
+        "fighting are now crowded into camps around Goma, the IOM said on Tuesday."
+    )
+    x = extract(text, published="2024-05-08")
+    goma = [p for p in x.places if p.text == "Goma"]
+    assert goma and all(p.code == "CD" for p in goma)
+    assert all(text[p.start : p.end] == p.text for p in x.places)

@@ -41,6 +41,12 @@ _TO_MOVE_RE = re.compile(
     r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+" + _PLACE_MODIFIER,
     re.I,
 )
+# "most of them to return to Ukraine", "in most cases to go back to Ukraine": where a part
+# of the group went
+_PARTLY_TO_RE = re.compile(
+    r"\b(?:(?:most|many|some)\s+of\s+them|in\s+(?:most|many|some)\s+cases)\b[^,.;:]{0,30}$",
+    re.I,
+)
 # a part of the group, not the group: "most of them from", "mostly students from"
 _PARTLY_FROM_RE = re.compile(
     r"\b(?:most|many|some|several|mostly|mainly|largely|primarily|chiefly|predominantly|"
@@ -283,6 +289,10 @@ def _places(
         ):
             if _is_demonym_at(ctx, g):
                 continue
+            if etype in ("departure", "onward") and _PARTLY_TO_RE.search(
+                text[max(s, gs - 50) : gs]
+            ):
+                continue  # "left Germany again, most of them to return to Ukraine": some of them
             if _INTENT_BEFORE.search(text[max(s, gs - 40) : gs]) and (
                 ev is None or ev.start < gs - 40 or etype == "border_encounter"
             ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -93,6 +94,14 @@ class CountriesComponent(JsonRulesMixin):
             cands.append((s, e, True))
         for s, e in cue_places(text):
             cands.append((s, e, False))
+        # "camps around Goma", "GOMA, Democratic Republic of Congo –": a place name the
+        # tagger took for a person, read as a place after a locative word or as a dateline
+        for s, e, _label in ents_of(doc, "PERSON"):
+            if len(text[s:e].split()) <= 2 and (
+                _LOCATIVE_WORD.search(text[max(0, s - 12) : s])
+                or re.match(rf"\s*{re.escape(text[s:e].upper())},", text[:60])
+            ):
+                cands.append((s, e, False))
         for s, e, curated in idx.find_direct(text):
             if curated or not any(a <= s and e <= b for a, b in blocked):
                 cands.append((s, e, False))
@@ -114,6 +123,9 @@ class CountriesComponent(JsonRulesMixin):
             Place(text[s:e], s, e, h[0], h[1]) for (s, e), h in zip(spans, hits, strict=True) if h
         ]
         return sorted(out, key=lambda p: p.start)
+
+
+_LOCATIVE_WORD = re.compile(r"\b(?:in|at|around|near|outside|into|towards|reached|reach)\s+$")
 
 
 @Language.factory("migration_countries", default_config={"places": True})
