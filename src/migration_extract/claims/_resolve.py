@@ -117,6 +117,12 @@ _HARMED_AFTER = re.compile(
     re.I,
 )
 _SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
+_DEMOGRAPHIC_AFTER = re.compile(
+    r"(?:\s+of\s+(?!respondents\b)[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?"
+    r"(?:children|women|men|minors|girls|boys|adults|elderly|aged|under|over)\b|"
+    r"\s+came\s+with\b",
+    re.I,
+)
 
 
 def _lemma_at(ctx: _Ctx, pos: int) -> str:
@@ -469,7 +475,12 @@ def resolve_claims(
             continue  # a place's population
         if q.kind == "share" and (
             _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
-            or _SURVEY_RE.search(ctx.text[s:e])
+            or (
+                _SURVEY_RE.search(ctx.text[s:e])
+                # (a survey's demographic share is a claim: "about half of those who stayed
+                # are children, according to a survey by UNHCR")
+                and not _DEMOGRAPHIC_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
+            )
         ):
             continue  # "a survey found that 77% of refugees hoped to go home": an opinion
         if q.kind == "change" and re.search(
