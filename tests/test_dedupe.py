@@ -143,6 +143,15 @@ def test_headline_vague_magnitude_joins_its_lead_only_within_the_article():
     assert len(dedupe([c, d])) == 2  # across articles "thousands" is no particular number
 
 
+def test_vague_magnitude_in_the_body_does_not_join_a_precise_figure():
+    """Rule 10: inside one article's body "tens of thousands" is not "about 40,000"."""
+    a = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+              dest="AM", sstart=120)  # fmt: skip
+    b = claim("a", "tens of thousands", low=10000, high=99999, approximate=True, dest="AM",
+              sstart=900)  # fmt: skip
+    assert len(dedupe([a, b])) == 2
+
+
 def test_two_numbers_of_one_sentence_stay_apart():
     sent = "At least 31 people drowned and dozens are missing off Sfax."
     a = claim("a", "At least 31", value=31, low=31, qualifier="at_least", event="casualty",

@@ -627,6 +627,11 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     va, vb = f["vid"][a], f["vid"][b]
     same_doc = f["doc"][a] == f["doc"][b]
     good &= (va == vb) | same_doc
+    # inside one article's body a vague magnitude restates only a vague figure ("tens of
+    # thousands" is not "about 40,000" of the same story), though a headline may round its
+    # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
+    headline = (f["sstart"][a] == 0) | (f["sstart"][b] == 0)
+    good &= ~(same_doc & ((va == 0) != (vb == 0)) & ~headline)
     # two numbers of one sentence are two facts ("at least 31 drowned and dozens missing")
     good &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
     ca, cb = f["tclosed"][a], f["tclosed"][b]
