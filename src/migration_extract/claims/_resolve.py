@@ -755,6 +755,17 @@ def resolve_claims(
         if anaphor and story is not None and ev is story.event:
             origin = origin or story.origin
             dest = dest or story.destination
+        if (
+            restated
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and ev is not None
+            and ev.start == prev_claim.event.start
+            and ev.type != prev_claim.event.type
+        ):
+            # "about 2,500 Afghans a day were arriving (return) ..., up from about 1,500 a
+            # day": the same trigger read for the same people
+            ev = prev_claim.event
         if restated and prev_claim is not None:
             same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
             if origin is None and same_event:

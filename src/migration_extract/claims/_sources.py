@@ -17,6 +17,10 @@ _ACCORDING_RE = re.compile(
 )
 # "X, citing Y, put the figure at ...": Y is X's source; used only when X is not found
 _CITING_RE = re.compile(r"\bciting\s+", re.I)
+_X_CITING_Y = re.compile(
+    r"(?P<x>[^,]{3,80}),\s+citing\s+[^,]{3,80},\s+(?:reported|said|says|told|estimated|"
+    r"estimates|wrote|added)\b"
+)
 _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
@@ -32,7 +36,7 @@ _NAME_CLOSING = re.compile(
 )
 _SOURCE_CUT = re.compile(
     r"\s+(?:run|led|operated|published|echoed|based|backed|funded|issued|released|compiled)\s+"
-    r"(?:by|in|on)\b.*$|\s+(?:which|who|that|and\s+echoed)\b.*$",
+    r"(?:by|in|on)\b.*$|\s+(?:which|who|that|and\s+echoed)\b.*$|,\s+citing\b.*$",
     re.I,
 )
 
@@ -191,6 +195,13 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     m = re.match(r"\s*([A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4}),\s+citing\b", sent)
     if m:  # "Forbes Russia, citing a source in the administration, ..."
         src = _make_source(ctx, s + m.start(1), s + m.end(1), None)
+        if src is not None:
+            return src
+    xc = _X_CITING_Y.match(sent)
+    if xc:
+        # "The independent Russian outlet Novaya Gazeta Europe, citing a source in the
+        # security services, reported ...": the outlet is the source (the parser missed it)
+        src = _make_source(ctx, s + xc.start("x"), s + xc.end("x"), None)
         if src is not None:
             return src
     m = _CITING_RE.search(sent)
