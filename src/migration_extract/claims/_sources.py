@@ -359,6 +359,15 @@ def _make_source(
     name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
+    if (
+        name
+        and name.lower() in ("figures", "data", "statistics")
+        and re.match(r"(?:the|The)\s+(?:figures|data|statistics)$", span)
+        and ctx.last_org is not None
+    ):
+        # "..., the figures show": the figures the article has already attributed
+        o = ctx.last_org
+        return Source(o.name, o.kind, o.role, o.country, text[a0:a1], a0, a1)
     if not name or name.lower() in ctx.rules.generic_sources:
         return None  # "according to figures released on Friday": no one named
     # the article's own short names: "(CBP)", "UN refugee agency UNHCR", "UN refugee agency"
