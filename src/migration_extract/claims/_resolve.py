@@ -752,7 +752,11 @@ def resolve_claims(
             and (dest is None or dest.code != prev_claim.origin.code)
         ):
             origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
-        if anaphor and story is not None and ev is story.event:
+        if anaphor and story is not None and (
+            ev is story.event
+            # "Men made up roughly three-quarters of those leaving": the same movement
+            or (ev is not None and story.event is not None and ev.type == story.event.type)
+        ):
             origin = origin or story.origin
             dest = dest or story.destination
         if (
