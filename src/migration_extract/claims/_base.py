@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -46,14 +46,6 @@ class ClaimInput:
     entities: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-# word lists of data/claims_rules.json read as sets (optional in a rules file of one's own)
-_LEXICONS = (
-    "speaker_heads", "generic_sources", "recording_verbs", "counting_verbs", "path_only_verbs",
-    "displaced_heads", "things_changed", "event_nouns", "event_nouns_not_people",
-    "moved_by_others", "asylum_objects",
-)  # fmt: skip
-
-
 @dataclass
 class ClaimRules:
     verb_triggers: dict[str, str]
@@ -77,6 +69,13 @@ class ClaimRules:
     event_nouns_not_people: frozenset[str] = frozenset()
     moved_by_others: frozenset[str] = frozenset()
     asylum_objects: frozenset[str] = frozenset()
+    benefit_objects: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
+    list_people_words: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    treating_verbs: frozenset[str] = frozenset()
+    leaving_in_state_verbs: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -101,9 +100,15 @@ class ClaimRules:
             reporting_nouns=frozenset(d["reporting_nouns"]),
             media_words=frozenset(d["media_words"]),
             future_words=frozenset(d["future_words"]),
-            ethnonyms=frozenset(d.get("ethnonyms", [])),
             **{key: frozenset(d.get(key, [])) for key in _LEXICONS},
         )
+
+
+# the optional word lists of data/claims_rules.json: every ClaimRules field that defaults to
+# an empty set (a rules file of one's own may leave them out)
+_LEXICONS = tuple(
+    f.name for f in fields(ClaimRules) if f.default == frozenset()
+)
 
 
 @lru_cache(maxsize=1)

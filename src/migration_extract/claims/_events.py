@@ -13,10 +13,6 @@ from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 
 
-_BENEFITS = frozenset({"payments", "payment", "benefits", "benefit", "allowance", "allowances",
-                       "aid", "assistance", "support", "rations", "stipends", "cash"})  # fmt: skip
-
-
 def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
     """Is the figure (through its noun) the direct object of ``verb``?"""
     t: PTok | None = anchor
@@ -118,7 +114,7 @@ def _event(
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
             elif (
                 a.pos == "VERB"
-                and lem in ("treat", "hospitalise", "hospitalize")
+                and lem in r.treating_verbs
                 and _INJURY_AFTER.search(ctx.text[a.end : min(e, a.end + 90)])
             ):
                 # "its clinics had treated 39 people for gunshot and shrapnel wounds"
@@ -130,7 +126,7 @@ def _event(
                 path.append(Event("other", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"
-                and lem in ("receive", "grant", "get", "obtain", "give")
+                and lem in r.granting_verbs
                 and any(
                     t.text.lower() in r.asylum_objects
                     for t in ctx.toks_in(a.end, min(e, a.end + 70))[:12]
@@ -140,9 +136,9 @@ def _event(
                 path.append(Event("asylum", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"
-                and lem in ("receive", "get", "draw", "claim")
+                and lem in r.receiving_verbs
                 and any(
-                    t.text.lower() in _BENEFITS
+                    t.text.lower() in r.benefit_objects
                     for t in ctx.toks_in(a.end, min(e, a.end + 40))[:5]
                 )
             ):
@@ -157,7 +153,7 @@ def _event(
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
-        if ftok is not None and ftok.lemma.lower() in ("leave", "make", "render"):
+        if ftok is not None and ftok.lemma.lower() in r.leaving_in_state_verbs:
             # "fire leaves 12,000 without shelter": the state it leaves them in
             end_fig = max(q["end"], pop.end if pop is not None else q["end"])
             state = next(

@@ -72,8 +72,6 @@ def _extend_members_of(ctx: _Ctx, noun: dict[str, Any], e: int) -> dict[str, Any
 
 
 _DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]+")
-_LIST_PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "babies", "infants",
-                          "adults", "minors", "teenagers", "elderly", "families"})  # fmt: skip
 _PEOPLE_LIST = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+")
 
 
@@ -82,10 +80,11 @@ def _extend_demonym_list(ctx: _Ctx, noun: dict[str, Any]) -> dict[str, Any]:
     list of nationalities, not its first item."""
     words = noun["text"].split()
     groups = ctx.groups
-    if words and words[-1].lower() in _LIST_PEOPLE:
+    listed = ctx.rules.list_people_words
+    if words and words[-1].lower() in listed:
         # "32,425 men, women and children"
         m = _PEOPLE_LIST.match(ctx.text, noun["end"])
-        if m is not None and all(w.lower() in _LIST_PEOPLE for w in re.findall(r"\w+", m.group(0))
+        if m is not None and all(w.lower() in listed for w in re.findall(r"\w+", m.group(0))
                                  if w.lower() not in ("and", "or")):  # fmt: skip
             return {**noun, "text": ctx.text[noun["start"] : m.end()], "end": m.end()}
         return noun

@@ -186,8 +186,6 @@ _DEPLOYED_BEFORE = re.compile(
     r"further\s+|another\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
     re.I,
 )
-_FORCES = frozenset({"troops", "soldiers", "police", "officers", "agents", "personnel", "guards",
-                     "marines", "gendarmes", "policemen", "staff", "officials"})  # fmt: skip
 _LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "the two centres can hold up to 1,000 people at a time": a capacity
 # "the average dinghy carried about 44 people": a typical load, not a count of people
@@ -447,7 +445,7 @@ def resolve_claims(
             continue  # "with her three children": an anecdote
         if (
             pop is not None
-            and pop.text.split()[-1].lower() in _FORCES
+            and pop.text.split()[-1].lower() in ctx.rules.forces
             and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
         ):
             continue  # "has sent 1,500 active-duty troops"
