@@ -59,6 +59,9 @@ _CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 
 
 # a number of people that is a capacity, a population or a workforce, not a movement
+# the hedges a bounded amount may carry after the words that bound it ("built for about",
+# "can hold up to", "sent more than"): shared by the not-a-claim patterns below
+_BOUND_HEDGE = r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$"
 _NOT_A_CLAIM_BEFORE = re.compile(
     r"(?:\b(?:country|nation|city|town|region|population|capacity|home|island|village|"
     r"county|province|district|municipality)\s+of|"
@@ -68,7 +71,7 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
     r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
     r"\bpopulation\s+(?:is|was|of|stands\s+at)|\binhabitants?\s+of)"
-    r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$",
+    r"\s+" + _BOUND_HEDGE,
     re.I,
 )
 _NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
@@ -183,21 +186,19 @@ _FAMILY_AFTER = re.compile(r"\s+of\s+(?:her|his|my|our|their|your)\b", re.I)
 _DEPLOYED_BEFORE = re.compile(
     r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
     r"stationed|station|posted|mobilised\s+an\s+extra)\s+(?:an?\s+)?(?:additional\s+|extra\s+|"
-    r"further\s+|another\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    r"further\s+|another\s+)?" + _BOUND_HEDGE,
     re.I,
 )
 _LIST_NUMBER = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "the two centres can hold up to 1,000 people at a time": a capacity
 # "the average dinghy carried about 44 people": a typical load, not a count of people
 _AVERAGE_LOAD_BEFORE = re.compile(
-    r"\baverage\s+[\w-]+\s+(?:carried|carries|carrying|held|holds|had|has)\s+"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$",
+    r"\baverage\s+[\w-]+\s+(?:carried|carries|carrying|held|holds|had|has)\s+" + _BOUND_HEDGE,
     re.I,
 )
 _CAPACITY_BEFORE = re.compile(
     r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
-    r"\bcould\s+(?:hold|house|accommodate|sleep))\s+"
-    r"(?:about\s+|some\s+|around\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
+    r"\bcould\s+(?:hold|house|accommodate|sleep))\s+" + _BOUND_HEDGE,
     re.I,
 )
 # "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
@@ -612,15 +613,15 @@ def resolve_claims(
         story = next(
             (c for c in reversed(out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
         )
+        tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
         anaphor = story is not None and (
-            _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start]) is not None
+            tally is not None
             or (
                 q.kind == "share"
                 and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
                 is not None
             )
         )
-        tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
         if (
             tally is not None
             and story is not None
@@ -821,7 +822,7 @@ def resolve_claims(
         tm = (
             _whole_time(ctx, q, ev, s, out)
             or _time(ctx, qd, s, e, claim_starts)
-            or _context_time(ctx, q, ev, s, e, out)
+            or _context_time(ctx, q, s, e, out)
         )
         if (
             tm is None

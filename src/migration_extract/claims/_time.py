@@ -90,16 +90,11 @@ def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
     return None
 
 
-def _context_time(
-    ctx: _Ctx, q: Quantity, ev: Event | None, s: int, e: int, prior: list[Claim]
-) -> TimeRef | None:
-    """A time the sentence gives only by reference to an earlier figure.
-
-    * "about 25,000 had left again over the same period" -> the time of the latest figure
-      before it with a time (this sentence or the two before);
-    * a part of an earlier figure of the sentence ("among them about 5,000", "about
-      150,000 of them Venezuelans") -> that figure's time, when it is part of the same
-      event ("40,000 of them have already travelled on" is a later move of its own)."""
+def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) -> TimeRef | None:
+    """A time the sentence gives only by reference to an earlier figure: "about 25,000 had
+    left again over the same period" -> the time of the latest figure before it with a time
+    (this sentence or the two before). (A part of an earlier figure takes the whole's time
+    through ``_whole_time``, which the caller tries first.)"""
     seg = _segment(ctx.text, s, e, q.start)
     for m in _SAME_PERIOD_RE.finditer(ctx.text, s, e):
         if _segment(ctx.text, s, e, m.start()) != seg and m.start() - s > 3:
@@ -108,7 +103,7 @@ def _context_time(
         near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
         if near:
             return near[-1].time
-    return _whole_time(ctx, q, ev, s, prior)
+    return None
 
 
 def _whole_time(
