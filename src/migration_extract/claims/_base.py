@@ -136,6 +136,9 @@ class _Ctx:
             + [(p.start, p.end, p.code, "place") for p in inp.places]
         )
         self._tok_starts = [t.start for t in self.toks]
+        # the words the article writes as a place somewhere (a name the tagger also took
+        # for a person elsewhere is still that place)
+        self.place_names = frozenset(self.text[g[0] : g[1]] for g in self.geo)
         # "US Customs and Border Protection (CBP)": the article's own short names
         self.acronyms = {
             m.group(1): m.group(2)

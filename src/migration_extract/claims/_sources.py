@@ -269,13 +269,8 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
                 continue  # "crossing at Islam Qala": a place the tagger took for a person
             if any(g[0] < ee and es < g[1] for g in ctx.geo):
                 continue  # "the Khan Younis evacuations": a place
-            word = ctx.text[es:ee]
-            place_like = (
-                rf"\b(?:in|at|around|near|outside|to|from)\s+{re.escape(word)}\b"
-                rf"|^{re.escape(word.upper())},"
-            )
-            if " " not in word and re.search(place_like, ctx.text):
-                continue  # "Goma": written elsewhere as a place ("around Goma", "GOMA, ...")
+            if ctx.text[es:ee] in ctx.place_names:
+                continue  # "Goma": tagged as a place elsewhere ("around Goma", "GOMA, ...")
             person = (es, ee)
     if best is not None and (person is None or best[0] >= person[0] - 40):
         o = best[1]

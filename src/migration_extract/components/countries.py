@@ -99,7 +99,7 @@ class CountriesComponent(JsonRulesMixin):
         for s, e, _label in ents_of(doc, "PERSON"):
             if len(text[s:e].split()) <= 2 and (
                 _LOCATIVE_WORD.search(text[max(0, s - 12) : s])
-                or re.match(rf"\s*{re.escape(text[s:e].upper())},", text[:60])
+                or text[:60].lstrip().startswith(text[s:e].upper() + ",")
             ):
                 cands.append((s, e, False))
         for s, e, curated in idx.find_direct(text):
