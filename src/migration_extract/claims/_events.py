@@ -13,6 +13,15 @@ from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 
 
+def _word_after(
+    ctx: _Ctx, verb: PTok, e: int, words: frozenset[str], *, chars: int, toks: int
+) -> bool:
+    """Is one of ``words`` among the first ``toks`` tokens within ``chars`` after the verb
+    (what the verb receives or grants: "a protection permit", "the payments")?"""
+    after = ctx.toks_in(verb.end, min(e, verb.end + chars))[:toks]
+    return any(t.text.lower() in words for t in after)
+
+
 def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
     """Is the figure (through its noun) the direct object of ``verb``?"""
     t: PTok | None = anchor
@@ -127,20 +136,14 @@ def _event(
             elif (
                 a.pos == "VERB"
                 and lem in r.granting_verbs
-                and any(
-                    t.text.lower() in r.asylum_objects
-                    for t in ctx.toks_in(a.end, min(e, a.end + 70))[:12]
-                )
+                and _word_after(ctx, a, e, r.asylum_objects, chars=70, toks=12)
             ):
                 # "have received or applied for a temporary protection permit"
                 path.append(Event("asylum", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"
                 and lem in r.receiving_verbs
-                and any(
-                    t.text.lower() in r.benefit_objects
-                    for t in ctx.toks_in(a.end, min(e, a.end + 40))[:5]
-                )
+                and _word_after(ctx, a, e, r.benefit_objects, chars=40, toks=5)
             ):
                 # "About 620,000 were receiving the payments": people supported where they live
                 path.append(Event("stock", a.text, a.start, a.end))
