@@ -72,6 +72,19 @@ def test_the_agency_is_the_body_named_before() -> None:
     assert (o.role, o.country, o.organization) == ("director", "CO", "Migración Colombia")
 
 
+def test_a_regional_body_takes_its_country_from_the_place_index() -> None:
+    t = ("Some 640 Rohingya came ashore, said Oki Kurniawan, a spokesman for the Aceh "
+         "provincial government.")  # fmt: skip
+    o = one(t, "Oki Kurniawan", home="BD")["Oki Kurniawan"]
+    assert (o.role, o.country, o.organization) == ("spokesman", "ID", "Aceh provincial government")
+    t2 = "Tomasz Zając, a spokesman for the governor of Podkarpackie province, said so."
+    o2 = one(t2, "Tomasz Zając", home="UA")["Tomasz Zając"]
+    assert (o2.role, o2.country) == ("spokesman", "PL")
+    # without a regional word a capitalised body is not looked up as a place
+    t3 = "Ana Ruiz, a spokeswoman for the Aurora Project, said so."
+    assert one(t3, "Ana Ruiz", home="MX")["Ana Ruiz"].country == "MX"
+
+
 def test_international_body_has_no_country() -> None:
     t = "“No refugee should be forced back,” said Ayaki Ito, the UNHCR representative in Lebanon."
     o = one(t, "Ayaki Ito")["Ayaki Ito"]

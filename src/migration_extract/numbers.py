@@ -1327,6 +1327,10 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         ):
             # "874,000 fled, with more than half going to Poland": half of the group
             return _Mention(i, j, t.start, t.end, v, kind="share")
+        if j > i + 1 and j < n and toks[j].low in _HALF_VERBS_AFTER:
+            # "roughly two-thirds were relatives", "nearly a third came with children":
+            # a written fraction as the subject is a share of the group just named
+            return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
     if (
         (t.low in r.units or (t.kind == "num" and t.text.isdigit()))
         and i + 3 < n

@@ -94,6 +94,9 @@ class RoleRules:
     ranks: frozenset[str] = frozenset()
     role_orgs: dict[str, str] = field(default_factory=dict)
     owner_nouns: frozenset[str] = frozenset()
+    # "the Aceh provincial government", "the governor of Podkarpackie province": a body of a
+    # region, whose country the place index knows
+    regional_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     _title_re: re.Pattern[str] = field(init=False, repr=False)
     _comma_title_re: re.Pattern[str] = field(init=False, repr=False)
@@ -166,6 +169,7 @@ class RoleRules:
             ranks=frozenset(r.lower() for r in d.get("ranks", [])),
             role_orgs={k.lower(): v for k, v in d.get("role_orgs", {}).items()},
             owner_nouns=frozenset(n.lower() for n in d.get("owner_nouns", [])),
+            regional_words=frozenset(n.lower() for n in d.get("regional_words", [])),
             raw=d,
         )
 
@@ -568,9 +572,31 @@ def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Readi
         code = found[0].code if found else None
     if code is not None:
         return _Reading(country=code)
+    code = _regional_country(bare, rr)
     if prep in ("at", "for") and bare[:1].isupper():
-        return _Reading(org=bare)
-    return _Reading()
+        return _Reading(org=bare, country=code)
+    return _Reading(country=code)
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*")
+
+
+def _regional_country(what: str, rr: RoleRules) -> str | None:
+    """'Aceh provincial government' -> ID, 'the governor of Podkarpackie province' -> PL:
+    the country of a region or city named in a body's description (place index), only
+    when a regional word says the name is a place."""
+    if not rr.regional_words or not any(
+        w.strip(",.").lower() in rr.regional_words for w in what.split()
+    ):
+        return None
+    from .geo import place_gazetteer
+
+    places = place_gazetteer()
+    for m in _CAP_RUN.finditer(what):
+        hit = places.lookup(m.group(0))
+        if hit is not None and hit[1] is not None:
+            return hit[1]
+    return None
 
 
 def find_titled_names(text: str) -> list[tuple[int, int]]:

@@ -220,6 +220,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_AND_BEFORE = re.compile(r"\band\s+$")
+_PREP_AFTER = re.compile(r"\s+(?:in|on|during|over|for)\s+(?:the\s+)?")
+
+
 _PUT_FIGURE_RE = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places)\s+(?:the|its|their|his|her)\s+"
     r"(?:[\w’'-]+\s+){0,3}?(?:figure|number|total|toll|count|estimate|tally)\s+"
@@ -237,7 +241,15 @@ def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool
     if not any(c[4] == s for c in cands):
         return False
     before = ctx.text[max(s, q.start - 30) : q.start]
-    return bool(_COMPARISON_BEFORE.search(before))
+    if _COMPARISON_BEFORE.search(before):
+        return True
+    # "encountered more than 187,000 ... in fiscal year 2022, and about 33,000 in September
+    # alone": a coordinated figure with no verb of its own, narrowed by a date
+    if _AND_BEFORE.search(before):
+        m = _PREP_AFTER.match(ctx.text, q.end)
+        if m is not None and any(d.start == m.end() for d in ctx.inp.dates):
+            return True
+    return False
 
 
 def resolve_claims(
