@@ -341,7 +341,14 @@ def _places(
         ]
         loc = None
         if cands:
-            g = cands[-1]
+            # "crossed into Moldova since Russia invaded ..., and 107,000 of them are still
+            # there": a place moved to or stayed in beats a later place of another role
+            moved_to = [
+                c for c in cands
+                if _TO_MOVE_RE.search(text[max(s, c[0] - 25) : c[0]])
+                or _IN_RE.search(text[max(s, c[0] - 25) : c[0]])
+            ]  # fmt: skip
+            g = (moved_to or cands)[-1]
             loc = (
                 Location(g[2], text[g[0] : g[1]], g[0], g[1])
                 if word == "there"

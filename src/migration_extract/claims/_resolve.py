@@ -629,11 +629,11 @@ def resolve_claims(
         anaphor = story is not None and (
             tally is not None
             or (
-                q.kind == "share"
+                (q.kind == "share" or (q.kind == "count" and story.sentence.start == s))
                 and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
                 is not None
             )
-        )
+        )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
         if (
             tally is not None
             and story is not None
@@ -770,6 +770,14 @@ def resolve_claims(
         ):
             origin = origin or story.origin
             dest = dest or story.destination
+        elif (
+            anaphor
+            and story is not None
+            and q.kind == "count"
+            and tally is None
+            and (ev is None or ev.type != "casualty")  # deaths: an explicit nationality only
+        ):
+            origin = origin or story.origin  # "107,000 of them are still there": same people
         if (
             restated
             and prev_claim is not None
