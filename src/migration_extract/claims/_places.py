@@ -561,6 +561,22 @@ def _places(
         and origin.code != nationality.code
     ):
         etype = "return"
+    elif (
+        etype == "arrival"
+        and nationality is not None
+        and not adjective
+        and dest is not None
+        and dest.code == nationality.code
+        and (origin is None or origin.code == nationality.code)
+    ):
+        # "Lebanon's General Security said 235,000 Syrians had entered Syria": people
+        # entering their own country from the other country of the sentence come back
+        others = [g for g in _sentence_countries(ctx, s, e) if g[2] != dest.code]
+        if others:
+            g = others[0]
+            origin, etype = Location(g[2], text[g[0] : g[1]], g[0], g[1]), "return"
+        elif source_country and source_country != dest.code:
+            origin, etype = from_source(source_country), "return"
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward"):
             dest = None
