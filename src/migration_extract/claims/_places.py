@@ -41,6 +41,12 @@ _TO_MOVE_RE = re.compile(
     r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+" + _PLACE_MODIFIER,
     re.I,
 )
+# an explicit way towards a place (not "across", "via": where it happens or passes)
+_TOWARDS_RE = re.compile(
+    r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bfor)\s+"
+    + _PLACE_MODIFIER,
+    re.I,
+)
 # "most of them to return to Ukraine", "in most cases to go back to Ukraine": where a part
 # of the group went
 _PARTLY_TO_RE = re.compile(
@@ -289,7 +295,7 @@ def _places(
         ):
             if _is_demonym_at(ctx, g):
                 continue
-            if etype in ("departure", "onward") and _PARTLY_TO_RE.search(
+            if etype in ("departure", "onward", "return") and _PARTLY_TO_RE.search(
                 text[max(s, gs - 50) : gs]
             ):
                 continue  # "left Germany again, most of them to return to Ukraine": some of them
@@ -577,9 +583,23 @@ def _places(
             origin, etype = Location(g[2], text[g[0] : g[1]], g[0], g[1]), "return"
         elif source_country and source_country != dest.code:
             origin, etype = from_source(source_country), "return"
+    if (
+        etype == "departure"
+        and origin is None
+        and dest is not None
+        and found_at.get(id(dest)) is None
+        and not _TOWARDS_RE.search(text[max(s, dest.start - 25) : dest.start])
+    ):
+        # "Floods across Nigeria have ... forced about 1.4 million from their homes": a
+        # departure with only a place where it happens leaves that place
+        origin, dest = dest, None
     if origin is not None and dest is not None and origin.code == dest.code:
-        if etype in ("departure", "onward"):
-            dest = None
+        if etype in ("departure", "onward") or (
+            etype == "return"
+            and (nationality is None or dest.code != nationality.code)
+            and _IN_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
+        ):
+            dest = None  # "taken 6,400 migrants home from Libya" (an IOM official in Tripoli)
         else:
             origin = None
     return origin, dest, etype
