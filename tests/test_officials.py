@@ -85,6 +85,29 @@ def test_a_regional_body_takes_its_country_from_the_place_index() -> None:
     assert one(t3, "Ana Ruiz", home="MX")["Ana Ruiz"].country == "MX"
 
 
+def test_the_force_is_the_national_body_named_before() -> None:
+    t = ("On the other side of the Strait of Sicily, Tunisia's National Guard says it is "
+         "stopping more boats. Mourad Turki, a spokesman for the force, said so.")  # fmt: skip
+    o = one(t, "Mourad Turki", home="IT")["Mourad Turki"]
+    assert (o.role, o.country, o.organization) == ("spokesman", "TN", "National Guard")
+    # a bare title after a national body takes that body's country, not the home country
+    t2 = ("About 350,000 Ukrainians have valid status, the Czech interior ministry said. "
+          "Radek Horák, a deputy interior minister, told Czech Radio on Monday.")  # fmt: skip
+    assert one(t2, "Radek Horák", home="SK")["Radek Horák"].country == "CZ"
+    # a clause is not a body: "Belarus since the government ..."
+    t3 = ("Latvia declared an emergency on its border with Belarus since the government "
+          "feared more crossings. Tomas Jankauskas, the deputy commander, spoke.")  # fmt: skip
+    assert one(t3, "Tomas Jankauskas", home="LT")["Tomas Jankauskas"].country == "LT"
+
+
+def test_adviser_to_and_an_international_body_begun_before_the_role() -> None:
+    t = "Khalid al-Mansouri, an adviser to Qatar's foreign minister, told a news conference."
+    assert one(t, "Khalid al-Mansouri", home="DE")["Khalid al-Mansouri"].country == "QA"
+    t2 = "Tsipras met European Commission President Jean-Claude Juncker on Sunday."
+    o = one(t2, "Jean-Claude Juncker", home="GR")["Jean-Claude Juncker"]
+    assert (o.country, o.organization) == (None, "European Commission")
+
+
 def test_international_body_has_no_country() -> None:
     t = "“No refugee should be forced back,” said Ayaki Ito, the UNHCR representative in Lebanon."
     o = one(t, "Ayaki Ito")["Ayaki Ito"]

@@ -357,8 +357,16 @@ def _title_reading(
     role = " ".join(role_words)
     prefix = left[:title_start]
     r = _affiliation(text, line_start + title_start, prefix[-60:], rr, gaz)
-    # organisations written inside the role ("UNHCR spokesperson", "CBP Commissioner")
+    # organisations written inside the role ("UNHCR spokesperson", "CBP Commissioner"),
+    # or begun by the word before it ("European" + "Commission President")
     o = rr.org_in(role)
+    mw = re.search(r"([A-Z][\w’'.\-]*)\s+$", prefix)
+    if o is None and mw is not None:
+        o2 = rr.org_in(f"{mw.group(1)} {role}")
+        if o2 is not None and o2[0].startswith(mw.group(1)) and o2[2]:
+            o = o2
+            r = _Reading()
+            role = f"{mw.group(1)} {role}"
     if o is not None:
         r.org, c2, r.intl = o
         r.country = r.country or c2
@@ -540,7 +548,18 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
     if o is not None:
         r.org, c2, r.intl = o
         r.country = r.country or c2
-    mr = re.match(r"^(?P<prep>of|at|for|in|with)\s+(?P<what>.+)$", rest)
+    mr = re.match(r"^(?P<prep>of|at|for|in|with|to)\s+(?P<what>.+)$", rest)
+    anaphoric = mr is not None and re.fullmatch(
+        r"(?:the|its)\s+([\w’'-]+)", mr.group("what").strip(" ,.")
+    )
+    if anaphoric and anaphoric.group(1).lower() in rr.owner_nouns:
+        # "a spokesman for the force" after "Tunisia's National Guard says ...": the body
+        # named just before, with its country
+        body = _last_national_body(text, app_pos, rr, gaz)
+        if body is not None:
+            r.country = r.country or body[0]
+            r.org = r.org or body[1]
+            mr = None
     if mr:
         prep, what = mr.group("prep"), mr.group("what")
         # "head of international affairs at the Border Guard": "of" stays in the role
@@ -557,6 +576,38 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
             r.merge_missing(_where(prep, what, rr, gaz))
     r.role = role or None
     return r
+
+
+def _last_national_body(
+    text: str, pos: int, rr: RoleRules, gaz: CountryGazetteer, reach: int = 400
+) -> tuple[str, str] | None:
+    """(country, name) of the last national body named before ``pos``, within ``reach``
+    characters: "Tunisia's National Guard", "the Czech interior ministry", "Polish Border
+    Guard". The body's head word must be one of the owner nouns (agency, ministry, guard,
+    service, police ...) and come within four words of the country."""
+    lo = max(0, pos - reach)
+    best: tuple[str, str] | None = None
+    for m in _OWNER_RE.finditer(text, lo, pos):
+        owner = m.group("owner")
+        code = gaz.code(owner) or gaz.metonym(owner) or gaz.demonyms.get(owner)
+        if code is None:
+            continue
+        tail = re.split(r"[,.;:()\"“”]", text[m.end() : min(pos, m.end() + 60)], maxsplit=1)[0]
+        words = tail.split()[:4]
+        for k, w in enumerate(words):
+            if w.lower() in _GLUE or w.lower() in _BODY_BREAK:
+                break  # "Belarus since the government": not one noun phrase
+            if w.lower() in rr.owner_nouns:
+                best = (code, " ".join(words[: k + 1]))
+                break
+    return best
+
+
+_BODY_BREAK = frozenset(
+    "since and or to from in on at by with for of that which who as after before while the a an "
+    "its their his her has have had is was are were said says".split()
+)
+_OWNER_RE = re.compile(r"\b(?P<owner>[A-Z][\w-]+)(?:’s|'s)?(?=\s)")
 
 
 def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
@@ -798,7 +849,14 @@ def find_officials(
             continue
         intl = p.organization is not None and p.organization in rr.international.values()
         if p.country is None and not intl:
-            p.country = kc if is_known else (_local_country(text, p.mentions[0][0], gaz) or home)
+            s0 = p.mentions[0][0]
+            body = _last_national_body(text, s0, rr, gaz, reach=200)
+            p.country = (
+                kc if is_known
+                # "the Czech interior ministry said ... Radek Horák, a deputy interior
+                # minister": a bare title after a national body takes that body's country
+                else (_local_country(text, s0, gaz) or (body[0] if body else None) or home)
+            )  # fmt: skip
         if intl:
             p.country = None
         s, e = p.mentions[0]
