@@ -131,6 +131,17 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             text[a0:e],
         )
         a1 = a0 + (cut.start() if cut else e - a0)
+        by = _FIGURES_BY.match(text, a0, e)
+        if by is not None:
+            # "according to figures released on Monday by the International Organization
+            # for Migration (IOM)": the body that released them
+            a0 = by.end()
+            cut = re.search(r"[,.;:(\n]", text[a0:e])
+            a1 = a0 + (cut.start() if cut else e - a0)
+        owned = _ORG_RECORDS.match(text, a0, a1)
+        if owned is not None:
+            # "according to a Home Office survey of new arrivals": the body, not its survey
+            a0, a1 = owned.start("org"), owned.end("org")
         # "the UN refugee agency, UNHCR," : the acronym in apposition
         app = re.match(r",\s*([A-Z][A-Za-z0-9.&\-]{1,12})\s*[,.]", text[a1 : a1 + 20])
         # "according to the Spanish maritime rescue service, Salvamento Marítimo.": the
@@ -219,7 +230,14 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             r"\b(?:has|have|had|is|was|will|would|\w+ly)\b", m3.group(1)
         ):
             continue
+        if q["start"] > s + m3.end() and re.search(
+            r"\b(?:after|before|when|since|as)\b", text[s + m3.end() : q["start"]]
+        ):
+            continue  # "..., IOM said on Tuesday, days after shells ... killed at least 35"
         rest = sent[m3.end() :]
+        # "..., IOM said on Tuesday, days after shells struck ...": the day it was said
+        # and a closing clause after it
+        rest = re.sub(r"^\s+(?:on|late|early)\s+[A-Z]\w+(?:\s+\d{1,2})?(?=[,.;:])", "", rest)
         if not re.match(r"\s*(?:[,.;:]|$)", rest) and (
             re.search(r"\bthat\b", rest) or len(rest.split()) > 7
         ):
@@ -230,15 +248,26 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             return Source(o.name, o.kind, o.role, o.country, text[a0:a1], a0, a1)
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
-        return _make_source(ctx, a0, a1, None, apposition=m3.group(2))
+        return _make_source(ctx, a0, a1, None, apposition=m3.group(2) or m3.group(3))
     return None
+
+
+_FIGURES_BY = re.compile(
+    r"(?:the\s+|new\s+|latest\s+|official\s+)*(?:figures|data|statistics|estimates|numbers|"
+    r"reports?|records)\s+(?:released|published|issued|compiled|collected|gathered|provided)"
+    r"\b[^,.;:]{0,40}?\bby\s+"
+)
+_ORG_RECORDS = re.compile(
+    r"(?:an?\s+|the\s+)?(?P<org>[A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4})\s+(?:survey|report|"
+    r"figures|data|statistics|estimates|analysis|census|count|tally|records)\b"
+)
 
 
 _TRAILING_SAID_RE = re.compile(
     r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
-    r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),)?\s+"
-    r"(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b"
-)
+    r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\))?"
+    r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b"
+)  # (", the International Organization for Migration (IOM) said": the defined acronym)
 
 
 _LOCATIVE_BEFORE = re.compile(
