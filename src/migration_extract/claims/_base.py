@@ -69,6 +69,7 @@ class ClaimRules:
     event_nouns_not_people: frozenset[str] = frozenset()
     moved_by_others: frozenset[str] = frozenset()
     asylum_objects: frozenset[str] = frozenset()
+    regularisation_objects: frozenset[str] = frozenset()
     benefit_objects: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
     list_people_words: frozenset[str] = frozenset()

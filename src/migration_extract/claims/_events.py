@@ -135,6 +135,14 @@ def _event(
                 path.append(Event("other", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"
+                and (lem in r.granting_verbs or lem == "apply")
+                and _word_after(ctx, a, e, r.regularisation_objects, chars=45, toks=7)
+            ):
+                # "had applied for temporary residence", "received the two-year visa",
+                # "give legal status to about 200,000": regularisation, not asylum (README)
+                path.append(Event("other", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
                 and lem in r.granting_verbs
                 and _word_after(ctx, a, e, r.asylum_objects, chars=70, toks=12)
             ):
