@@ -68,6 +68,7 @@ class ClaimRules:
     event_nouns: frozenset[str] = frozenset()
     event_nouns_not_people: frozenset[str] = frozenset()
     moved_by_others: frozenset[str] = frozenset()
+    displacing_verbs: frozenset[str] = frozenset()
     asylum_objects: frozenset[str] = frozenset()
     regularisation_objects: frozenset[str] = frozenset()
     benefit_objects: frozenset[str] = frozenset()

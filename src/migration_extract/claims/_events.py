@@ -8,7 +8,7 @@ from typing import Any
 
 from ..numbers import rules as number_rules
 from ..records import Event, Quantity, Span
-from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx
+from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx, _is_people
 
 _AND_THAT = re.compile(r",\s+and\s+that\b")
 
@@ -53,9 +53,11 @@ def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     "46,000 have been moved into containers", "400 people a day were being taken by barge
     to Malakal"): its object or passive subject, with a destination after the verb."""
     t: PTok | None = anchor
+    chain = {verb.i}
     for _ in range(4):
         if t is None or t.head == t.i:
             return False
+        chain.add(t.i)
         if t.head == verb.i:
             break
         t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
@@ -64,7 +66,10 @@ def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     if t is None or t.dep not in ("dobj", "obj", "nsubjpass"):
         return False
     return any(
-        (p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in (verb.i, t.i))
+        # "move 1,000 of the new arrivals to reception centres" ("to" under "arrivals")
+        (p.text.lower() in ("to", "into", "onto") and p.dep == "prep" and p.head in chain)
+        # "had moved about 3,500 people there"
+        or (p.text.lower() == "there" and p.head in chain and p.dep == "advmod")
         # "moved more than 120,000 people out of Renk" (not "carried out 2.8 million expulsions")
         or (
             p.text.lower() == "out"
@@ -128,6 +133,14 @@ def _event(
             ):
                 # "its clinics had treated 39 people for gunshot and shrapnel wounds"
                 path.append(Event("casualty", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in r.displacing_verbs
+                and anchor is not None
+                and _object_of(ctx, anchor, a)
+            ):
+                # "the M23 offensive had displaced about 170,000 people": made to leave
+                path.append(Event("departure", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _sent_back(ctx, a, e):
                 # "Guatemala sends 3,500 caravan migrants back to Honduras"
                 path.append(Event("return", a.text, a.start, a.end))
@@ -222,7 +235,21 @@ def _event(
         ):
             continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers and lem not in ctx.rules.path_only_verbs:
+            if _not_a_movement(ctx, t):
+                continue
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
+        elif (
+            t.pos in ("NOUN", "PROPN")
+            and t.text.lower().endswith("s")
+            and r.verb_triggers.get(t.text.lower()[:-1]) == "stock"
+            and ctx.tok_at(t.end + 1) is not None
+            and any(o["start"] in (t.end + 1,) or t.end < o["start"] <= t.end + 8
+                    for o in ctx.inp.quantities)
+        ):
+            # "Ecuador, a country of 18 million, hosts about 475,000 Venezuelans": the verb
+            # the tagger read as a plural noun
+            typ = r.verb_triggers[t.text.lower()[:-1]]
+            cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
         elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
             # a verb the tagger missed ("800,000 of the refugees ... live in districts")
             typ = r.verb_triggers[t.text.lower()]
@@ -237,6 +264,8 @@ def _event(
             typ = r.verb_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
         elif t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.text.lower() in r.noun_triggers:
+            if _TIME_ANCHOR_BEFORE.search(ctx.text[max(s, t.start - 20) : t.start]):
+                continue  # "twice the number before the mobilisation": a time, not the event
             typ = r.noun_triggers[t.text.lower()]
             cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
     cands = [
@@ -252,6 +281,30 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+_TIME_ANCHOR_BEFORE = re.compile(
+    r"\b(?:before|after|since|following|until|ahead\s+of|prior\s+to)\s+(?:the\s+|its\s+|this\s+)?$",
+    re.I,
+)
+
+
+def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
+    """A trigger verb that moves no one here: a passive participle describing a thing ("the
+    regional platform run by UN agencies"), or "refused to join" (a refusal of an act,
+    not of entry)."""
+    if t.dep in ("acl", "amod") and 0 <= t.head < len(ctx.toks):
+        head = ctx.toks[t.head]
+        by = ctx.tok_at(t.end + 1)
+        if (
+            by is not None
+            and by.text.lower() == "by"
+            and head.pos in ("NOUN", "PROPN")
+            and not _is_people({"text": head.text, "head": head.text}, ctx)
+        ):
+            return True  # "the platform run by UN agencies"
+    nxt = ctx.tok_at(t.end + 1)
+    return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 
 
 def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:

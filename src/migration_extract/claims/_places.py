@@ -258,8 +258,10 @@ def _places(
                 (
                     etype in (*_STAY_EVENTS, None)
                     # "flee fighting in Myanmar's Chin state into India's Mizoram"
-                    or (etype == "departure" and re.search(
-                        r"\b(?:into|to)\s+$", text[max(s, gs - 6) : gs]))
+                    or (
+                        etype == "departure"
+                        and re.search(r"\b(?:into|to)\s+$", text[max(s, gs - 6) : gs])
+                    )
                 )
                 and (
                     re.match(
@@ -483,8 +485,12 @@ def _places(
     ):
         etype = "arrival"
     # "Chad already hosted around 400,000 Sudanese refugees ... in Darfur": the host
-    if ev is not None and etype == "stock" and ev.text.lower().startswith(
-        ("host", "shelter", "accommodat", "hous", "tak", "welcom", "receiv")
+    if (
+        ev is not None
+        and etype == "stock"
+        and ev.text.lower().startswith(
+            ("host", "shelter", "accommodat", "hous", "tak", "welcom", "receiv")
+        )
     ):
         subj = _country_subject(ctx, ev, q, s, e)
         if subj is not None and (nationality is None or subj.code != nationality.code):
@@ -500,9 +506,13 @@ def _places(
     )
     if dest is None and (etype in _STAY_EVENTS or regularised):
         # an event borrowed from another clause of a crowded sentence has another subject
-        own_ev = ev if not crowded or _segment(text, s, e, ev.start if ev else q["start"]) == (
-            _segment(text, s, e, q["start"])
-        ) else None
+        own_ev = (
+            ev
+            if not crowded
+            or _segment(text, s, e, ev.start if ev else q["start"])
+            == (_segment(text, s, e, q["start"]))
+            else None
+        )
         subj = _country_subject(ctx, own_ev, q, s, e)
         if subj is not None and (nationality is None or subj.code != nationality.code):
             own_people = pop is not None and re.search(
@@ -550,9 +560,11 @@ def _places(
     if etype == "return":
         # back "home": the destination is the people's nationality; the origin is where
         # they are sent back from (the acting authority's country)
-        explicit_to = dest is not None and _TO_MOVE_RE.search(
-            text[max(s, dest.start - 25) : dest.start]
-        ) is not None and found_at.get(id(dest)) is None
+        explicit_to = (
+            dest is not None
+            and _TO_MOVE_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
+            and found_at.get(id(dest)) is None
+        )
         if nationality is not None and not (explicit_to and dest is not None
                                             and dest.code != nationality.code):  # fmt: skip
             dest = nationality  # (not "expels 4,000 Venezuelans to Mexico": a third country)
@@ -612,6 +624,17 @@ def _places(
         # "Floods across Nigeria have ... forced about 1.4 million from their homes": a
         # departure with only a place where it happens leaves that place
         origin, dest = dest, None
+    if etype == "departure" and origin is None and dest is None and ev is not None:
+        # "the offensive had displaced about 170,000 people in North Kivu province": the
+        # place it happened in, right after the figure or the verb
+        for g in _geo_in(ctx, ev.start, e):
+            if g[2] is None or _segment(text, s, e, g[0]) not in own_segments:
+                continue
+            if re.search(
+                r"\b(?:in|across|inside|within)\s+(?:the\s+)?$", text[max(s, g[0] - 12) : g[0]]
+            ):
+                origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+            break
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward") or (
             etype == "return"

@@ -220,6 +220,7 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_OF_THEM_ARE = re.compile(r"\s+of\s+\w+\s+(?:are|were|is|was)\b")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PREP_AFTER = re.compile(r"\s+(?:in|on|during|over|for)\s+(?:the\s+)?")
 
@@ -579,7 +580,14 @@ def resolve_claims(
                 part = None
             if part is not None:
                 pop, inherited = part, False
-                ev = _noun_event(ctx, part) or ev  # "four in five of them are returnees"
+                if (
+                    ev is None
+                    or ev.start > q.end
+                    or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
+                ):
+                    # "four in five of them are returnees" (not "would move 1,000 of the new
+                    # arrivals to reception centres": the verb before the figure acts on it)
+                    ev = _noun_event(ctx, part) or ev
         if inherited and not re.search(
             r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
             ctx.text[s : q.start],
@@ -670,7 +678,15 @@ def resolve_claims(
             head = pop.text.split()[-1]
             hs = pop.end - len(head)
             typ = ctx.rules.noun_triggers.get(head.lower(), "other")
-            if ev is None or (q.kind == "count" and not inherited and ev.start > pop.end):
+            stays = (
+                ev is not None
+                and ev.type == "stock"
+                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
+            )  # "50,000 recent arrivals were living unregistered": where they now are
+            if ev is None or (
+                q.kind == "count" and not inherited and ev.start > pop.end and not stays
+            ):
                 # "sea arrivals top 30,000 as boats keep landing": the counted events are the
                 # event, not a verb further on
                 ev = Event(typ, head, hs, pop.end)
@@ -788,6 +804,18 @@ def resolve_claims(
         ):
             # "about 2,500 Afghans a day were arriving (return) ..., up from about 1,500 a
             # day": the same trigger read for the same people
+            ev = prev_claim.event
+        if (
+            restated
+            and prev_claim is not None
+            and prev_claim.event is not None
+            and ev is not None
+            and ev.start < prev_claim.quantity.start
+            and ev.type != prev_claim.event.type
+            and _restates_previous(ctx, q, s, cands)
+        ):
+            # "had registered about 350 new arrivals a week since May, up from roughly 200 a
+            # week in April": the baseline counts what the earlier figure counts
             ev = prev_claim.event
         if restated and prev_claim is not None:
             same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
