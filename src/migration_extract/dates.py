@@ -230,7 +230,13 @@ _FORWARD_RE = re.compile(
 )
 # modal cues count only before the expression ("may be signed on September 12", not
 # "released a statement Tuesday stressing that smugglers might tell...")
-_FORWARD_MODAL = re.compile(r"\b(?:should(?!\s+have)|may\s+be|might(?!\s+have))\b", re.I)
+_FORWARD_MODAL = re.compile(
+    r"\b(?:should(?!\s+have)|may\s+be|might(?!\s+have)"
+    # "could rise to 60,000 by the end of October": a projection (not "could not find")
+    r"|could\s+(?:rise|reach|climb|grow|top|double|triple|increase|exceed|hit|surpass|swell"
+    r"|soar|pass))\b",
+    re.I,
+)
 # weak forward cues: only when the clause has no past auxiliary
 _FORWARD_WEAK = re.compile(r"\bdeadline\b", re.I)
 _FORWARD_PREP = re.compile(

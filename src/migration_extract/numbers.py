@@ -1164,7 +1164,9 @@ def _is_sentence_start(toks: list[Tok], i: int) -> bool:
     if i == 0:
         return True
     p = toks[i - 1]
-    return p.low in {".", "!", "?", "\n", "“", '"', ":", "-", "–", "—"}
+    # (a bullet or a menu separator starts an item: "› Record 3,500 Russians entered")
+    return p.low in {".", "!", "?", "\n", "“", '"', ":", "-", "–", "—", "›", "»", "•", "·", "|",
+                     "►", "▶", "‣", "*"}  # fmt: skip
 
 
 def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | None:
@@ -1546,6 +1548,7 @@ def _frac(x: float) -> float:
 
 
 # "half the condos", "half their income": 'half' before a determiner is a share
+_CLAUSE_OPENERS = frozenset({",", "and", "while", "that", "but", "said", "says", "whereas"})
 _HALF_DETERMINERS = frozenset("the its their his her these those our my your".split())
 
 # "more than half going to Poland", "with half staying": a share of the group just named
@@ -1895,7 +1898,15 @@ def _finish(
             out.kind = "other" if _thing_subject(toks, m.i, r) else "change"
             return out
         # "70% of them" is a share; a bare percentage of something else is kept as other
-        if nxt != "of" and not (
+        # "About 80% come from the Lower Juba": a percentage as the subject of a clause is a
+        # share of the group just named
+        k0 = m.i
+        while k0 > 0 and m.i - k0 < 3 and toks[k0 - 1].low in _HALF_BEFORE | {"more", "fewer"}:
+            k0 -= 1  # over the hedge: "About 80% come"
+        subject = (nxt in _HALF_VERBS_AFTER or nxt == "come") and (
+            _is_sentence_start(toks, k0) or toks[k0 - 1].low in _CLAUSE_OPENERS
+        )
+        if nxt != "of" and not subject and not (
             j2 < n and toks[j2].kind == "word" and toks[j2].low in _PEOPLE_HINTS
         ):
             out.kind = "percent"  # resolved by the caller (change) or to other below

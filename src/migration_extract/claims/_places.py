@@ -386,6 +386,15 @@ def _places(
             dest = None  # several destinations at once
     # the event's own rules (SPEC "origin/destination follow the event")
     if etype == "onward":
+        # "had passed through Colombia on their way north": the country passed through
+        thru = next(
+            (g for g in _geo_in(ctx, s, e) if g[2] and re.search(
+                r"\bthrough\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]])),
+            None,
+        )  # fmt: skip
+        if thru is not None and not origins:
+            origins.append((0, Location(thru[2], text[thru[0] : thru[1]], thru[0], thru[1])))
+            origin = origins[0][1]
         # "who came to Kazakhstan have gone to other countries": the first stop is the origin
         first = next((d for d in dests if d[1].start < (ev.start if ev else q["start"])), None)
         if first is not None:

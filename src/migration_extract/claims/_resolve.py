@@ -198,7 +198,23 @@ _AVERAGE_LOAD_BEFORE = re.compile(
 )
 _CAPACITY_BEFORE = re.compile(
     r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
-    r"\bcould\s+(?:hold|house|accommodate|sleep))\s+" + _BOUND_HEDGE,
+    r"\bcould\s+(?:hold|house|accommodate|sleep)|"
+    # "built to hold about 3,000 people", "would each carry up to 250 passengers"
+    r"\b(?:built|designed|meant|intended|equipped|planned)\s+to\s+(?:hold|house|accommodate|"
+    r"sleep|shelter|host|take|carry|seat)|"
+    r"\beach\s+(?:carry|carries|hold|holds|seat|seats|take|takes|accommodate))\s+" + _BOUND_HEDGE,
+    re.I,
+)
+# "a city survey of 1,500 households", "a poll of 2,000 adults": the sample, not a count
+_SAMPLE_BEFORE = re.compile(
+    r"\b(?:survey|surveys|poll|polls|study|sample|questionnaire)\s+(?:of|among)\s+"
+    + _BOUND_HEDGE,
+    re.I,
+)
+# "pensioners over 70 and children under 15 travel free": ages of a group
+_AGE_OF_GROUP = re.compile(
+    r"\b(?:children|kids|pensioners|people|adults|men|women|boys|girls|those|minors|"
+    r"teenagers|students|anyone|everyone)\s+(?:aged\s+)?$",
     re.I,
 )
 # "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
@@ -220,7 +236,8 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
-_OF_THEM_ARE = re.compile(r"\s+of\s+\w+\s+(?:are|were|is|was)\b")
+_OF_THEM_ARE = re.compile(r"\s+of\s+\w+(\s+(?:are|were|is|was))\b")
+_COPULA_DEMONYM = re.compile(r"\s+(?:are|were|is|was)\s+([A-Z][\w’'-]+)\b")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PREP_AFTER = re.compile(r"\s+(?:in|on|during|over|for)\s+(?:the\s+)?")
 
@@ -231,6 +248,30 @@ _PUT_FIGURE_RE = re.compile(
     r"(?:(?:who|of|that)\s+[^,.;]{0,60}?\s+)?at\s+[\"“]?$",
     re.I,
 )
+
+
+_RATE_OF_BEFORE = re.compile(
+    r"\bat\s+(?:a|the)\s+(?:\w+\s+)?(?:rate|pace)\s+of\s+(?:about\s+|around\s+|some\s+|"
+    r"roughly\s+|nearly\s+|up\s+to\s+|more\s+than\s+)?$|"
+    r"\bthe\s+number\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:could|would|may|might|will|has|had|is|"
+    r"was|rose|rise|risen|reach|reached|climb|climbed|grew|grow|stood|stands)\b[^.;]{0,30}$",
+    re.I,
+)
+
+
+def _rate_of_movement(ctx: _Ctx, before: str, at: int) -> bool:
+    """'People were still leaving Derna at a rate of about 1,000 a day', 'the number forced
+    to leave could rise to 60,000': a figure that measures a movement named just before it
+    (a trigger verb in the clause before the figure, or in the words after 'the number')."""
+    m = _RATE_OF_BEFORE.search(before)
+    if m is None:
+        return False
+    lo, hi = (m.start("what"), m.end("what")) if m.group("what") else (0, m.start())
+    lo, hi = (at + lo, at + hi) if m.group("what") else (max(0, at - 60), at + m.start())
+    return any(
+        t.lemma.lower() in ctx.rules.verb_triggers and t.pos == "VERB"
+        for t in ctx.toks_in(lo, hi)
+    )
 
 
 def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool:
@@ -329,11 +370,20 @@ def resolve_claims(
             elif noun is not None and noun["start"] < q.end + 12:
                 noun = None
         if noun is None:
-            m_n = _BARE_PEOPLE_AFTER.match(ctx.text[q.end : min(e, q.end + 40)])
+            # "about 280,000 of them were Syrians going back": who "them" were
+            skip = _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
+            at = skip.start(1) if skip else q.end
+            m_n = _BARE_PEOPLE_AFTER.match(ctx.text[at : min(e, at + 40)])
             if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
-                ns = q.end + m_n.start(1)  # "stopped 1,800 would-be migrants"
+                ns = at + m_n.start(1)  # "stopped 1,800 would-be migrants"
                 noun = {"text": m_n.group(1), "start": ns, "end": ns + len(m_n.group(1)),
                         "head": m_n.group(1).split()[-1]}  # fmt: skip
+            elif (
+                m_d := _COPULA_DEMONYM.match(ctx.text, at, min(e, at + 30))
+            ) is not None and ctx.gaz.is_demonym(m_d.group(1)):
+                # "and some 120,000 were Lebanese": a nationality that takes no plural
+                noun = {"text": m_d.group(1), "start": m_d.start(1), "end": m_d.end(1),
+                        "head": m_d.group(1)}  # fmt: skip
         if noun is not None and " " in noun["text"]:
             head_word = noun["text"].rsplit(" ", 1)[1]
             if head_word.lower() in ctx.rules.verb_triggers:
@@ -353,8 +403,13 @@ def resolve_claims(
             pop = Span(noun["text"], noun["start"], noun["end"])
             # "at two border crossings": a place, not people crossing
             head = noun["text"].split()[-1].lower()
-            if head in ("crossing", "crossings", "checkpoints") and re.search(
-                r"\b(?:at|on|through|near|of)\s+$", ctx.text[max(s, q.start - 12) : q.start]
+            if head in ("crossing", "crossings", "checkpoints", "checkpoint", "posts") and (
+                re.search(
+                    r"\b(?:at|on|through|near|of|but|the)\s+$",
+                    ctx.text[max(s, q.start - 12) : q.start],
+                )
+                # "all but one crossing", "the two Arctic crossings": places, not events
+                or (q.value is not None and q.value < 20 and q.qualifier is None)
             ):
                 continue
         elif people is False:
@@ -427,6 +482,7 @@ def resolve_claims(
                     _subject_of_movement(ctx, q)
                     or _object_of_trigger(ctx, q)
                     or _restates_previous(ctx, q, s, cands)
+                    or _rate_of_movement(ctx, before, max(s, q.start - 80))
                 ):
                     continue
                 if (s, e) in last_pop:
@@ -441,6 +497,12 @@ def resolve_claims(
         if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue
         if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+            continue
+        if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
+            continue
+        if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and _AGE_OF_GROUP.search(
+            ctx.text[max(s, q.start - 20) : q.start]
+        ):
             continue
         if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
             continue

@@ -39,7 +39,9 @@ _REPORTED_DATE_RE = re.compile(
     # "told a briefing on Tuesday", "said at a news conference on Monday"
     r"(?:told|said|at|in|during|gave)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:briefing|conference|statement|interview|meeting|session|summit|hearing|address|"
-    r"speech|update|report|post|announcement))\s+(?:on\s+|in\s+|late\s+|early\s+)?$",
+    r"speech|update|report|post|announcement|visit|trip|tour|stop))\s+"
+    # "said during a visit to Damascus on Sunday"
+    r"(?:(?:to|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?(?:on\s+|in\s+|late\s+|early\s+)?$",
     re.I,
 )
 # words between a figure and a date that put the date in another clause: a contrast, a
