@@ -49,13 +49,16 @@ _REPORTED_DATE_RE = re.compile(
 # agency from registering new arrivals in 2015"; "up from a handful in the summer")
 _OTHER_CLAUSE_RE = re.compile(
     r"\b(?:but|while(?!\s+\w+ing\b)|whereas|although|though|after|before|when|compared\s+(?:with|to)|"
-    r"up\s+from|down\s+from|than)\b",
+    r"up\s+from|down\s+from|than|as\s+(?:many|much)\s+as)\b",
     re.I,
 )
 # a new reported clause or a contrast between a figure and a date: the parse's attachment
 # across it is not trusted ("... since X on September 21, and that the daily flow is now")
 _NEW_CLAUSE_RE = re.compile(
-    r";|\b(?:but|while|whereas|although|compared\s+(?:with|to)|up\s+from|down\s+from|than)\b",
+    r";|\b(?:but|while|whereas|although|compared\s+(?:with|to)|up\s+from|down\s+from|than"
+    # "nearly twice as many as in January": the baseline; ", and that ... in June": another
+    # reported clause
+    r"|as\s+(?:many|much)\s+as)\b|,\s+and\s+that\b",
     re.I,
 )
 _DAYS_AFTER_RE = re.compile(
@@ -128,12 +131,19 @@ def _whole_time(
         or (ev.start >= q.end and re.match(r"\s+of\s+(?:them|those|these)\s+(?:are|were)\b",
                                          ctx.text[q.end : q.end + 30]) is not None)
     )
-    if whole is not None and whole.time is not None and same_event and (
+    own_date = any(
+        q.end <= d.start <= q.end + 30 and _OWN_DATE_GAP.fullmatch(ctx.text[q.end : d.start])
+        for d in ctx.inp.dates
+    )  # "927 ... since August 1, more than 600 of them in the past week alone"
+    if whole is not None and whole.time is not None and same_event and not own_date and (
         _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
         or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
     ):
         return whole.time
     return None
+
+
+_OWN_DATE_GAP = re.compile(r"(?:\s+of\s+(?:them|those|these))?\s+(?:in|during|over|on|)\s*")
 
 
 def _in_relative_clause_of_stay(
@@ -310,8 +320,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and _segment(text, s, e, d.start) == q_segment
         ):
             continue  # "almost twice the 66,237 recorded over the same period last year"
-        if re.search(r"\bso\s+far\s+$", before) and pub is not None:
-            start = d.start - len(re.search(r"so\s+far\s+$", before).group(0))  # type: ignore[union-attr]
+        if re.search(r"\b[Ss]o\s+far\s+$", before) and pub is not None:
+            start = d.start - len(re.search(r"[Ss]o\s+far\s+$", before).group(0))  # type: ignore[union-attr]
             hi = pub.isoformat()
         m = re.match(r"\s+(?:and|to|through)\s+", text[d.end : d.end + 12])
         if m:
