@@ -84,6 +84,12 @@ _FOR_TRANSPORT_TO = re.compile(
     r"\bfor\s+(?:\w+\s+)?(?:flights?|buses|boats|transport|passage|onward\s+travel)\s+to\s+$",
     re.I,
 )
+_FLED_CONFLICT_OF = re.compile(
+    r"\b(?:fled|flee|fleeing|flees|escaped|escaping)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:war|fighting|conflict|violence|clashes|crisis|bombing|bombardment|strikes|offensive)\s+"
+    r"(?:in|across|between|by|involving)\s+(?:the\s+)?$",
+    re.I,
+)
 _FLED_WAR_IN = re.compile(
     r"\b(?:fled|flee|fleeing|flees|escaped|escaping)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:war|fighting|conflict|violence|crisis|floods?|drought|earthquake|bombing|bombardment)\s+"
@@ -248,7 +254,12 @@ def _places(
             # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
             # with more than half going to Poland": another noun's or another part's place
             continue
-        if text[ge : ge + 2] in ("’s", "'s") and _FROM_RE.search(text[max(s, gs - 25) : gs]):
+        if text[ge : ge + 2] in ("’s", "'s") and (
+            _FROM_RE.search(text[max(s, gs - 25) : gs])
+            # "fleeing clashes between Myanmar's army and ...", "flee fighting in Myanmar's
+            # Chin state": the country of the conflict they flee
+            or _FLED_CONFLICT_OF.search(text[max(s, gs - 60) : gs])
+        ):
             # "fled Myanmar's Rakhine state": the country the region belongs to
             origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
             continue

@@ -236,6 +236,12 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_MAKE_UP_BEFORE = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:now\s+|also\s+|still\s+)?(?:make|made|makes|account|accounted|"
+    r"accounts|represent|represented|represents|comprise|comprised|constitute|constituted)\s+"
+    r"(?:up\s+|for\s+)?(?:about|around|roughly|nearly|almost|some|just|over|more\s+than|"
+    r"less\s+than|fewer\s+than)?\s*$"
+)
 _OF_THEM_ARE = re.compile(r"\s+of\s+\w+(\s+(?:are|were|is|was))\b")
 _COPULA_DEMONYM = re.compile(r"\s+(?:are|were|is|was)\s+([A-Z][\w’'-]+)\b")
 _AND_BEFORE = re.compile(r"\band\s+$")
@@ -833,6 +839,12 @@ def resolve_claims(
             or (more_of and ev is not None and prev_claim.event is not None
                 and ev.type == prev_claim.event.type)
         )  # fmt: skip
+        mk = _MAKE_UP_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
+        if q.kind == "share" and origin is None and mk and ctx.gaz.is_demonym(mk.group(1)):
+            # "Senegalese now make up about half of all arrivals", "Hondurans accounted for
+            # about 12% of them": the part's nationality
+            ms = max(s, q.start - 60) + mk.start(1)
+            origin = Location(ctx.gaz.demonyms[mk.group(1)], mk.group(1), ms, ms + len(mk.group(1)))
         if (
             q.kind == "share"
             and origin is None
