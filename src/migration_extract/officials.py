@@ -449,6 +449,8 @@ def _role_of(role: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         r.org = bare
     if found and not r.intl:
         r.country = r.country or found[0].code
+    if r.country is None and not r.intl:
+        r.country = _regional_country(bare, rr)  # "of the Lapland Border Guard District"
     return r
 
 
@@ -644,9 +646,13 @@ def _regional_country(what: str, rr: RoleRules) -> str | None:
 
     places = place_gazetteer()
     for m in _CAP_RUN.finditer(what):
-        hit = places.lookup(m.group(0))
-        if hit is not None and hit[1] is not None:
-            return hit[1]
+        words = m.group(0).split()[:5]
+        # "Lapland Border Guard District": the longest run of words that names a place
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                hit = places.lookup(" ".join(words[i : i + n]))
+                if hit is not None and hit[1] is not None:
+                    return hit[1]
     return None
 
 

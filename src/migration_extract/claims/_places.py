@@ -312,6 +312,9 @@ def _places(
             _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
         ):
             if _is_demonym_at(ctx, g):
+                if etype in (*_STAY_EVENTS, None) and re.match(r"\s+side\b", text[ge : ge + 6]):
+                    # "waiting on the Russian side of Raja-Jooseppi": where they are
+                    dests.append((dist, loc, False))
                 continue
             if etype in ("departure", "onward", "return") and _PARTLY_TO_RE.search(
                 text[max(s, gs - 50) : gs]

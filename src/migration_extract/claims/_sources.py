@@ -27,7 +27,7 @@ _ANAPHORIC_SOURCES = re.compile(
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
     r"committee|institute|bureau|authority|mission|coastguard|programme|program)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
-    r"count|estimates?|update|tally|assessment))?)?$",
+    r"count|estimates?|update|tally|assessment|tracking|monitoring))?)?$",
     re.I,
 )
 _NAME_CLOSING = re.compile(
