@@ -468,6 +468,10 @@ def resolve_claims(
                         # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
                         ps = ns - len(dm.group(0))
                         pop = Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
+                    elif n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
+                        # "as arrivals top 127,000": arrivals name the people who arrived
+                        # (fixtures/README, label corrections: arrivals stay populations)
+                        pop = Span(total.group("n"), ns, ns + len(n_word))
                 elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(
                     ctx.text[max(s, q.start - 120) : q.start]
                 ):
