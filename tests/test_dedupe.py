@@ -533,3 +533,22 @@ def test_infinite_value_is_a_clear_error():
     c["quantity"]["value"] = float("inf")
     with pytest.raises(InvalidRecordError, match=r"quantity\.value"):
         dedupe([c])
+
+
+def test_event_only_population_scores_as_missing():
+    """Rule 11: 'arrivals' (a headline's running total) says nothing about who; it is
+    scored like a missing population, so the headline still restates its lead."""
+    from migration_extract.dedupe import _norm_pop
+
+    assert _norm_pop("Sea arrivals") == "" and _norm_pop("arrivals") == ""
+    assert _norm_pop("Sudanese refugees") == "sudanese refugees"
+    kw = dict(event="arrival", origin=None, dest=None, t=("2023-01-01", "2023-10-31"))
+    lead = claim("a", "32,436", value=32436, pop="people",
+                 sentence="A total of 32,436 people reached the Canary Islands by sea "
+                          "between January 1 and October 31, the interior ministry said.",
+                 sstart=60, **kw)  # fmt: skip
+    for pop in ("arrivals", None):
+        head = claim("a", "32,000", value=32000, low=32000, qualifier="more_than", pop=pop,
+                     sentence="Canary Islands arrivals top 32,000, beating 2006 record",
+                     **kw)  # fmt: skip
+        assert _together(dedupe([_article("a", "2023-11-02", head, lead)]), head, lead), pop

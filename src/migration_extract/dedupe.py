@@ -251,6 +251,19 @@ def _norm(s: Any) -> str:
     return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
 
+# a population that only names the counted events ("arrivals", "sea arrivals") says nothing
+# about who: scored like a missing one (docs/dedupe.md, rule 11)
+_EVENT_ONLY_POP = frozenset(
+    "arrivals arrival departures departure returns entries crossings encounters".split()
+)
+
+
+def _norm_pop(s: Any) -> str:
+    t = _norm(s)
+    words = t.split()
+    return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
+
+
 _I8 = ("kind", "per", "event", "vague", "tclosed", "future")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
@@ -392,7 +405,7 @@ class _Rows:
         raw = pop.get("text") if pop else None
         pid = self._raw_pop.get(raw) if type(raw) is str else None  # the same text again
         if pid is None:
-            ptext = _norm(raw)
+            ptext = _norm_pop(raw)
             pid = sids["pop"].get(ptext)
             if pid is None:
                 pid = sids["pop"][ptext] = len(strings["pop"])
