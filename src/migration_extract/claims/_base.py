@@ -305,6 +305,12 @@ def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
     subj = [
         c for c in toks if c.head == verb.i and c.dep in ("nsubj", "nsubjpass") and c.i != verb.i
     ]
+    if len(subj) > 1 and verb.lemma.lower() in ctx.rules.reporting_verbs:
+        # "..., most of them men from Afghanistan, said camp manager Adnan Hodžić": the
+        # parser gave the verb two subjects; the speaker is the one after it
+        after = [c for c in subj if c.i > verb.i]
+        if after:
+            return after[0]
     if subj:
         return subj[0]
     # "UNHCR disputes that figure and says ...": a conjoined verb shares the subject

@@ -197,6 +197,13 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             src = _pronoun_source(ctx, sj.start, sj.end)
         else:
             sub_s, sub_e = _subtree(ctx, sj, s, e)
+            person = next(
+                (x for x in ctx.inp.entities if x[2] == "PERSON" and x[0] <= sj.start < x[1]),
+                None,
+            )
+            if sj.i > verb.i and person is not None:
+                # "said camp manager Adnan Hodžić of Bosnia's Service ...": the person
+                sub_s, sub_e = person[0], person[1]
             if sub_s <= q["start"] < sub_e:
                 continue  # "Some 6,000 children had been registered": the figure itself
             app = re.match(r",\s*([^,]{3,60}?),", text[sub_e : sub_e + 70])
