@@ -265,6 +265,36 @@ _RATE_OF_BEFORE = re.compile(
 )
 
 
+_TOTAL_WORDS = frozenset("tally total toll count figure figures number numbers sum".split())
+_THING_LEVEL_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:have\s+|has\s+|had\s+)?(?:rose|risen|rise|climbed|reached|jumped|fell|"
+    r"fallen|dropped|stood|stands|topped|hit|increased|grew|grown|passed|neared)\s+(?:to\s+|at\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+
+
+def _moved_part(ctx: _Ctx, q: Quantity, noun: dict[str, Any] | None, e: int) -> bool:
+    """A noun that is not people but counts people by what follows: "about 60% of the
+    population had left" (a share that moved), "More than 140,000 cases were awaiting an
+    initial decision" (asylum cases)."""
+    if noun is None:
+        return False
+    head = noun["text"].split()[-1].lower()
+    after = ctx.text[noun["end"] : min(e, noun["end"] + 40)]
+    if head == "population" and q.kind == "share":
+        return any(
+            t.pos == "VERB"
+            and ctx.rules.verb_triggers.get(t.lemma.lower()) in ("departure", "return")
+            for t in ctx.toks_in(noun["end"], min(e, noun["end"] + 30))[:4]
+        )
+    if head == "cases":
+        m = re.match(r"\s+(?:were|are|still|now|\s)*", after)
+        k = noun["end"] + (m.end() if m else 0)
+        hit = ctx.rules._phrase_re.match(ctx.text, k)
+        return hit is not None and ctx.rules.phrase_triggers[hit.group(0).lower()] == "asylum"
+    return False
+
+
 def _rate_of_movement(ctx: _Ctx, before: str, at: int) -> bool:
     """'People were still leaving Derna at a rate of about 1,000 a day', 'the number forced
     to leave could rise to 60,000': a figure that measures a movement named just before it
@@ -275,7 +305,9 @@ def _rate_of_movement(ctx: _Ctx, before: str, at: int) -> bool:
     lo, hi = (m.start("what"), m.end("what")) if m.group("what") else (0, m.start())
     lo, hi = (at + lo, at + hi) if m.group("what") else (max(0, at - 60), at + m.start())
     return any(
-        t.lemma.lower() in ctx.rules.verb_triggers and t.pos == "VERB"
+        (t.lemma.lower() in ctx.rules.verb_triggers and t.pos == "VERB")
+        # "if arrivals continued at the current pace of 10,000 to 15,000 a day"
+        or (t.pos == "NOUN" and t.text.lower() in ctx.rules.noun_triggers)
         for t in ctx.toks_in(lo, hi)
     )
 
@@ -418,8 +450,10 @@ def resolve_claims(
                 or (q.value is not None and q.value < 20 and q.qualifier is None)
             ):
                 continue
-        elif people is False:
+        elif people is False and not _moved_part(ctx, q, noun, e):
             continue
+        elif people is False:
+            pass
         else:
             if q.kind == "change":
                 pop = _number_of(ctx, qd, s)
@@ -445,6 +479,19 @@ def resolve_claims(
                         # "The number of Afghans in Iran has swelled to about 5 million": a stock
                         ms = max(s, pop.start - 20) + mi.start()
                         default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
+            thing = _THING_LEVEL_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
+            if (
+                pop is None
+                and thing is not None
+                and thing.group(1).lower() in ctx.rules.not_people
+                and thing.group(1).lower() not in _TOTAL_WORDS  # ("the tally rose to")
+                # ("the tally for the year rose to": the word ends a phrase, not the subject)
+                and not re.search(
+                    r"\b(?:for|of|in|on|at|from|with|by|over)\s+(?:the\s+|this\s+|last\s+)?$",
+                    ctx.text[max(s, q.start - 60) : max(s, q.start - 60) + thing.start()],
+                )
+            ):
+                continue  # "Cholera cases rose to 1,200 in the camps": a level of things
             if pop is None and q.kind not in ("change", "share"):
                 before = ctx.text[max(s, q.start - 80) : q.start]
                 verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
