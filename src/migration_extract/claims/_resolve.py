@@ -273,6 +273,12 @@ _THING_LEVEL_BEFORE = re.compile(
 )
 
 
+def _is_subject_word(ctx: _Ctx, pos: int, s: int, e: int) -> bool:
+    """Is the token at ``pos`` the parsed subject of the verb it precedes?"""
+    t = ctx.tok_at(pos)
+    return t is not None and t.dep in ("nsubj", "nsubjpass")
+
+
 def _moved_part(ctx: _Ctx, q: Quantity, noun: dict[str, Any] | None, e: int) -> bool:
     """A noun that is not people but counts people by what follows: "about 60% of the
     population had left" (a share that moved), "More than 140,000 cases were awaiting an
@@ -485,11 +491,9 @@ def resolve_claims(
                 and thing is not None
                 and thing.group(1).lower() in ctx.rules.not_people
                 and thing.group(1).lower() not in _TOTAL_WORDS  # ("the tally rose to")
-                # ("the tally for the year rose to": the word ends a phrase, not the subject)
-                and not re.search(
-                    r"\b(?:for|of|in|on|at|from|with|by|over)\s+(?:the\s+|this\s+|last\s+)?$",
-                    ctx.text[max(s, q.start - 60) : max(s, q.start - 60) + thing.start()],
-                )
+                # (not "the tally for the year rose to", "the toll from strikes on two camps
+                # had risen to": the word must be the verb's subject)
+                and _is_subject_word(ctx, max(s, q.start - 60) + thing.start(1), s, e)
             ):
                 continue  # "Cholera cases rose to 1,200 in the camps": a level of things
             if pop is None and q.kind not in ("change", "share"):
