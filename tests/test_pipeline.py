@@ -97,6 +97,38 @@ def test_each_factory_works_in_a_blank_pipeline(name):
     assert name in doc.spans or name == "migration_claims" or name == "migration_officials"
 
 
+def test_paragraphs_component_marks_blank_lines_and_keeps_datelines():
+    """A blank line starts a sentence; a dateline stays with the sentence it opens."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("migration_paragraphs")
+    text = ("Refugees in Slovakia dip to 104,000 as families head home\n\n"
+            "HELSINKI, Oct 3 – Finland has closed its border.\nA wrapped line.")  # fmt: skip
+    doc = nlp(text)
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "HELSINKI" in starts
+    lo, hi = text.index("HELSINKI"), text.index("Finland has")
+    inside = [t for t in doc if lo < t.idx <= hi]
+    assert all(t.is_sent_start is False for t in inside)
+    wrapped = next(t for t in doc if t.text == "A")
+    assert wrapped.is_sent_start is None  # one line break: the parser decides
+    with pytest.raises(ValueError, match="min_newlines"):
+        nlp.add_pipe("migration_paragraphs", name="p2", config={"min_newlines": 0})
+
+
+def test_blank_lines_split_the_parse(nlp):
+    text = (
+        "Ukrainian refugees in Slovakia dip to 104,000 as more families head home\n\n"
+            "BRATISLAVA, July 12 — Roughly 104,000 people who fled the war in Ukraine "
+            "currently hold temporary refuge in Slovakia, officials said on Tuesday."
+    )  # fmt: skip
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].endswith("head home") and sents[1].startswith("BRATISLAVA, July 12")
+    x = extract(text, published="2023-07-12", doc_id="p", nlp=nlp)
+    lead = next(c for c in x.claims if c.quantity.text == "Roughly 104,000")
+    assert lead.event is not None and lead.event.type == "stock"
+
+
 def test_blank_pipeline_with_all_components():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -112,7 +144,10 @@ def test_blank_pipeline_with_all_components():
 def test_saved_pipeline_loads_through_entry_points(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     nlp2 = spacy.load(tmp_path / "pipe")
-    assert [n for n in nlp2.pipe_names if n.startswith("migration_")] == list(COMPONENTS)
+    assert [n for n in nlp2.pipe_names if n.startswith("migration_")] == [
+        "migration_paragraphs", *COMPONENTS
+    ]
+    assert nlp2.pipe_names.index("migration_paragraphs") < nlp2.pipe_names.index("parser")
     text = seed("seed-003")
     a = extract(text, published="2022-09-28", doc_id="s", nlp=nlp).to_dict()
     b = extract(text, published="2022-09-28", doc_id="s", nlp=nlp2).to_dict()

@@ -80,9 +80,12 @@ def load(model: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language
     components. Built once per process and cached; ``model`` names another spaCy model
     package, ``exclude`` leaves components out (e.g. ``("migration_claims",)``)."""
     from . import components  # noqa: F401  (registers the factories)
-    from .components import claims, countries, dates, officials, quantities  # noqa: F401
+    from .components import claims, countries, dates, officials, paragraphs, quantities  # noqa: F401
 
     nlp = _base_model(model)
+    if "migration_paragraphs" not in exclude and "parser" in nlp.pipe_names:
+        # blank lines end sentences before the parser runs (headlines, bylines, captions)
+        nlp.add_pipe("migration_paragraphs", before="parser")
     for name in COMPONENTS:
         if name not in exclude and name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -84,7 +84,8 @@ _TEMPORAL_SINCE = re.compile(
     r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising)\b",
     re.I,
 )
-_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'. -]*,\s+$")
+# "ALMATY, ", "IPIALES, Colombia, ", "BERLIN/WARSAW, ": the place part of a dateline
+_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'./ -]*(?:,\s+[A-Z][A-Za-z’'. -]*)?,\s+$")
 
 
 def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
