@@ -85,6 +85,7 @@ _TEMPORAL_SINCE = re.compile(
     re.I,
 )
 # "ALMATY, ", "IPIALES, Colombia, ", "BERLIN/WARSAW, ": the place part of a dateline
+_SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until)\b", re.I)
 _DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'./ -]*(?:,\s+[A-Z][A-Za-z’'. -]*)?,\s+$")
 
 
@@ -360,6 +361,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             score = dist  # in the figure's own clause
             if text[start:end].lower().startswith("since"):
                 score -= 0.5  # "the death toll since mid-June rose to 1,314 on Monday"
+            elif end <= q["start"] and _SUBORDINATE_BETWEEN.search(text[end : q["start"]]):
+                # "will close ... from midnight on Friday after nearly 1,000 asylum seekers
+                # crossed from Russia this month": the date of the other clause
+                score += 0.25
         elif attached(d.start) and not _NEW_CLAUSE_RE.search(
             text[min(q["end"], d.end) : max(q["start"], d.start)]
         ):
