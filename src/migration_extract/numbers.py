@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
@@ -154,6 +154,9 @@ class NumberRules:
     max_rate_len: int
     # "a week/month/year" before these words is a time ("a week after the quakes")
     rate_blockers_after_long: frozenset[str] = frozenset()
+    # hedges that are hedges only before a count at least this large ("near 90,000" but
+    # "a town near 5 rivers")
+    hedge_min_value: dict[tuple[str, ...], float] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NumberRules:
@@ -210,6 +213,9 @@ class NumberRules:
             era_after=_marker_seqs(data.get("era_markers_after", [])),
             street_words=frozenset(data.get("street_words", [])),
             rate_blockers_after_long=frozenset(data.get("rate_blockers_after_long", [])),
+            hedge_min_value={
+                k: float(v) for k, v in _phrase_map(data.get("hedge_min_value", {})).items()
+            },
             max_hedge_len=max(len(k) for k in hedges),
             max_rate_len=max(len(k) for k in rates),
         )
@@ -1194,10 +1200,11 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
     if hedge is not None:
         ln, q = hedge
         inner = _core_at(toks, i + ln, text, r)
+        floor = r.hedge_min_value.get(tuple(t.low for t in toks[i : i + ln]))
         if (
             inner is not None
-            and toks[i].low == "near"
-            and (inner.value is None or abs(inner.value) < 1000)
+            and floor is not None
+            and (inner.value is None or abs(inner.value) < floor)
         ):
             inner = None  # "a town near 5 rivers": "near" is a hedge only before a large count
         if inner is not None and inner.kind not in ("skip",):
