@@ -32,9 +32,13 @@ _LOCATIVE_CONTEXT = re.compile(
     re.I,
 )
 _FROM_RE = re.compile(
-    r"(?:\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|"
+    # (not "across from Brownsville", "miles from the border": where a place lies)
+    r"(?:(?<!across\s)(?<!away\s)(?<!miles\s)(?<!kilometres\s)(?<!km\s)(?<!far\s)\bfrom|\bout\s+of|\bleaving|\bleft|\bleave|\bfled|\bflee|\bfleeing|\bescaped|"
     r"\bescaping|\bexited|\bexodus\s+from)\s+" + _PLACE_MODIFIER,
     re.I,
+)
+_ACROSS_FROM = re.compile(
+    r"\b(?:across|opposite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.I
 )
 _TO_MOVE_RE = re.compile(
     r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
@@ -303,6 +307,8 @@ def _places(
         loc = Location(code, text[gs:ge], gs, ge)
         dist = abs(gs - anchor)
         if _FROM_RE.search(before):
+            if _ACROSS_FROM.search(text[max(s, gs - 40) : gs]):
+                continue  # "across the Rio Grande from Brownsville": where a place lies
             if _PARTLY_FROM_RE.search(text[max(s, gs - 45) : gs]):
                 continue  # "73 people, most of them from Afghanistan": not the group's origin
             if _listed_with_others(ctx, g, e):
@@ -390,7 +396,11 @@ def _places(
         if loc is not None:
             dests.append((abs(a0 - anchor) - 1, loc, False))
             found_at[id(loc)] = a0
-    origins.sort(key=lambda x: x[0])
+    # with several figures in the sentence, a side read in the figure's own clause comes
+    # first ("applications from Hondurans had risen ..., while those from Venezuelans had
+    # more than doubled")
+    q_seg = _segment(text, s, e, q["start"])
+    origins.sort(key=lambda x: (crowded and _segment(text, s, e, x[1].start) != q_seg, x[0]))
     dests.sort(key=lambda x: x[0])
     origin = origins[0][1] if origins else None
     dest: Location | None = None
