@@ -236,6 +236,11 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_WITH_DEMONYM = re.compile(r"\s+with\s+([A-Z][\w’'-]+)")
+
+
+def _event_noun_words(ctx: _Ctx) -> frozenset[str]:
+    return ctx.rules.event_nouns | ctx.rules.event_nouns_not_people
 _MAKE_UP_BEFORE = re.compile(
     r"\b([A-Z][\w’'-]+)\s+(?:now\s+|also\s+|still\s+)?(?:make|made|makes|account|accounted|"
     r"accounts|represent|represented|represents|comprise|comprised|constitute|constituted)\s+"
@@ -415,7 +420,8 @@ def resolve_claims(
                 noun = None
         if noun is None:
             # "about 280,000 of them were Syrians going back": who "them" were
-            skip = _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
+            # (a share is of the whole: "roughly a third of them were children" keeps none)
+            skip = _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25) if q.kind == "count" else None
             at = skip.start(1) if skip else q.end
             m_n = _BARE_PEOPLE_AFTER.match(ctx.text[at : min(e, at + 40)])
             if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
@@ -854,6 +860,17 @@ def resolve_claims(
             else None
         )
         origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
+        mw = _WITH_DEMONYM.match(ctx.text, ev.end) if ev is not None and origin is None else None
+        if (
+            mw is not None
+            and ev is not None
+            and ev.text.lower().split()[-1] in _event_noun_words(ctx)
+            and ctx.gaz.is_demonym(mw.group(1))
+            # (not "encounters with Cubans, Haitians, Nicaraguans and Venezuelans": several)
+            and not re.match(r"\s*(?:,|and\b|or\b)", ctx.text[mw.end(1) : mw.end(1) + 5])
+        ):
+            # "daily encounters with Venezuelans have fallen from about 1,100": whose they are
+            origin = Location(ctx.gaz.demonyms[mw.group(1)], mw.group(1), mw.start(1), mw.end(1))
         if ev is not None and etype != ev.type and etype is not None:
             ev = Event(etype, ev.text, ev.start, ev.end)
         if (

@@ -411,7 +411,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
 
 _RATE_ADJ_BEFORE = re.compile(
     r"\b(?P<adj>daily|weekly|monthly|annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:flow|flows|number|numbers|"
-    r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b[^,;.]{0,40}?\b(?:to|at|of|"
+    r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}?\b(?:to|at|of|from|"
     r"reached|hit|topped|is|was|are|were|stands?|stood|remains?|remained)\s+(?:now\s+|still\s+)?"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
     re.I,
