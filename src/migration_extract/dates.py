@@ -393,6 +393,9 @@ def _infer_year(m: int, d: int | None, pub: date | None, forward: bool) -> int |
     return y - 1 if probe > pub else y
 
 
+_REPORTED_AFTER = re.compile(rf"\b(?:{_REPORTING})\b", re.I)
+
+
 def is_forward(
     sentence: str, start: int | None = None, end: int | None = None, context: str | None = None
 ) -> bool:
@@ -425,7 +428,12 @@ def is_forward(
             return True
         # a cue only after the expression, in a clause whose verb before it is a simple
         # past ("released a statement Tuesday saying it will..."): the expression is past
-        if _FORWARD_RE.search(sentence, start):
+        cue = _FORWARD_RE.search(sentence, start)
+        if cue is not None and not (
+            end is not None and _REPORTED_AFTER.search(sentence, end, cue.start())
+        ):
+            # (not "expelling 27,000 in October alone after X said the country would ...":
+            # a cue inside a later reported clause is that clause's)
             return not _is_past(before)
     elif _FORWARD_RE.search(sentence) or _FORWARD_MODAL.search(sentence):
         return True
