@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..geo import CountryGazetteer, country_gazetteer
 from ..officials import RoleRules, role_rules
-from ..records import Claim, Event, Location, Quantity, Span, claim_id
+from ..records import Claim, Event, Location, Quantity, Source, Span, TimeRef, claim_id
 from ._base import (
     _NOW_RE,
     _OF_PRONOUN,
@@ -343,706 +344,1004 @@ def _restates_previous(ctx: _Ctx, q: Quantity, s: int, cands: list[Any]) -> bool
     return False
 
 
+# (quantity dict, quantity, population, population inherited from an earlier figure of the
+# sentence, sentence start, sentence end)
+_Cand = tuple[dict[str, Any], Quantity, Span | None, bool, int, int]
+# a population and whether it is inherited
+_Pop = tuple[Span | None, bool]
+
+
+@dataclass
+class _RunState:
+    """What the figures of one article pass on to the figures after them."""
+
+    # the claim candidates so far, in text order
+    cands: list[_Cand] = field(default_factory=list)
+    # the claims built so far, in text order
+    out: list[Claim] = field(default_factory=list)
+    # the last population each sentence named: a later bare figure of it inherits it
+    last_pop: dict[tuple[int, int], Span] = field(default_factory=dict)
+    # by quantity start: the running total of events a figure is ("as arrivals top 127,000")
+    event_totals: dict[int, Event] = field(default_factory=dict)
+    # by quantity start: the event a figure takes when nothing else gives one
+    default_events: dict[int, Event] = field(default_factory=dict)
+    # where the story is, and the two countries its returns go between
+    last_dest: Location | None = None
+    last_return: tuple[Location | None, Location | None] = (None, None)
+
+    def add_candidate(self, cand: _Cand) -> None:
+        """Keep a candidate; its own population is the one later bare figures of its
+        sentence inherit."""
+        _qd, _q, pop, inherited, s, e = cand
+        if pop is not None and not inherited:
+            self.last_pop[(s, e)] = pop
+        self.cands.append(cand)
+
+
 def resolve_claims(
     inp: ClaimInput,
     rules: ClaimRules | None = None,
     gazetteer: CountryGazetteer | None = None,
     roles: RoleRules | None = None,
 ) -> list[Claim]:
-    """Every claim in one article (SPEC section 2), in text order."""
-    ctx = _Ctx(inp, rules or claim_rules(), gazetteer or country_gazetteer(), roles or role_rules())
-    out: list[Claim] = []
-    last_pop: dict[tuple[int, int], Span] = {}
-    last_dest: Location | None = None
-    event_totals: dict[int, Event] = {}
-    default_events: dict[int, Event] = {}
-    last_return: tuple[Location | None, Location | None] = (None, None)
-    cands: list[tuple[dict[str, Any], Quantity, Span | None, bool, int, int]] = []
-    def out_prev_sentence(pos: int) -> bool:
-        """Is there a candidate figure in this sentence or the two before it?"""
-        floor = _sentence_back(ctx, ctx.sent_of(pos)[0], 2)
-        return any(floor <= c[1].start < pos for c in cands)
+    """Every claim in one article (SPEC section 2), in text order.
 
+    Two passes over the quantities: which are claim candidates, and whose figures they are
+    (``_candidate``); then each candidate's event, source, places and time (``_claim``)."""
+    ctx = _Ctx(inp, rules or claim_rules(), gazetteer or country_gazetteer(), roles or role_rules())
+    st = _RunState()
     for qd in inp.quantities:
-        if (
-            qd.get("kind") == "other"
-            and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
-            and cands
-            and cands[-1][1].kind == "share"
-            and cands[-1][4] == ctx.sent_of(qd["start"])[0]
-            and _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
-        ):
-            # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
-            # in 2021": the baseline of a share is a share
-            qd = {**qd, "kind": "share"}
-        if qd.get("kind") not in _CLAIM_KINDS:
-            continue
-        q = Quantity.from_dict(qd)
-        s, e = ctx.sent_of(q.start)
-        noun = qd.get("noun")
-        if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
-            noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
-        if noun is not None:
-            inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
-            m_poss = (
-                re.match(r"(?:’s|'s)\s+", ctx.text[inside.end : inside.end + 4]) if inside else None
-            )
-            if inside is not None and m_poss is not None:
-                ns = inside.end + m_poss.end()  # "this year's arrivals": the noun after the date
-                if ns < noun["end"]:
-                    noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
-        if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
-            noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
-        if noun is not None:
-            inner = next(
-                (o for o in inp.quantities if noun["start"] <= o["start"] < o["end"] < noun["end"]),
-                None,
-            )
-            if inner is not None:
-                # "About 1.7 million of the 3.4 million Syrians": the noun after the figure
-                cut = len(ctx.text[inner["end"] : noun["end"]]) - len(
-                    ctx.text[inner["end"] : noun["end"]].lstrip()
-                )
-                ns = inner["end"] + cut
+        cand = _candidate(ctx, st, qd)
+        if cand is not None:
+            st.add_candidate(cand)
+    ctx.claim_starts = [c[1].start for c in st.cands]
+    for cand in st.cands:
+        claim = _claim(ctx, st, cand)
+        if claim is not None:
+            st.out.append(claim)
+    return st.out
+
+
+# ---- pass 1: which quantities are claims, and whose figures they are ----------------------
+
+
+def _candidate(ctx: _Ctx, st: _RunState, qd: dict[str, Any]) -> _Cand | None:
+    """One quantity as a claim candidate with its population, or None when it is no claim."""
+    qd = _share_baseline(ctx, st.cands, qd)
+    if qd.get("kind") not in _CLAIM_KINDS:
+        return None
+    q = Quantity.from_dict(qd)
+    s, e = ctx.sent_of(q.start)
+    noun = _noun_for(ctx, qd, q, e)
+    found = _population_for(ctx, st, qd, q, noun, s, e)
+    if found is None:
+        return None
+    pop, inherited = found
+    if _is_not_a_claim(ctx, q, pop, s, e):
+        return None
+    return qd, q, pop, inherited, s, e
+
+
+def _share_baseline(ctx: _Ctx, cands: list[_Cand], qd: dict[str, Any]) -> dict[str, Any]:
+    """A percentage set against a share just before it in its sentence is a share too."""
+    if (
+        qd.get("kind") == "other"
+        and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
+        and cands
+        and cands[-1][1].kind == "share"
+        and cands[-1][4] == ctx.sent_of(qd["start"])[0]
+        and _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
+    ):
+        # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
+        # in 2021": the baseline of a share is a share
+        qd = {**qd, "kind": "share"}
+    return qd
+
+
+def _candidate_nearby(ctx: _Ctx, cands: list[_Cand], pos: int) -> bool:
+    """Is there a candidate figure in this sentence or the two before it?"""
+    floor = _sentence_back(ctx, ctx.sent_of(pos)[0], 2)
+    return any(floor <= c[1].start < pos for c in cands)
+
+
+def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, Any] | None:
+    """The noun a quantity counts: the parser's, corrected, or one read after the figure."""
+    noun = _parsed_noun(ctx, qd, q)
+    if _OF_PRONOUN.match(ctx.text, q.end, q.end + 12):
+        # "90% of those landing": the people are "those ...", whatever the parser says;
+        # "of them had", "of them to": no noun
+        m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
+        if m_th:
+            ns, ne = q.end + m_th.start(1), q.end + m_th.end(1)
+            noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
+        elif noun is not None and noun["start"] < q.end + 12:
+            noun = None
+    if noun is None:
+        noun = _noun_after_figure(ctx, q, e)
+    if noun is not None and " " in noun["text"]:
+        head_word = noun["text"].rsplit(" ", 1)[1]
+        if head_word.lower() in ctx.rules.verb_triggers:
+            # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land"
+            short = noun["text"].rsplit(" ", 1)[0]
+            cand = {"text": short, "start": noun["start"], "end": noun["start"] + len(short),
+                    "head": short.split()[-1]}  # fmt: skip
+            if _is_people(cand, ctx):
+                noun = cand
+    if noun is not None:
+        noun = _extend_demonym_list(ctx, noun)
+        noun = _extend_members_of(ctx, noun, e)
+    return noun
+
+
+def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] | None:
+    """The parser's noun for a quantity, cut to the words that name what is counted."""
+    inp = ctx.inp
+    noun = qd.get("noun")
+    if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
+        noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+    if noun is not None:
+        inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
+        m_poss = (
+            re.match(r"(?:’s|'s)\s+", ctx.text[inside.end : inside.end + 4]) if inside else None
+        )
+        if inside is not None and m_poss is not None:
+            ns = inside.end + m_poss.end()  # "this year's arrivals": the noun after the date
+            if ns < noun["end"]:
                 noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
-        if noun is not None and " " not in noun["text"] and noun["text"].lower() in (
-            ctx.rules.verb_triggers
-        ) and not _is_people(noun, ctx):
-            noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
-        if _OF_PRONOUN.match(ctx.text, q.end, q.end + 12):
-            # "90% of those landing": the people are "those ...", whatever the parser says;
-            # "of them had", "of them to": no noun
-            m_th = _OF_THOSE_RE.match(ctx.text[q.end : e])
-            if m_th:
-                ns, ne = q.end + m_th.start(1), q.end + m_th.end(1)
-                noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
-            elif noun is not None and noun["start"] < q.end + 12:
-                noun = None
-        if noun is None:
-            # "about 280,000 of them were Syrians going back": who "them" were
-            # (a share is of the whole: "roughly a third of them were children" keeps none)
-            skip = _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25) if q.kind == "count" else None
-            at = skip.start(1) if skip else q.end
-            m_n = _BARE_PEOPLE_AFTER.match(ctx.text[at : min(e, at + 40)])
-            if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
-                ns = at + m_n.start(1)  # "stopped 1,800 would-be migrants"
-                noun = {"text": m_n.group(1), "start": ns, "end": ns + len(m_n.group(1)),
-                        "head": m_n.group(1).split()[-1]}  # fmt: skip
-            elif (
-                m_d := _COPULA_DEMONYM.match(ctx.text, at, min(e, at + 30))
-            ) is not None and ctx.gaz.is_demonym(m_d.group(1)):
-                # "and some 120,000 were Lebanese": a nationality that takes no plural
-                noun = {"text": m_d.group(1), "start": m_d.start(1), "end": m_d.end(1),
-                        "head": m_d.group(1)}  # fmt: skip
-        if noun is not None and " " in noun["text"]:
-            head_word = noun["text"].rsplit(" ", 1)[1]
-            if head_word.lower() in ctx.rules.verb_triggers:
-                # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land"
-                short = noun["text"].rsplit(" ", 1)[0]
-                cand = {"text": short, "start": noun["start"], "end": noun["start"] + len(short),
-                        "head": short.split()[-1]}  # fmt: skip
-                if _is_people(cand, ctx):
-                    noun = cand
-        if noun is not None:
-            noun = _extend_demonym_list(ctx, noun)
-            noun = _extend_members_of(ctx, noun, e)
-        people = _is_people(noun, ctx)
-        pop: Span | None = None
-        inherited = False
-        if noun is not None and people:
-            pop = Span(noun["text"], noun["start"], noun["end"])
-            # "at two border crossings": a place, not people crossing
-            head = noun["text"].split()[-1].lower()
-            if head in ("crossing", "crossings", "checkpoints", "checkpoint", "posts") and (
-                re.search(
-                    r"\b(?:at|on|through|near|of|but|the)\s+$",
-                    ctx.text[max(s, q.start - 12) : q.start],
-                )
-                # "all but one crossing", "the two Arctic crossings": places, not events
-                or (q.value is not None and q.value < 20 and q.qualifier is None)
-            ):
-                continue
-        elif people is False and not _moved_part(ctx, q, noun, e):
-            continue
-        elif people is False:
-            pass
-        else:
-            if q.kind == "change":
-                pop = _number_of(ctx, qd, s)
-            if pop is None and (s, e) in last_pop:
-                pop = last_pop[(s, e)]
-                inherited = True
-            if pop is None and q.kind == "count":
-                pop = (
-                    _number_population(ctx, q, s, e)
-                    or _in_their_numbers(ctx, q, s, e)
-                    or _subject_count(ctx, q, s, e)
-                )
-                if (
-                    pop is not None
-                    and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
-                    and not re.search(r"displaced|evacuated", pop.text)
-                ):
-                    pop = None
-                if pop is not None:
-                    mi = _NUMBER_OF_BEFORE.search(ctx.text[max(s, pop.start - 20) : pop.start])
-                    loc = _IN_PLACE_AFTER.match(ctx.text[pop.end : q.start])
-                    if mi and loc:
-                        # "The number of Afghans in Iran has swelled to about 5 million": a stock
-                        ms = max(s, pop.start - 20) + mi.start()
-                        default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
-            thing = _THING_LEVEL_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
-            if (
-                pop is None
-                and thing is not None
-                and thing.group(1).lower() in ctx.rules.not_people
-                and thing.group(1).lower() not in _TOTAL_WORDS  # ("the tally rose to")
-                # (not "the tally for the year rose to", "the toll from strikes on two camps
-                # had risen to": the word must be the verb's subject)
-                and _is_subject_word(ctx, max(s, q.start - 60) + thing.start(1), s, e)
-            ):
-                continue  # "Cholera cases rose to 1,200 in the camps": a level of things
-            if pop is None and q.kind not in ("change", "share"):
-                before = ctx.text[max(s, q.start - 80) : q.start]
-                verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
-                if verb_in_span:
-                    before = before + verb_in_span.group(0)  # "arrivals near 90,000"
-                total = _EVENT_TOTAL_RE.search(before)
-                if total is not None:
-                    # "as arrivals top 127,000": a total of events, no population
-                    ns = max(s, q.start - 80) + total.start("n")
-                    event_totals[q.start] = Event(
-                        ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
-                        total.group("n"), ns, ns + len(total.group("n")),
-                    )  # fmt: skip
-                    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
-                    n_word = total.group("n").lower()
-                    if (
-                        dm is not None
-                        and dm.group(1) in ctx.groups
-                        and n_word not in ctx.rules.event_nouns_not_people
-                    ):
-                        # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
-                        ps = ns - len(dm.group(0))
-                        pop = Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
-                    elif n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
-                        # "as arrivals top 127,000": arrivals name the people who arrived
-                        # (fixtures/README, label corrections: arrivals stay populations)
-                        pop = Span(total.group("n"), ns, ns + len(n_word))
-                elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(
-                    ctx.text[max(s, q.start - 120) : q.start]
-                ):
-                    pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
-                elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
-                    # "The displaced now number about 120,000"
-                    ps = max(s, q.start - 80) + pm.start("p")
-                    pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
-                    head = pm.group("p").split()[-1]
-                    typ = ctx.rules.noun_triggers.get(head.lower())
-                    if typ is not None and not re.search(r"\bnumber", pm.group(0)):
-                        # "refugees in Slovakia dip to 104,000": the level of that group
-                        hs = ps + len(pm.group("p")) - len(head)
-                        event_totals[q.start] = Event(typ, head, hs, hs + len(head))
-                elif _TALLY_RE.search(before) and out_prev_sentence(q.start):
-                    pass  # "The tally rose to 14,000": the figure of the story so far
-                elif not (
-                    _subject_of_movement(ctx, q)
-                    or _object_of_trigger(ctx, q)
-                    or _restates_previous(ctx, q, s, cands)
-                    or _rate_of_movement(ctx, before, max(s, q.start - 80))
-                ):
-                    continue
-                if (s, e) in last_pop:
-                    pop = last_pop[(s, e)]
-                    inherited = True
-            elif (
-                pop is not None
-                and not inherited
-                and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
-            ):
-                continue
-        if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
-            continue
-        if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
-            continue
-        if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
-            continue
-        if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and _AGE_OF_GROUP.search(
-            ctx.text[max(s, q.start - 20) : q.start]
-        ):
-            continue
-        if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
-            continue
-        if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
-            r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
-        ):
-            continue  # "46% of them are under 18": an age
-        if (
-            q.value is not None
-            and q.value < 100  # (not "in their tens of thousands")
-            and (
-                _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 8) : q.start])
-                or _FAMILY_AFTER.match(ctx.text[q.end : q.end + 12])
-            )
-        ):
-            continue  # "with her three children": an anecdote
-        if (
-            pop is not None
-            and pop.text.split()[-1].lower() in ctx.rules.forces
-            and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
-        ):
-            continue  # "has sent 1,500 active-duty troops"
-        if (
-            pop is not None
-            and pop.text.split()[-1].lower() in ("people", "residents", "inhabitants")
-            and re.search(r"\b(?:most|least|more|less)\s+populous\b|\bpopulation\s+of\b",
-                          ctx.text[s:e])
-        ):
-            continue  # "the most populous province with 15.1 million people": a census
-        if (
-            _AGE_AFTER_NAME.search(ctx.text[max(s, q.start - 30) : q.start])
-            and ctx.text[q.end : q.end + 1] == ","
-        ) or (
-            _LIST_NUMBER.search(ctx.text[max(0, q.start - 10) : q.start])
-            and re.match(r"\.\s", ctx.text[q.end : q.end + 2])
-        ):
-            continue
-        if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 90)]):
-            continue  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
-        if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
-                     ctx.text[max(s, q.start - 30) : q.start]) and re.match(
-            r"\s+(?:people|residents|inhabitants|souls)\b", ctx.text[q.end : q.end + 14]
-        ):
-            continue  # a place's population
-        if q.kind == "share" and (
-            _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
-            or (
-                _SURVEY_RE.search(ctx.text[s:e])
-                # (a survey's demographic share is a claim: "about half of those who stayed
-                # are children, according to a survey by UNHCR")
-                and not _DEMOGRAPHIC_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
-            )
-        ):
-            continue  # "a survey found that 77% of refugees hoped to go home": an opinion
-        if q.kind == "change" and re.search(
-            r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}in\s+need\s+of\b", ctx.text[s : q.start]
-        ):
-            continue  # "the number of people in need of food aid has doubled"
-        if q.kind == "change" and _changed_thing(ctx, q, e):
-            continue  # "double their capacity", "double the number of expulsion flights"
-        if (
-            q.value == 1
-            and q.qualifier is None
-            and pop is not None
-            and _NAMED_APPOSITION.match(ctx.text[pop.end : pop.end + 40])
-        ):
-            continue  # "One man, Aleksey, told Reuters ...": an anecdote, not a count
-        if pop is not None and not inherited:
-            last_pop[(s, e)] = pop
-        cands.append((qd, q, pop, inherited, s, e))
-    claim_starts = [c[1].start for c in cands]
-    ctx.claim_starts = claim_starts
-    for qd, q, pop, inherited, s, e in cands:
-        anchor = pop.start if pop is not None and not inherited else q.start
-        prev_claim = next((c for c in reversed(out) if c.sentence.start == s), None)
-        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e, path_only=inherited)
-        if ev is None and inherited and prev_claim is not None:
-            ev = prev_claim.event  # "now their number has increased to about ten thousand"
-        if _PUT_FIGURE_RE.search(ctx.text[max(s, q.start - 100) : q.start]) and out:
-            own = _event(ctx, qd, anchor, None, s, e)
-            if own is None or own.type == "other":
-                ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
-        elif ev is None:
-            ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
-        if q.start in event_totals:
-            ev = event_totals[q.start]
-        # "logged about 11 million crossings", "registered 128,500 returnees", "received
-        # 118,756 asylum applications": a record-keeping verb counts events the noun names
-        if (
-            ev is not None
-            and pop is not None
-            and not inherited
-            and (_lemma_at(ctx, ev.start) in ctx.rules.counting_verbs or q.kind == "share")
-            and not (
-                # "about 70% of the arrivals are staying with friends": what then became of
-                # them is the share's own event
-                q.kind == "share"
-                and ev.start >= pop.end
-                and ev.type in ("stock", "return", "onward", "asylum")
-                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
-                and _segment(ctx.text, s, e, ev.start) == _segment(ctx.text, s, e, q.start)
-            )
-        ):
-            # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
-            # arrivals is about arrivals
-            ev = _noun_event(ctx, pop) or _participle_event(ctx, pop) or ev
-        if q.kind == "change":
-            own_subject = _change_subject_event(ctx, q)
-            if own_subject is not None:
-                ev = own_subject  # "crossings on its eastern frontier more than doubled"
-        if (
-            q.kind == "change"
-            and prev_claim is not None
-            and prev_claim.event is not None
-            and ev is not None
-            and ev.start < prev_claim.quantity.start
-        ):
-            ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
-        if pop is not None and not inherited:
-            hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
-            if hurt is not None:  # "more than 9,000 people still missing"
-                hs = pop.end + hurt.start(1)
-                ev = Event("casualty", hurt.group(1), hs, hs + len(hurt.group(1)))
-        toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 120) : q.start])
-        if toll is not None and pop is None:
-            ts = max(s, q.start - 120) + toll.start("t")
-            ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
-        if q.kind in ("count", "share"):
-            part = _part_population(ctx, q, e)
-            if (
-                part is not None
-                and q.kind == "share"
-                and not re.match(r"\s+of\s+(?:them|these)\b", ctx.text[q.end : q.end + 12])
-            ):
-                # "about 90% of the newcomers are women and children": a share is of the
-                # whole; only "of them are returnees" says who the whole was
-                part = None
-            if part is not None:
-                pop, inherited = part, False
-                if (
-                    ev is None
-                    or ev.start > q.end
-                    or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
-                ):
-                    # "four in five of them are returnees" (not "would move 1,000 of the new
-                    # arrivals to reception centres": the verb before the figure acts on it)
-                    ev = _noun_event(ctx, part) or ev
-        if inherited and not re.search(
-            r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
-            ctx.text[s : q.start],
-        ):
-            pop = None  # a bare figure keeps no population unless it says "their number"
-        if q.kind == "change":
-            pop = None
-        if pop is None and q.kind == "share":
-            m = re.match(
-                r"\s+of\s+(those\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to)\b)?)",
-                ctx.text[q.end : e],
-            )
-            if m:
-                ps = q.end + m.start(1)
-                pop = Span(m.group(1), ps, ps + len(m.group(1)))
-        m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
-        if m_ev and m_ev.group(1).lower() in ctx.rules.event_nouns and pop is not None:
-            # "Encounters with Venezuelans rose to more than 187,000"
-            typ = ctx.rules.noun_triggers.get(m_ev.group(1).lower())
-            if typ:
-                ev = Event(typ, m_ev.group(1), pop.start, pop.start + len(m_ev.group(1)))
-            ps = pop.start + m_ev.start(2)
-            pop = Span(m_ev.group(2), ps, ps + len(m_ev.group(2)))
-        if (
-            ev is not None
-            and ev.type == "arrival"
-            and ev.text.lower() == "registered"
-            and re.search(
-                r"\b(?:are|is)\s+(?:\w+\s+)?$", ctx.text[max(s, ev.start - 15) : ev.start]
-            )
-        ):
-            ev = Event("stock", ev.text, ev.start, ev.end)  # "are registered with UNHCR"
-        if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
-            m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
-            if m and not _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
-                # "with Ecuadorians at"
-                m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])
-            if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
-                ps = pop.end + m.start(1)
-                pop = Span(m.group(1), ps, ps + len(m.group(1)))
-        # "The tally rose to 14,000", "Nearly half of them are children": a figure about
-        # the story's last claim takes its event and places
-        story = next(
-            (c for c in reversed(out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
+    if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
+        noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
+    if noun is not None:
+        inner = next(
+            (o for o in inp.quantities if noun["start"] <= o["start"] < o["end"] < noun["end"]),
+            None,
         )
-        tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
-        anaphor = story is not None and (
-            tally is not None
-            or (
-                (q.kind == "share" or (q.kind == "count" and story.sentence.start == s))
-                and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
-                is not None
+        if inner is not None:
+            # "About 1.7 million of the 3.4 million Syrians": the noun after the figure
+            cut = len(ctx.text[inner["end"] : noun["end"]]) - len(
+                ctx.text[inner["end"] : noun["end"]].lstrip()
             )
-        )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
-        if (
-            tally is not None
-            and story is not None
-            and ev is not None
-            and ev.start < max(s, q.start - 80) + tally.start()
+            ns = inner["end"] + cut
+            noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
+    if noun is not None and " " not in noun["text"] and noun["text"].lower() in (
+        ctx.rules.verb_triggers
+    ) and not _is_people(noun, ctx):
+        noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
+    return noun
+
+
+def _noun_after_figure(ctx: _Ctx, q: Quantity, e: int) -> dict[str, Any] | None:
+    """A figure with no noun: the people named right after it, if any."""
+    # "about 280,000 of them were Syrians going back": who "them" were
+    # (a share is of the whole: "roughly a third of them were children" keeps none)
+    skip = _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25) if q.kind == "count" else None
+    at = skip.start(1) if skip else q.end
+    m_n = _BARE_PEOPLE_AFTER.match(ctx.text[at : min(e, at + 40)])
+    if m_n and _is_people({"text": m_n.group(1), "head": m_n.group(1).split()[-1]}, ctx):
+        ns = at + m_n.start(1)  # "stopped 1,800 would-be migrants"
+        return {"text": m_n.group(1), "start": ns, "end": ns + len(m_n.group(1)),
+                "head": m_n.group(1).split()[-1]}  # fmt: skip
+    if (
+        m_d := _COPULA_DEMONYM.match(ctx.text, at, min(e, at + 30))
+    ) is not None and ctx.gaz.is_demonym(m_d.group(1)):
+        # "and some 120,000 were Lebanese": a nationality that takes no plural
+        return {"text": m_d.group(1), "start": m_d.start(1), "end": m_d.end(1),
+                "head": m_d.group(1)}  # fmt: skip
+    return None
+
+
+def _population_for(
+    ctx: _Ctx,
+    st: _RunState,
+    qd: dict[str, Any],
+    q: Quantity,
+    noun: dict[str, Any] | None,
+    s: int,
+    e: int,
+) -> _Pop | None:
+    """The population a quantity counts and whether it is inherited, or None when it counts
+    no people (no claim)."""
+    people = _is_people(noun, ctx)
+    if noun is not None and people:
+        pop = Span(noun["text"], noun["start"], noun["end"])
+        # "at two border crossings": a place, not people crossing
+        head = noun["text"].split()[-1].lower()
+        if head in ("crossing", "crossings", "checkpoints", "checkpoint", "posts") and (
+            re.search(
+                r"\b(?:at|on|through|near|of|but|the)\s+$",
+                ctx.text[max(s, q.start - 12) : q.start],
+            )
+            # "all but one crossing", "the two Arctic crossings": places, not events
+            or (q.value is not None and q.value < 20 and q.qualifier is None)
         ):
-            ev = story.event  # "logged 3,000 arrivals a day ..., before numbers eased to 1,500"
-        if ev is None and anaphor and story is not None:
-            ev = story.event
-        if ev is None and q.start in default_events:
-            ev = default_events[q.start]
-        after_fig = pop.end if pop is not None and not inherited else q.end
-        among = _AMONG_RE.match(ctx.text[after_fig:e])
-        if among is not None and among.group(1).lower() in ctx.rules.noun_triggers:
-            # "about 95,000 Sudanese refugees are among the arrivals": counted in those events
-            a0 = after_fig + among.start(1)
-            ev = Event(ctx.rules.noun_triggers[among.group(1).lower()], among.group(1), a0,
-                       a0 + len(among.group(1)))  # fmt: skip
-        if (
-            ev is None
-            and prev_claim is not None
-            and _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
-        ):
-            ev = prev_claim.event  # "the death toll rose to 1,314, including 458 children"
-        if ev is None:
-            # without an event only a count of displaced people is a claim
-            head = pop.text.split()[-1].lower() if pop is not None else ""
-            if head not in ctx.rules.displaced_heads and not re.search(
-                r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]
-            ):
-                continue
-        # a change of "the number of daily border crossings": the crossings are the event
-        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns:
-            head = pop.text.split()[-1]
-            hs = pop.end - len(head)
-            typ = ctx.rules.noun_triggers.get(head.lower(), "other")
-            stays = (
-                ev is not None
-                and ev.type == "stock"
-                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
-                and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
-            )  # "50,000 recent arrivals were living unregistered": where they now are
-            if ev is None or (
-                q.kind == "count" and not inherited and ev.start > pop.end and not stays
-            ):
-                # "sea arrivals top 30,000 as boats keep landing": the counted events are the
-                # event, not a verb further on
-                ev = Event(typ, head, hs, pop.end)
-            if q.kind == "change":
-                pop = None  # a change of crossings: no population (fixtures/README)
-        if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns_not_people:
-            pop = None  # "logged 11 million crossings": events, not people (fixtures/README)
-        src = _source(ctx, qd, s, e)
-        if src is not None and src.kind == "organization":
-            ctx.last_org = src
-            ctx.orgs_seen.append(src)
-        if src is not None:
-            ctx.last_source = src
-        # "people from Russia every day" with no verb: people arriving where the source is
-        if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
-            m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
-            if m:
-                ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
-        if (
-            ev is not None
-            and ev.type == "return"
-            and re.search(r"\bcoast\s*guard\b", ctx.text[s : ev.start], re.I)
-        ):
-            # "Libya's coast guard returned 32,425 to its shores": an interception (README)
-            ev = Event("border_encounter", ev.text, ev.start, ev.end)
-        if ev is not None and re.search(
-            r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
-        ):
-            ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
-        same_src = prev_claim is not None and (
-            src is None
-            or prev_claim.source is None
-            or src.name == prev_claim.source.name
+            return None
+        return pop, False
+    if people is False and not _moved_part(ctx, q, noun, e):
+        return None
+    if people is False:
+        return None, False
+    return _population_from_context(ctx, st, qd, q, s, e)
+
+
+def _population_from_context(
+    ctx: _Ctx, st: _RunState, qd: dict[str, Any], q: Quantity, s: int, e: int
+) -> _Pop | None:
+    """A figure with no noun: its population from "the number of ...", an earlier figure of
+    its sentence or the words around it; None when it is a level of things or counts no
+    movement."""
+    pop: Span | None = None
+    inherited = False
+    if q.kind == "change":
+        pop = _number_of(ctx, qd, s)
+    if pop is None and (s, e) in st.last_pop:
+        pop = st.last_pop[(s, e)]
+        inherited = True
+    if pop is None and q.kind == "count":
+        pop = _counted_population(ctx, st, q, s, e)
+    thing = _THING_LEVEL_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
+    if (
+        pop is None
+        and thing is not None
+        and thing.group(1).lower() in ctx.rules.not_people
+        and thing.group(1).lower() not in _TOTAL_WORDS  # ("the tally rose to")
+        # (not "the tally for the year rose to", "the toll from strikes on two camps
+        # had risen to": the word must be the verb's subject)
+        and _is_subject_word(ctx, max(s, q.start - 60) + thing.start(1), s, e)
+    ):
+        return None  # "Cholera cases rose to 1,200 in the camps": a level of things
+    if pop is None and q.kind not in ("change", "share"):
+        return _bare_figure_population(ctx, st, q, s, e)
+    if (
+        pop is not None
+        and not inherited
+        and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+    ):
+        return None
+    return pop, inherited
+
+
+def _counted_population(ctx: _Ctx, st: _RunState, q: Quantity, s: int, e: int) -> Span | None:
+    """The people a count with no noun counts, read from the words around it (a number of
+    people in a place records a stock as the figure's default event)."""
+    pop = (
+        _number_population(ctx, q, s, e)
+        or _in_their_numbers(ctx, q, s, e)
+        or _subject_count(ctx, q, s, e)
+    )
+    if (
+        pop is not None
+        and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+        and not re.search(r"displaced|evacuated", pop.text)
+    ):
+        pop = None
+    if pop is not None:
+        mi = _NUMBER_OF_BEFORE.search(ctx.text[max(s, pop.start - 20) : pop.start])
+        loc = _IN_PLACE_AFTER.match(ctx.text[pop.end : q.start])
+        if mi and loc:
+            # "The number of Afghans in Iran has swelled to about 5 million": a stock
+            ms = max(s, pop.start - 20) + mi.start()
+            st.default_events[q.start] = Event("stock", ctx.text[ms : ms + 6], ms, ms + 6)
+    return pop
+
+
+def _bare_figure_population(
+    ctx: _Ctx, st: _RunState, q: Quantity, s: int, e: int
+) -> _Pop | None:
+    """A count with no noun and no population yet: a claim only when the words before it
+    make it one (a running total of events, a number of people, the story's tally, a
+    movement it is the subject or object of)."""
+    pop: Span | None = None
+    inherited = False
+    before = ctx.text[max(s, q.start - 80) : q.start]
+    verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
+    if verb_in_span:
+        before = before + verb_in_span.group(0)  # "arrivals near 90,000"
+    total = _EVENT_TOTAL_RE.search(before)
+    if total is not None:
+        pop = _event_total_population(ctx, st, q, s, total)
+    elif _STAY_OBJECT_RE.search(before) or _DEATH_TOLL_RE.search(
+        ctx.text[max(s, q.start - 120) : q.start]
+    ):
+        pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
+    elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
+        pop = _people_number_population(ctx, st, q, s, pm)
+    elif _TALLY_RE.search(before) and _candidate_nearby(ctx, st.cands, q.start):
+        pass  # "The tally rose to 14,000": the figure of the story so far
+    elif not (
+        _subject_of_movement(ctx, q)
+        or _object_of_trigger(ctx, q)
+        or _restates_previous(ctx, q, s, st.cands)
+        or _rate_of_movement(ctx, before, max(s, q.start - 80))
+    ):
+        return None
+    return pop, inherited
+
+
+def _event_total_population(
+    ctx: _Ctx, st: _RunState, q: Quantity, s: int, total: re.Match[str]
+) -> Span | None:
+    """A running total of events ("as arrivals top 127,000"): no population, unless the
+    events name the people; records the total as the figure's event."""
+    ns = max(s, q.start - 80) + total.start("n")
+    st.event_totals[q.start] = Event(
+        ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
+        total.group("n"), ns, ns + len(total.group("n")),
+    )  # fmt: skip
+    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
+    n_word = total.group("n").lower()
+    if (
+        dm is not None
+        and dm.group(1) in ctx.groups
+        and n_word not in ctx.rules.event_nouns_not_people
+    ):
+        # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
+        ps = ns - len(dm.group(0))
+        return Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
+    if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
+        # "as arrivals top 127,000": arrivals name the people who arrived
+        # (fixtures/README, label corrections: arrivals stay populations)
+        return Span(total.group("n"), ns, ns + len(n_word))
+    return None
+
+
+def _people_number_population(
+    ctx: _Ctx, st: _RunState, q: Quantity, s: int, pm: re.Match[str]
+) -> Span:
+    """The people a verb of number counts ("The displaced now number about 120,000"); a group
+    that rises or falls to the figure records the level of that group as its event."""
+    ps = max(s, q.start - 80) + pm.start("p")
+    pop = Span(pm.group("p"), ps, ps + len(pm.group("p")))
+    head = pm.group("p").split()[-1]
+    typ = ctx.rules.noun_triggers.get(head.lower())
+    if typ is not None and not re.search(r"\bnumber", pm.group(0)):
+        # "refugees in Slovakia dip to 104,000": the level of that group
+        hs = ps + len(pm.group("p")) - len(head)
+        st.event_totals[q.start] = Event(typ, head, hs, hs + len(head))
+    return pop
+
+
+def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) -> bool:
+    """A figure of people that is no claim: a capacity, a sample, an age, an anecdote, a
+    census, an opinion, a need."""
+    if _is_capacity_sample_or_age(ctx, q, s) or _is_anecdote_or_census(ctx, q, pop, s, e):
+        return True
+    if q.kind == "share" and (
+        _ATTITUDE_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
+        or (
+            _SURVEY_RE.search(ctx.text[s:e])
+            # (a survey's demographic share is a claim: "about half of those who stayed
+            # are children, according to a survey by UNHCR")
+            and not _DEMOGRAPHIC_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
         )
-        same_as_before = (
-            prev_claim.destination
-            if prev_claim is not None
-            and same_src
-            and ev is not None
-            and prev_claim.event is not None
-            and prev_claim.event.type == ev.type
-            else None
+    ):
+        return True  # "a survey found that 77% of refugees hoped to go home": an opinion
+    if q.kind == "change" and re.search(
+        r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}in\s+need\s+of\b", ctx.text[s : q.start]
+    ):
+        return True  # "the number of people in need of food aid has doubled"
+    if q.kind == "change" and _changed_thing(ctx, q, e):
+        return True  # "double their capacity", "double the number of expulsion flights"
+    if (
+        q.value == 1
+        and q.qualifier is None
+        and pop is not None
+        and _NAMED_APPOSITION.match(ctx.text[pop.end : pop.end + 40])
+    ):
+        return True  # "One man, Aleksey, told Reuters ...": an anecdote, not a count
+    return False
+
+
+def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
+    """The words before the figure make it a capacity, a population, a sample, an average
+    load or an age."""
+    if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+        return True
+    if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+        return True
+    if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
+        return True
+    if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and _AGE_OF_GROUP.search(
+        ctx.text[max(s, q.start - 20) : q.start]
+    ):
+        return True
+    if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+        return True
+    if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
+        r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
+    ):
+        return True  # "46% of them are under 18": an age
+    return False
+
+
+def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) -> bool:
+    """One family's story, a deployment, a census, an age after a name, a list number, jobs
+    or living conditions, a place's population."""
+    if (
+        q.value is not None
+        and q.value < 100  # (not "in their tens of thousands")
+        and (
+            _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 8) : q.start])
+            or _FAMILY_AFTER.match(ctx.text[q.end : q.end + 12])
         )
-        origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
-        mw = _WITH_DEMONYM.match(ctx.text, ev.end) if ev is not None and origin is None else None
-        if (
-            mw is not None
-            and ev is not None
-            and ev.text.lower().split()[-1] in _event_noun_words(ctx)
-            and ctx.gaz.is_demonym(mw.group(1))
-            # (not "encounters with Cubans, Haitians, Nicaraguans and Venezuelans": several)
-            and not re.match(r"\s*(?:,|and\b|or\b)", ctx.text[mw.end(1) : mw.end(1) + 5])
-        ):
-            # "daily encounters with Venezuelans have fallen from about 1,100": whose they are
-            origin = Location(ctx.gaz.demonyms[mw.group(1)], mw.group(1), mw.start(1), mw.end(1))
-        if ev is not None and etype != ev.type and etype is not None:
-            ev = Event(etype, ev.text, ev.start, ev.end)
-        if (
-            origin is None
-            and etype == "departure"
-            and pop is None
-            and prev_claim is not None
-            and same_src
-            and prev_claim.event is not None
-            and prev_claim.event.type == "departure"
-        ):
-            # "8,900 crossed out of the country on Tuesday, ... and that between 6,000 and
-            # 9,000 had been leaving every day": the same people leaving the same country
-            origin = prev_claim.origin
-        # a figure set against an earlier one of its sentence ("up from about 31,000",
-        # "compared with only about 4,100") speaks of the same people and places
-        # "530,216 had gone back ..., and about 1,100 more were leaving each week": more of
-        # the same movement
-        more_of = (
-            prev_claim is not None
-            and prev_claim.event is not None
-            and re.match(r"\s+(?:more|others)\b", ctx.text[q.end : q.end + 8]) is not None
-        )
-        if (
-            more_of
-            and prev_claim is not None
-            and prev_claim.event is not None
-            and prev_claim.event.type == "return"
-            and ev is not None
-            and ev.type in ("departure", "arrival")
-        ):
-            ev = Event("return", ev.text, ev.start, ev.end)
-            origin, dest = origin or prev_claim.origin, dest or prev_claim.destination
-        restated = prev_claim is not None and same_src and (
-            inherited
-            or q.kind == "change"
-            or _restates_previous(ctx, q, s, cands)
-            or (more_of and ev is not None and prev_claim.event is not None
-                and ev.type == prev_claim.event.type)
-        )  # fmt: skip
-        mk = _MAKE_UP_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
-        if q.kind == "share" and origin is None and mk and ctx.gaz.is_demonym(mk.group(1)):
-            # "Senegalese now make up about half of all arrivals", "Hondurans accounted for
-            # about 12% of them": the part's nationality
-            ms = max(s, q.start - 60) + mk.start(1)
-            origin = Location(ctx.gaz.demonyms[mk.group(1)], mk.group(1), ms, ms + len(mk.group(1)))
-        if (
+    ):
+        return True  # "with her three children": an anecdote
+    if (
+        pop is not None
+        and pop.text.split()[-1].lower() in ctx.rules.forces
+        and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
+    ):
+        return True  # "has sent 1,500 active-duty troops"
+    if (
+        pop is not None
+        and pop.text.split()[-1].lower() in ("people", "residents", "inhabitants")
+        and re.search(r"\b(?:most|least|more|less)\s+populous\b|\bpopulation\s+of\b",
+                      ctx.text[s:e])
+    ):
+        return True  # "the most populous province with 15.1 million people": a census
+    if (
+        _AGE_AFTER_NAME.search(ctx.text[max(s, q.start - 30) : q.start])
+        and ctx.text[q.end : q.end + 1] == ","
+    ) or (
+        _LIST_NUMBER.search(ctx.text[max(0, q.start - 10) : q.start])
+        and re.match(r"\.\s", ctx.text[q.end : q.end + 2])
+    ):
+        return True
+    if _NOT_A_CLAIM_AFTER.match(ctx.text[q.end : min(e, q.end + 90)]):
+        return True  # "some 180,000 of them already have jobs"; "home to about 11,000 people"
+    if re.search(r"\bhome\s+to\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
+                 ctx.text[max(s, q.start - 30) : q.start]) and re.match(
+        r"\s+(?:people|residents|inhabitants|souls)\b", ctx.text[q.end : q.end + 14]
+    ):
+        return True  # a place's population
+    return False
+
+
+# ---- pass 2: each candidate's event, source, places and time -----------------------------
+
+
+@dataclass
+class _Draft:
+    """One candidate on its way to a ``Claim``: what the phases of ``_claim`` settled so far."""
+
+    qd: dict[str, Any]
+    q: Quantity
+    pop: Span | None
+    inherited: bool
+    s: int
+    e: int
+    # the claim before it in its sentence
+    prev_claim: Claim | None
+    ev: Event | None = None
+    # the story's last claim (this sentence or the two before), a "the tally rose to" before
+    # the figure, and whether the figure speaks of the story's people ("of them")
+    story: Claim | None = None
+    tally: re.Match[str] | None = None
+    anaphor: bool = False
+    src: Source | None = None
+    # the source is the previous claim's (or one of them names none)
+    same_src: bool = False
+    # the figure restates the claim before it (the same people, by the same source)
+    restated: bool = False
+    origin: Location | None = None
+    dest: Location | None = None
+    tm: TimeRef | None = None
+
+
+def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
+    """One candidate's claim, or None when it has no event and counts no displaced people."""
+    qd, q, pop, inherited, s, e = cand
+    prev_claim = next((c for c in reversed(st.out) if c.sentence.start == s), None)
+    d = _Draft(qd, q, pop, inherited, s, e, prev_claim)
+    _resolve_event(ctx, st, d)
+    _resolve_part(ctx, d)
+    _resolve_population(ctx, d)
+    _story_event(ctx, st, d)
+    if _no_claim_without_event(ctx, d):
+        return None
+    _event_from_counted_noun(ctx, d)
+    _resolve_source(ctx, d)
+    _revise_event(ctx, d)
+    _resolve_places(ctx, d)
+    _places_from_earlier(ctx, st, d)
+    _same_as_restated(ctx, st, d)
+    _places_from_story(ctx, st, d)
+    _resolve_time(ctx, st, d)
+    return _build_claim(ctx, d)
+
+
+def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """The figure's event: its trigger, or what a record-keeping verb, a running total, a
+    change's subject, a harm or a death toll says it counts."""
+    qd, q, pop, inherited, s, e = d.qd, d.q, d.pop, d.inherited, d.s, d.e
+    prev_claim, out = d.prev_claim, st.out
+    anchor = pop.start if pop is not None and not inherited else q.start
+    ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e, path_only=inherited)
+    if ev is None and inherited and prev_claim is not None:
+        ev = prev_claim.event  # "now their number has increased to about ten thousand"
+    if _PUT_FIGURE_RE.search(ctx.text[max(s, q.start - 100) : q.start]) and out:
+        own = _event(ctx, qd, anchor, None, s, e)
+        if own is None or own.type == "other":
+            ev = out[-1].event  # "Forbes later put the figure at 600,000 to 700,000"
+    elif ev is None:
+        ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
+    if q.start in st.event_totals:
+        ev = st.event_totals[q.start]
+    # "logged about 11 million crossings", "registered 128,500 returnees", "received
+    # 118,756 asylum applications": a record-keeping verb counts events the noun names
+    if (
+        ev is not None
+        and pop is not None
+        and not inherited
+        and (_lemma_at(ctx, ev.start) in ctx.rules.counting_verbs or q.kind == "share")
+        and not (
+            # "about 70% of the arrivals are staying with friends": what then became of
+            # them is the share's own event
             q.kind == "share"
-            and origin is None
-            and prev_claim is not None
-            and prev_claim.origin is not None
-            and (dest is None or dest.code != prev_claim.origin.code)
-        ):
-            origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
-        if anaphor and story is not None and (
-            ev is story.event
-            # "Men made up roughly three-quarters of those leaving": the same movement
-            or (ev is not None and story.event is not None and ev.type == story.event.type)
-        ):
-            origin = origin or story.origin
-            dest = dest or story.destination
-        elif (
-            anaphor
-            and story is not None
-            and q.kind == "count"
-            and tally is None
-            and (ev is None or ev.type != "casualty")  # deaths: an explicit nationality only
-        ):
-            origin = origin or story.origin  # "107,000 of them are still there": same people
-        if (
-            restated
-            and prev_claim is not None
-            and prev_claim.event is not None
-            and ev is not None
-            and ev.start == prev_claim.event.start
-            and ev.type != prev_claim.event.type
-        ):
-            # "about 2,500 Afghans a day were arriving (return) ..., up from about 1,500 a
-            # day": the same trigger read for the same people
-            ev = prev_claim.event
-        if (
-            restated
-            and prev_claim is not None
-            and prev_claim.event is not None
-            and ev is not None
-            and ev.start < prev_claim.quantity.start
-            and ev.type != prev_claim.event.type
-            and _restates_previous(ctx, q, s, cands)
-        ):
-            # "had registered about 350 new arrivals a week since May, up from roughly 200 a
-            # week in April": the baseline counts what the earlier figure counts
-            ev = prev_claim.event
-        if restated and prev_claim is not None:
-            same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
-            if origin is None and same_event:
-                origin = prev_claim.origin
-            if dest is None and same_event:
-                dest = prev_claim.destination
-        # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
-        if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS:
-            m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
-                          r"authorities|police|border|ministry|officials|statistics|"
-                          r"(?:sea\s+|daily\s+|new\s+)?arrivals)",
-                          ctx.text[s:e])  # fmt: skip
-            code = ctx.gaz.code(m.group(1)) if m else None
-            if m and code and (origin is None or origin.code != code):
-                dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
-        if ev is not None and ev.type == "return":
-            # returns in one article go between the same two countries unless it says
-            # otherwise: "The DGM says it deported about 170,000 Haitians" after "The
-            # Dominican Republic deported more than 21,000 Haitians"
-            r_origin, r_dest = last_return
-            if origin is None and r_origin is not None:
-                if dest is None or dest.code != r_origin.code:
-                    origin = r_origin
-            if dest is None and r_dest is not None:
-                if origin is None or origin.code != r_dest.code:
-                    dest = r_dest
-            last_return = (origin or r_origin, dest or r_dest)
-        elif (
-            dest is None
-            and ev is not None
-            and ev.type in _CONTEXT_EVENTS
-            and last_dest is not None
-            and not _NOT_A_COUNTRY_DEST.match(ctx.text[ev.end : ev.end + 40])
-        ):
-            if origin is None or origin.code != last_dest.code:
-                dest = last_dest
-        coming_home = ev is not None and re.search(
-            r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
+            and ev.start >= pop.end
+            and ev.type in ("stock", "return", "onward", "asylum")
+            and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+            and _segment(ctx.text, s, e, ev.start) == _segment(ctx.text, s, e, q.start)
         )
-        if ev is not None and ev.type == "return" and not coming_home:
-            if origin is not None:  # the story is where they are sent back from
-                last_dest = origin
-                ctx.last_dest = origin
-        elif dest is not None:  # (people coming home: the story is where they arrive)
-            last_dest = dest
-            ctx.last_dest = dest
-        if q.per is None and q.kind == "count":
-            per = _rate_from_before(ctx, q, s)
-            if per is not None:
-                q = Quantity.from_dict({**q.to_dict(), "per": per})
-        tm = (
-            _whole_time(ctx, q, ev, s, out)
-            or _time(ctx, qd, s, e, claim_starts)
-            or _context_time(ctx, q, s, e, out)
-        )
+    ):
+        # ... and "About 70% of this year's arrivals set off from Tunisia": a share of
+        # arrivals is about arrivals
+        ev = _noun_event(ctx, pop) or _participle_event(ctx, pop) or ev
+    if q.kind == "change":
+        own_subject = _change_subject_event(ctx, q)
+        if own_subject is not None:
+            ev = own_subject  # "crossings on its eastern frontier more than doubled"
+    if (
+        q.kind == "change"
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and ev is not None
+        and ev.start < prev_claim.quantity.start
+    ):
+        ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
+    if pop is not None and not inherited:
+        hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
+        if hurt is not None:  # "more than 9,000 people still missing"
+            hs = pop.end + hurt.start(1)
+            ev = Event("casualty", hurt.group(1), hs, hs + len(hurt.group(1)))
+    toll = _DEATH_TOLL_RE.search(ctx.text[max(s, q.start - 120) : q.start])
+    if toll is not None and pop is None:
+        ts = max(s, q.start - 120) + toll.start("t")
+        ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
+    d.ev = ev
+
+
+def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
+    """A count or share of a part ("four in five of them are returnees"): the part is the
+    population, and may name the event."""
+    q, e, ev = d.q, d.e, d.ev
+    if q.kind in ("count", "share"):
+        part = _part_population(ctx, q, e)
         if (
-            tm is None
-            and q.kind == "change"
-            and prev_claim is not None
-            and prev_claim.time is not None
-            and not _NOW_RE.search(ctx.text[q.start : e])
+            part is not None
+            and q.kind == "share"
+            and not re.match(r"\s+of\s+(?:them|these)\b", ctx.text[q.end : q.end + 12])
         ):
-            tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
-        filled = sum(x is not None for x in (pop, ev, origin or dest, tm, src))
-        conf = 0.35 + 0.12 * filled - (0.1 if inherited else 0.0)
-        if ev is None or ev.type == "other":
-            conf -= 0.1
-        out.append(
-            Claim(
-                id=claim_id(inp.doc_id, q.start, q.end),
-                doc_id=inp.doc_id,
-                quantity=q,
-                sentence=Span(ctx.text[s:e], s, e),
-                population=pop,
-                event=ev,
-                origin=origin,
-                destination=dest,
-                time=tm,
-                source=src,
-                confidence=round(max(0.05, min(0.99, conf)), 2),
-            )
+            # "about 90% of the newcomers are women and children": a share is of the
+            # whole; only "of them are returnees" says who the whole was
+            part = None
+        if part is not None:
+            d.pop, d.inherited = part, False
+            if (
+                ev is None
+                or ev.start > q.end
+                or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
+            ):
+                # "four in five of them are returnees" (not "would move 1,000 of the new
+                # arrivals to reception centres": the verb before the figure acts on it)
+                d.ev = _noun_event(ctx, part) or ev
+
+
+def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
+    """The population the claim keeps: none for a bare inherited figure or a change; "of
+    those who ..." for a share; the people in "encounters with Venezuelans"."""
+    q, inherited, s, e = d.q, d.inherited, d.s, d.e
+    pop, ev = d.pop, d.ev
+    if inherited and not re.search(
+        r"\b(?:their|the|this|that)\s+(?:number|figure|total|count)\b",
+        ctx.text[s : q.start],
+    ):
+        pop = None  # a bare figure keeps no population unless it says "their number"
+    if q.kind == "change":
+        pop = None
+    if pop is None and q.kind == "share":
+        m = re.match(
+            r"\s+of\s+(those\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to)\b)?)",
+            ctx.text[q.end : e],
         )
-    return out
+        if m:
+            ps = q.end + m.start(1)
+            pop = Span(m.group(1), ps, ps + len(m.group(1)))
+    m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
+    if m_ev and m_ev.group(1).lower() in ctx.rules.event_nouns and pop is not None:
+        # "Encounters with Venezuelans rose to more than 187,000"
+        typ = ctx.rules.noun_triggers.get(m_ev.group(1).lower())
+        if typ:
+            ev = Event(typ, m_ev.group(1), pop.start, pop.start + len(m_ev.group(1)))
+        ps = pop.start + m_ev.start(2)
+        pop = Span(m_ev.group(2), ps, ps + len(m_ev.group(2)))
+    if (
+        ev is not None
+        and ev.type == "arrival"
+        and ev.text.lower() == "registered"
+        and re.search(
+            r"\b(?:are|is)\s+(?:\w+\s+)?$", ctx.text[max(s, ev.start - 15) : ev.start]
+        )
+    ):
+        ev = Event("stock", ev.text, ev.start, ev.end)  # "are registered with UNHCR"
+    if pop is not None and pop.text.split()[-1].lower() in ("encounters", "apprehensions"):
+        m = re.match(r"\s+with\s+((?:[A-Z]\w+\s+)?[a-z]+|[A-Z]\w+)", ctx.text[pop.end : e])
+        if m and not _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
+            # "with Ecuadorians at"
+            m = re.match(r"\s+with\s+([A-Z]\w+)", ctx.text[pop.end : e])
+        if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
+            ps = pop.end + m.start(1)
+            pop = Span(m.group(1), ps, ps + len(m.group(1)))
+    d.pop, d.ev = pop, ev
+
+
+def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """The event a figure takes from the claims before it (the story's tally, "of them", a
+    subset) or from the words after it ("are among the arrivals")."""
+    q, pop, inherited, s, e = d.q, d.pop, d.inherited, d.s, d.e
+    prev_claim, ev = d.prev_claim, d.ev
+    # "The tally rose to 14,000", "Nearly half of them are children": a figure about
+    # the story's last claim takes its event and places
+    story = next(
+        (c for c in reversed(st.out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
+    )
+    tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
+    anaphor = story is not None and (
+        tally is not None
+        or (
+            (q.kind == "share" or (q.kind == "count" and story.sentence.start == s))
+            and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
+            is not None
+        )
+    )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
+    if (
+        tally is not None
+        and story is not None
+        and ev is not None
+        and ev.start < max(s, q.start - 80) + tally.start()
+    ):
+        ev = story.event  # "logged 3,000 arrivals a day ..., before numbers eased to 1,500"
+    if ev is None and anaphor and story is not None:
+        ev = story.event
+    if ev is None and q.start in st.default_events:
+        ev = st.default_events[q.start]
+    after_fig = pop.end if pop is not None and not inherited else q.end
+    among = _AMONG_RE.match(ctx.text[after_fig:e])
+    if among is not None and among.group(1).lower() in ctx.rules.noun_triggers:
+        # "about 95,000 Sudanese refugees are among the arrivals": counted in those events
+        a0 = after_fig + among.start(1)
+        ev = Event(ctx.rules.noun_triggers[among.group(1).lower()], among.group(1), a0,
+                   a0 + len(among.group(1)))  # fmt: skip
+    if (
+        ev is None
+        and prev_claim is not None
+        and _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
+    ):
+        ev = prev_claim.event  # "the death toll rose to 1,314, including 458 children"
+    d.story, d.tally, d.anaphor, d.ev = story, tally, anaphor, ev
+
+
+def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
+    """Without an event only a count of displaced people is a claim."""
+    if d.ev is not None:
+        return False
+    q, pop, e = d.q, d.pop, d.e
+    head = pop.text.split()[-1].lower() if pop is not None else ""
+    return head not in ctx.rules.displaced_heads and not re.search(
+        r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]
+    )
+
+
+def _event_from_counted_noun(ctx: _Ctx, d: _Draft) -> None:
+    """A population that names events ("daily border crossings"): the events are the event,
+    and events are no population."""
+    q, inherited = d.q, d.inherited
+    pop, ev = d.pop, d.ev
+    # a change of "the number of daily border crossings": the crossings are the event
+    if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns:
+        head = pop.text.split()[-1]
+        hs = pop.end - len(head)
+        typ = ctx.rules.noun_triggers.get(head.lower(), "other")
+        stays = (
+            ev is not None
+            and ev.type == "stock"
+            and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+            and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
+        )  # "50,000 recent arrivals were living unregistered": where they now are
+        if ev is None or (
+            q.kind == "count" and not inherited and ev.start > pop.end and not stays
+        ):
+            # "sea arrivals top 30,000 as boats keep landing": the counted events are the
+            # event, not a verb further on
+            ev = Event(typ, head, hs, pop.end)
+        if q.kind == "change":
+            pop = None  # a change of crossings: no population (fixtures/README)
+    if pop is not None and pop.text.split()[-1].lower() in ctx.rules.event_nouns_not_people:
+        pop = None  # "logged 11 million crossings": events, not people (fixtures/README)
+    d.pop, d.ev = pop, ev
+
+
+def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
+    """Who the figure is attributed to (remembered on ``ctx`` for the figures after it)."""
+    src = _source(ctx, d.qd, d.s, d.e)
+    if src is not None and src.kind == "organization":
+        ctx.last_org = src
+        ctx.orgs_seen.append(src)
+    if src is not None:
+        ctx.last_source = src
+    d.src = src
+
+
+def _revise_event(ctx: _Ctx, d: _Draft) -> None:
+    """Last readings of the event from the words around it: "people from Russia" (an
+    arrival), a coast guard's returns (interceptions), crossings "in both directions"."""
+    q, s, e, ev = d.q, d.s, d.e, d.ev
+    # "people from Russia every day" with no verb: people arriving where the source is
+    if ev is None and re.search(r"\bfrom\s+[A-Z]", ctx.text[q.end : min(e, q.end + 40)]):
+        m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
+        if m:
+            ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+    if (
+        ev is not None
+        and ev.type == "return"
+        and re.search(r"\bcoast\s*guard\b", ctx.text[s : ev.start], re.I)
+    ):
+        # "Libya's coast guard returned 32,425 to its shores": an interception (README)
+        ev = Event("border_encounter", ev.text, ev.start, ev.end)
+    if ev is not None and re.search(
+        r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
+    ):
+        ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
+    d.ev = ev
+
+
+def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
+    """Origin and destination from the sentence (``_places``), with the event type it may
+    revise; "encounters with Venezuelans"; more departures from the same country."""
+    qd, pop, s, e, src = d.qd, d.pop, d.s, d.e, d.src
+    prev_claim, ev = d.prev_claim, d.ev
+    same_src = prev_claim is not None and (
+        src is None
+        or prev_claim.source is None
+        or src.name == prev_claim.source.name
+    )
+    same_as_before = (
+        prev_claim.destination
+        if prev_claim is not None
+        and same_src
+        and ev is not None
+        and prev_claim.event is not None
+        and prev_claim.event.type == ev.type
+        else None
+    )
+    origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
+    mw = _WITH_DEMONYM.match(ctx.text, ev.end) if ev is not None and origin is None else None
+    if (
+        mw is not None
+        and ev is not None
+        and ev.text.lower().split()[-1] in _event_noun_words(ctx)
+        and ctx.gaz.is_demonym(mw.group(1))
+        # (not "encounters with Cubans, Haitians, Nicaraguans and Venezuelans": several)
+        and not re.match(r"\s*(?:,|and\b|or\b)", ctx.text[mw.end(1) : mw.end(1) + 5])
+    ):
+        # "daily encounters with Venezuelans have fallen from about 1,100": whose they are
+        origin = Location(ctx.gaz.demonyms[mw.group(1)], mw.group(1), mw.start(1), mw.end(1))
+    if ev is not None and etype != ev.type and etype is not None:
+        ev = Event(etype, ev.text, ev.start, ev.end)
+    if (
+        origin is None
+        and etype == "departure"
+        and pop is None
+        and prev_claim is not None
+        and same_src
+        and prev_claim.event is not None
+        and prev_claim.event.type == "departure"
+    ):
+        # "8,900 crossed out of the country on Tuesday, ... and that between 6,000 and
+        # 9,000 had been leaving every day": the same people leaving the same country
+        origin = prev_claim.origin
+    d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
+
+
+def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """Places (and the event) a figure takes from the claim before it or the story's last
+    claim when it speaks of the same people: "more", a part's nationality, a share, "of
+    them"; and whether it restates the claim before it ("up from", "their number")."""
+    q, inherited, s, same_src = d.q, d.inherited, d.s, d.same_src
+    prev_claim, story, tally, anaphor = d.prev_claim, d.story, d.tally, d.anaphor
+    ev, origin, dest = d.ev, d.origin, d.dest
+    # a figure set against an earlier one of its sentence ("up from about 31,000",
+    # "compared with only about 4,100") speaks of the same people and places
+    # "530,216 had gone back ..., and about 1,100 more were leaving each week": more of
+    # the same movement
+    more_of = (
+        prev_claim is not None
+        and prev_claim.event is not None
+        and re.match(r"\s+(?:more|others)\b", ctx.text[q.end : q.end + 8]) is not None
+    )
+    if (
+        more_of
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and prev_claim.event.type == "return"
+        and ev is not None
+        and ev.type in ("departure", "arrival")
+    ):
+        ev = Event("return", ev.text, ev.start, ev.end)
+        origin, dest = origin or prev_claim.origin, dest or prev_claim.destination
+    restated = prev_claim is not None and same_src and (
+        inherited
+        or q.kind == "change"
+        or _restates_previous(ctx, q, s, st.cands)
+        or (more_of and ev is not None and prev_claim.event is not None
+            and ev.type == prev_claim.event.type)
+    )  # fmt: skip
+    mk = _MAKE_UP_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
+    if q.kind == "share" and origin is None and mk and ctx.gaz.is_demonym(mk.group(1)):
+        # "Senegalese now make up about half of all arrivals", "Hondurans accounted for
+        # about 12% of them": the part's nationality
+        ms = max(s, q.start - 60) + mk.start(1)
+        origin = Location(ctx.gaz.demonyms[mk.group(1)], mk.group(1), ms, ms + len(mk.group(1)))
+    if (
+        q.kind == "share"
+        and origin is None
+        and prev_claim is not None
+        and prev_claim.origin is not None
+        and (dest is None or dest.code != prev_claim.origin.code)
+    ):
+        origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
+    if anaphor and story is not None and (
+        ev is story.event
+        # "Men made up roughly three-quarters of those leaving": the same movement
+        or (ev is not None and story.event is not None and ev.type == story.event.type)
+    ):
+        origin = origin or story.origin
+        dest = dest or story.destination
+    elif (
+        anaphor
+        and story is not None
+        and q.kind == "count"
+        and tally is None
+        and (ev is None or ev.type != "casualty")  # deaths: an explicit nationality only
+    ):
+        origin = origin or story.origin  # "107,000 of them are still there": same people
+    d.restated, d.ev, d.origin, d.dest = restated, ev, origin, dest
+
+
+def _same_as_restated(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """A figure that restates the claim before it counts what that claim counts, and takes
+    its places where it names none."""
+    q, s, prev_claim, restated = d.q, d.s, d.prev_claim, d.restated
+    ev, origin, dest = d.ev, d.origin, d.dest
+    if (
+        restated
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and ev is not None
+        and ev.start == prev_claim.event.start
+        and ev.type != prev_claim.event.type
+    ):
+        # "about 2,500 Afghans a day were arriving (return) ..., up from about 1,500 a
+        # day": the same trigger read for the same people
+        ev = prev_claim.event
+    if (
+        restated
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and ev is not None
+        and ev.start < prev_claim.quantity.start
+        and ev.type != prev_claim.event.type
+        and _restates_previous(ctx, q, s, st.cands)
+    ):
+        # "had registered about 350 new arrivals a week since May, up from roughly 200 a
+        # week in April": the baseline counts what the earlier figure counts
+        ev = prev_claim.event
+    if restated and prev_claim is not None:
+        same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
+        if origin is None and same_event:
+            origin = prev_claim.origin
+        if dest is None and same_event:
+            dest = prev_claim.destination
+    d.ev, d.origin, d.dest = ev, origin, dest
+
+
+def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """Places from the article's context: a possessive country ("Georgia's figures"), the
+    countries of its returns, where the story is; then remember where the story is."""
+    s, e, ev = d.s, d.e, d.ev
+    origin, dest = d.origin, d.dest
+    # "Georgia's figures ...: its interior ministry recorded ...": the possessive country
+    if dest is None and ev is not None and ev.type in _CONTEXT_EVENTS:
+        m = re.search(r"\b([A-Z][\w-]+)(?:’s|'s|&#39;s)\s+(?:figures|data|interior|government|"
+                      r"authorities|police|border|ministry|officials|statistics|"
+                      r"(?:sea\s+|daily\s+|new\s+)?arrivals)",
+                      ctx.text[s:e])  # fmt: skip
+        code = ctx.gaz.code(m.group(1)) if m else None
+        if m and code and (origin is None or origin.code != code):
+            dest = Location(code, m.group(1), s + m.start(1), s + m.end(1))
+    if ev is not None and ev.type == "return":
+        # returns in one article go between the same two countries unless it says
+        # otherwise: "The DGM says it deported about 170,000 Haitians" after "The
+        # Dominican Republic deported more than 21,000 Haitians"
+        r_origin, r_dest = st.last_return
+        if origin is None and r_origin is not None:
+            if dest is None or dest.code != r_origin.code:
+                origin = r_origin
+        if dest is None and r_dest is not None:
+            if origin is None or origin.code != r_dest.code:
+                dest = r_dest
+        st.last_return = (origin or r_origin, dest or r_dest)
+    elif (
+        dest is None
+        and ev is not None
+        and ev.type in _CONTEXT_EVENTS
+        and st.last_dest is not None
+        and not _NOT_A_COUNTRY_DEST.match(ctx.text[ev.end : ev.end + 40])
+    ):
+        if origin is None or origin.code != st.last_dest.code:
+            dest = st.last_dest
+    coming_home = ev is not None and re.search(
+        r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
+    )
+    if ev is not None and ev.type == "return" and not coming_home:
+        if origin is not None:  # the story is where they are sent back from
+            st.last_dest = origin
+            ctx.last_dest = origin
+    elif dest is not None:  # (people coming home: the story is where they arrive)
+        st.last_dest = dest
+        ctx.last_dest = dest
+    d.origin, d.dest = origin, dest
+
+
+def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """A rate stated before a count ("the daily flow had fallen to"), and when the counted
+    thing happened."""
+    q, s, e, prev_claim = d.q, d.s, d.e, d.prev_claim
+    if q.per is None and q.kind == "count":
+        per = _rate_from_before(ctx, q, s)
+        if per is not None:
+            q = Quantity.from_dict({**q.to_dict(), "per": per})
+    tm = (
+        _whole_time(ctx, q, d.ev, s, st.out)
+        or _time(ctx, d.qd, s, e, ctx.claim_starts)
+        or _context_time(ctx, q, s, e, st.out)
+    )
+    if (
+        tm is None
+        and q.kind == "change"
+        and prev_claim is not None
+        and prev_claim.time is not None
+        and not _NOW_RE.search(ctx.text[q.start : e])
+    ):
+        tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
+    d.q, d.tm = q, tm
+
+
+def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
+    """The claim record, with a confidence from how many of its fields were found."""
+    q, s, e, pop, ev, tm, src = d.q, d.s, d.e, d.pop, d.ev, d.tm, d.src
+    filled = sum(x is not None for x in (pop, ev, d.origin or d.dest, tm, src))
+    conf = 0.35 + 0.12 * filled - (0.1 if d.inherited else 0.0)
+    if ev is None or ev.type == "other":
+        conf -= 0.1
+    return Claim(
+        id=claim_id(ctx.inp.doc_id, q.start, q.end),
+        doc_id=ctx.inp.doc_id,
+        quantity=q,
+        sentence=Span(ctx.text[s:e], s, e),
+        population=pop,
+        event=ev,
+        origin=d.origin,
+        destination=d.dest,
+        time=tm,
+        source=src,
+        confidence=round(max(0.05, min(0.99, conf)), 2),
+    )
