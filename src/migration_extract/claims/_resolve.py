@@ -983,6 +983,14 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
     d.pop, d.ev = pop, ev
 
 
+def _bare_share_opening(ctx: _Ctx, q: Quantity, s: int) -> bool:
+    """Does the share open its sentence or a clause after ", and" / ", while", followed
+    by a verb rather than "of"?"""
+    before = ctx.text[s : q.start]
+    opens = before.strip() == "" or re.search(r",\s+(?:and|while|but)\s+$", before) is not None
+    return opens and not re.match(r"\s+of\b", ctx.text[q.end : q.end + 4])
+
+
 def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """The event a figure takes from the claims before it (the story's tally, "of them", a
     subset) or from the words after it ("are among the arrivals")."""
@@ -1001,6 +1009,9 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
             is not None
         )
+        # "Roughly two-thirds live in Almaty or Astana": a bare share opening its clause is
+        # a share of the people just counted
+        or (q.kind == "share" and pop is None and _bare_share_opening(ctx, q, s))
     )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
     if (
         tally is not None
@@ -1208,7 +1219,7 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     elif (
         anaphor
         and story is not None
-        and q.kind == "count"
+        and q.kind in ("count", "share")
         and tally is None
         and (ev is None or ev.type != "casualty")  # deaths: an explicit nationality only
     ):
