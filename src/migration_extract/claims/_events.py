@@ -408,9 +408,18 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
             continue  # "thousands more were waiting at Wadi Halfa"
         if t.pos in ("ADJ", "VERB") and t.text.lower() in r.noun_triggers:
             return True  # "Tens of thousands are still missing", "are displaced"
+        if t.pos == "ADJ" and _past_form_of_trigger(t.text.lower(), r.verb_triggers):
+            return True  # "about 2,100 more crossed further west" (tagged as an adjective)
+        if t.text.lower() == "since":
+            continue  # "roughly 325,000 have since left Kazakhstan"
         if t.pos not in ("AUX", "ADV", "PART", "VERB"):
             return False
     return False
+
+
+def _past_form_of_trigger(word: str, triggers: dict[str, str]) -> bool:
+    """'crossed', 'arrived', 'fled'-like past forms whose stem is a trigger lemma."""
+    return any(word.endswith(suf) and word[: -len(suf)] in triggers for suf in ("ed", "d"))
 
 
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|fortnight)\b")

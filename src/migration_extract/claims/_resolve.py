@@ -29,6 +29,7 @@ from ._events import (
     _noun_event,
     _object_of_trigger,
     _participle_event,
+    _past_form_of_trigger,
     _subject_of_movement,
 )
 from ._places import _places
@@ -479,6 +480,12 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
     noun = qd.get("noun")
     if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
         noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+    if noun is not None and noun["start"] > q.end and any(
+        (t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers)
+        or _past_form_of_trigger(t.text.lower(), ctx.rules.verb_triggers)
+        for t in ctx.toks_in(q.end, noun["start"])
+    ):
+        noun = None  # "about 2,100 more crossed further west": the verb's object, not the noun
     if noun is not None:
         inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
         m_poss = (
