@@ -107,8 +107,15 @@ def _event(
     ]
 
     def inside_pop(pos: int) -> bool:
-        # "those who crossed", "those evacuated": the verb inside is the event
+        # "those who crossed", "those evacuated": the verb inside is the event; "the number
+        # of Russians entering each day has risen by 75%": a change of the people doing it
         if pop is not None and pop.text.split()[0].lower() in ("those", "them", "these"):
+            return False
+        if (
+            q["kind"] == "change"
+            and pop is not None
+            and _is_people({"text": pop.text.split()[0], "head": pop.text.split()[0]}, ctx)
+        ):
             return False
         return pop is not None and pop.start <= pos < pop.end
 

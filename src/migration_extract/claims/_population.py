@@ -202,7 +202,11 @@ def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
         return None
     ps = s + m.start(1)
     pe = s + m.end(1)
-    cut = re.search(r"\s+(?:has|have|had|is|are|was|were|in|from|to|at)\b", ctx.text[ps:pe])
+    # (and "companies registered by Russian nationals": the head before an agent phrase)
+    cut = re.search(
+        r"\s+(?:has|have|had|is|are|was|were|in|from|to|at)\b|\s+[a-z]+(?:ed|en)\s+by\b",
+        ctx.text[ps:pe],
+    )
     if cut:
         pe = ps + cut.start()
     return Span(ctx.text[ps:pe], ps, pe)

@@ -238,6 +238,11 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_NUMBER_OF_PEOPLE = re.compile(r"\bnumber\s+of\s+$", re.I)
+# the people words of "Russians entering each day", "displaced people in the town"
+_PEOPLE_HEAD_RUN = re.compile(
+    r"^(.+?)(?=\s+(?:[a-z]+ing|in|at|on|from|to|who|that|with|across|inside)\b)"
+)
 _WITH_DEMONYM = re.compile(r"\s+with\s+([A-Z][\w’'-]+)")
 
 
@@ -486,6 +491,10 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
         for t in ctx.toks_in(q.end, noun["start"])
     ):
         noun = None  # "about 2,100 more crossed further west": the verb's object, not the noun
+    if noun is not None and (pb := re.search(r"\s+[a-z]+(?:ed|en)\s+by\b", noun["text"])):
+        # "companies registered by Russian nationals": the head is before the agent phrase
+        noun = {**noun, "text": noun["text"][: pb.start()], "end": noun["start"] + pb.start(),
+                "head": noun["text"][: pb.start()].split()[-1]}  # fmt: skip
     if noun is not None:
         inside = next((d for d in inp.dates if d.start <= noun["start"] < d.end), None)
         m_poss = (
@@ -597,10 +606,13 @@ def _population_from_context(
         return None  # "Cholera cases rose to 1,200 in the camps": a level of things
     if pop is None and q.kind not in ("change", "share"):
         return _bare_figure_population(ctx, st, q, s, e)
+    first = pop.text.split()[0] if pop is not None else ""
     if (
         pop is not None
         and not inherited
         and not _is_people({"text": pop.text, "head": pop.text.split()[-1]}, ctx)
+        # "the number of Russians holding temporary registration": people, then what they do
+        and not (q.kind == "change" and _is_people({"text": first, "head": first}, ctx))
     ):
         return None
     return pop, inherited
@@ -872,6 +884,22 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
     if q.start in st.event_totals:
         ev = st.event_totals[q.start]
+    if (
+        q.kind == "change"
+        and pop is not None
+        and not inherited
+        and _NUMBER_OF_PEOPLE.search(ctx.text[max(s, pop.start - 16) : pop.start])
+    ):
+        # "the number of Venezuelans living in Colombia to rise by about 10%": what the
+        # counted people do is the event, not the verb the change hangs on
+        inner = next(
+            (t for t in ctx.toks_in(pop.start, pop.end)
+             if t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers),
+            None,
+        )  # fmt: skip
+        if inner is not None:
+            ev = Event(ctx.rules.verb_triggers[inner.lemma.lower()], inner.text, inner.start,
+                       inner.end)  # fmt: skip
     # "logged about 11 million crossings", "registered 128,500 returnees", "received
     # 118,756 asylum applications": a record-keeping verb counts events the noun names
     if (
@@ -952,8 +980,21 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
         ctx.text[s : q.start],
     ):
         pop = None  # a bare figure keeps no population unless it says "their number"
-    if q.kind == "change":
+    people_number = (
+        pop is not None
+        and not inherited
+        and _NUMBER_OF_PEOPLE.search(ctx.text[max(s, pop.start - 16) : pop.start]) is not None
+        and _is_people({"text": pop.text.split()[0], "head": pop.text.split()[0]}, ctx)
+        and pop.text.split()[-1].lower() not in _event_noun_words(ctx)
+    )
+    if q.kind == "change" and not people_number:
+        # (but "the number of Russians entering each day has risen by 75%": a change of
+        # those people)
         pop = None
+    elif q.kind == "change" and pop is not None:
+        cut = _PEOPLE_HEAD_RUN.match(pop.text)
+        if cut is not None:
+            pop = Span(cut.group(1), pop.start, pop.start + len(cut.group(1)))  # "Russians"
     if pop is None and q.kind == "share":
         m = re.match(
             r"\s+of\s+(those\s+(?:who\s+)?[a-z]+(?:\s+(?:there|here|in|to)\b)?)",
