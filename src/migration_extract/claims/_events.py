@@ -310,6 +310,10 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
             and not _is_people({"text": head.text, "head": head.text}, ctx)
         ):
             return True  # "the platform run by UN agencies"
+    if t.dep == "amod" and 0 <= t.head < len(ctx.toks) and ctx.toks[t.head].text.lower() in (
+        ctx.rr.heads
+    ):
+        return True  # "state returning officer Thomas Gößl": part of a title
     nxt = ctx.tok_at(t.end + 1)
     return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 

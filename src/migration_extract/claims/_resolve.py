@@ -66,7 +66,7 @@ _CONTEXT_EVENTS = (*_STAY_EVENTS, "other")
 _BOUND_HEDGE = r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$"
 _NOT_A_CLAIM_BEFORE = re.compile(
     r"(?:\b(?:country|nation|city|town|region|population|capacity|home|island|village|"
-    r"county|province|district|municipality)\s+of|"
+    r"county|province|district|municipality|settlement|hamlet|suburb)\s+of|"
     r"\bpopulation\s+(?:\w+\s+)?(?:fell|rose|dropped|shrank|grew|declined|stood|stands)\s+"
     r"(?:to|at)|"
     r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
@@ -85,7 +85,8 @@ _HEDGE_TAIL = (
 # "as arrivals top 127,000", "Darién crossings pass 450,000": a running total of events
 _EVENT_TOTAL_RE = re.compile(
     r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
-    r"entries|apprehensions|detentions|expulsions|landings|attempts)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
+    r"entries|apprehensions|detentions|expulsions|landings|attempts|interceptions|pushbacks|"
+    r"removals)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
@@ -164,6 +165,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:have|had|hold|held|found|find|got|get|taken|took)\s+"
     r"(?:(?:a|full-time|part-time|regular|formal)\s+)?(?:jobs?|work|employment)\b|"
 
+    # "About 9.4 million people were eligible to vote": voters (fixtures/README)
+    r"(?:\s+[\w-]+){0,2}\s+(?:were|are|was|is|will\s+be)\s+eligible\s+to\s+vote\b|"
     # "six asylum seekers, two of them aged 17": ages
     r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
     # "people in need of food aid": a need, not a movement
@@ -238,6 +241,13 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_NUMBER_OF_THINGS = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z]+)(?=\s+(?:in|at|on|across|inside|has|have|had|is|"
+    r"are|was|were|rose|reached|climbed|fell|stood|grew)\b)[^.;]{0,40}?\b(?:reached|rose|risen|"
+    r"climbed|fell|fallen|stood|stands|increased|grew|grown|jumped|dropped|doubled|to|at|from)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$",
+    re.I,
+)
 _NUMBER_OF_PEOPLE = re.compile(r"\bnumber\s+of\s+$", re.I)
 # the people words of "Russians entering each day", "displaced people in the town"
 _PEOPLE_HEAD_RUN = re.compile(
@@ -651,6 +661,9 @@ def _bare_figure_population(
     pop: Span | None = None
     inherited = False
     before = ctx.text[max(s, q.start - 80) : q.start]
+    things = _NUMBER_OF_THINGS.search(before)
+    if things is not None and things.group(1).lower() in ctx.rules.not_people:
+        return None  # "The number of displacement sites in the capital has reached 96"
     verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
     if verb_in_span:
         before = before + verb_in_span.group(0)  # "arrivals near 90,000"
