@@ -258,8 +258,22 @@ _WITH_DEMONYM = re.compile(r"\s+with\s+([A-Z][\w’'-]+)")
 
 def _event_noun_words(ctx: _Ctx) -> frozenset[str]:
     return ctx.rules.event_nouns | ctx.rules.event_nouns_not_people
+# the end of a list before a name: "Haitians, Colombians, Turks and " / "Cubans, "
+_IN_A_LIST = re.compile(r"([A-Z][\w’'-]+)(?:,?\s+(?:and|or)|,)\s+$")
+
+
+def _listed_name(ctx: _Ctx, s: int, pos: int) -> bool:
+    """Is the name at ``pos`` the last of a list of nationalities ("Turks and
+    Venezuelans"), not a clause after ", and" ("..., and Hondurans accounted for")?"""
+    m = _IN_A_LIST.search(ctx.text[max(s, pos - 30) : pos])
+    return m is not None and ctx.gaz.is_demonym(m.group(1))
+_DEMONYM_FILED_BEFORE = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:have\s+|has\s+|had\s+)?(?:filed|lodged|"
+    r"submitted|made|registered)\s+(?:about|around|roughly|nearly|almost|some|more\s+than|over)?\s*$"
+)
 _MAKE_UP_BEFORE = re.compile(
-    r"\b([A-Z][\w’'-]+)\s+(?:now\s+|also\s+|still\s+)?(?:make|made|makes|account|accounted|"
+    r"\b([A-Z][\w’'-]+)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:make|made|makes|account|accounted|"
     r"accounts|represent|represented|represents|comprise|comprised|constitute|constituted)\s+"
     r"(?:up\s+|for\s+)?(?:about|around|roughly|nearly|almost|some|just|over|more\s+than|"
     r"less\s+than|fewer\s+than)?\s*$"
@@ -1256,7 +1270,16 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         or (more_of and ev is not None and prev_claim.event is not None
             and ev.type == prev_claim.event.type)
     )  # fmt: skip
+    mf = _DEMONYM_FILED_BEFORE.search(ctx.text[max(s, q.start - 50) : q.start])
+    if mf is not None and _listed_name(ctx, s, max(s, q.start - 50) + mf.start(1)):
+        mf = None  # (not "Haitians, Colombians, Turks and Venezuelans": several)
+    if origin is None and mf is not None and ctx.gaz.is_demonym(mf.group(1)):
+        # "Cubans had filed about 16,600 asylum requests": who filed them
+        ms = max(s, q.start - 50) + mf.start(1)
+        origin = Location(ctx.gaz.demonyms[mf.group(1)], mf.group(1), ms, ms + len(mf.group(1)))
     mk = _MAKE_UP_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
+    if mk is not None and _listed_name(ctx, s, max(s, q.start - 60) + mk.start(1)):
+        mk = None
     if q.kind == "share" and origin is None and mk and ctx.gaz.is_demonym(mk.group(1)):
         # "Senegalese now make up about half of all arrivals", "Hondurans accounted for
         # about 12% of them": the part's nationality
