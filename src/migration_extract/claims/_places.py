@@ -37,6 +37,10 @@ _FROM_RE = re.compile(
     r"\bescaping|\bexited|\bexodus\s+from)\s+" + _PLACE_MODIFIER,
     re.I,
 )
+_PLACE_RECORDS = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:recorded|received|registered|hosts|hosted|took\s+in|"
+    r"counted|logged|saw|sheltered)\b"
+)
 _ACROSS_FROM = re.compile(
     r"\b(?:across|opposite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.I
 )
@@ -338,7 +342,11 @@ def _places(
                 continue  # "turned back at the Belarus border": the other side (origin)
             dests.append((dist, loc, _listed_with_others(ctx, g, e)))
     # anaphors: "the country", "there"
-    for m in re.finditer(r"\b(?:the country|there|that country|the nation)\b", text[s:e], re.I):
+    for m in re.finditer(
+        r"\b(?:the country|there|that country|the nation|the island|the archipelago)\b",
+        text[s:e],
+        re.I,
+    ):
         a0, a1 = s + m.start(), s + m.end()
         word = m.group(0).lower()
         if crowded and _segment(text, s, e, a0) not in own_segments:
@@ -350,7 +358,12 @@ def _places(
             is_from, is_to = False, True
         else:
             is_from = bool(_FROM_RE.search(before))
-            is_to = not is_from and bool(_TO_MOVE_RE.search(before) or _IN_RE.search(before))
+            is_to = not is_from and bool(
+                _TO_MOVE_RE.search(before)
+                or _IN_RE.search(before)
+                # "The island recorded 380 sea arrivals": the place that counts them
+                or _PLACE_RECORDS.match(text, a1, min(e, a1 + 30))
+            )
         if not (is_from or is_to):
             continue
         if is_from:
@@ -532,12 +545,15 @@ def _places(
     # country that is the subject of the clause; "Ecuador ... would give legal status to
     # about 200,000 Venezuelans": the country that regularises them
     ev_tok = ctx.tok_at(ev.start) if ev is not None else None
-    regularised = (
+    placed_by_subject = (
         etype == "other"
         and ev_tok is not None
-        and (ev_tok.lemma.lower() in ctx.rules.granting_verbs or ev_tok.lemma.lower() == "apply")
+        and (
+            ev_tok.lemma.lower() in ctx.rules.granting_verbs
+            or ev_tok.lemma.lower() in ("apply", "rescue")  # "Malta rescued 468 people"
+        )
     )
-    if dest is None and (etype in _STAY_EVENTS or regularised):
+    if dest is None and (etype in _STAY_EVENTS or placed_by_subject):
         # an event borrowed from another clause of a crowded sentence has another subject
         own_ev = (
             ev
@@ -559,7 +575,7 @@ def _places(
                 dest = subj
     # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
     # one country the sentence names
-    if dest is None and (etype == "stock" or regularised) and not crowded:
+    if dest is None and (etype == "stock" or placed_by_subject) and not crowded:
         named = [
             g for g in _geo_in(ctx, s, e)
             if g[3] == "country" and g[2] and not _is_demonym_at(ctx, g)
