@@ -1316,6 +1316,22 @@ def _combine(
                         lo = _RESOLVERS[kind](g, pub, False)[0]
                     except (_NotADate, ValueError, KeyError):
                         pass
+                elif (
+                    lo is not None
+                    and hi is not None
+                    and lo > hi
+                    and "y" not in h.groups
+                    and h.kind in ("md", "dm", "month", "part_month")
+                ):
+                    # "between September 21 and December 31" published on 21 September
+                    # 2023: the start is the September before that December
+                    kind = "month_year" if h.kind == "month" else h.kind
+                    try:
+                        lo2 = _RESOLVERS[kind](dict(h.groups, y=str(hi.year)), pub, False)[0]
+                        if lo2 is not None and lo2 <= hi:
+                            lo = lo2
+                    except (_NotADate, ValueError, KeyError):
+                        pass
                 k += 1
         nxt = resolved[k + 1] if k + 1 < len(resolved) else None
         if (
