@@ -1070,6 +1070,9 @@ _SEASON_NOUN_AFTER = re.compile(
 )
 
 
+_MONTH_ONLY_AFTER = re.compile(r"\s+(?:alone\b|saw\b|brought\b|was\s+the\b|\d{4}\b)")
+
+
 def _context_ok(text: str, h: _Hit) -> bool:
     """Filters for the ambiguous patterns: bare months, years, seasons and decades."""
     before = text[max(0, h.start - 30) : h.start]
@@ -1077,8 +1080,12 @@ def _context_ok(text: str, h: _Hit) -> bool:
     if h.kind == "month":
         word = text[h.start : h.end]
         if word in ("May", "March", "August"):
-            # modal/verb/surname: need a preposition or a modifier before it
-            return bool(_PREP_BEFORE.search(before))
+            # modal/verb/surname: need a preposition or a modifier before it, or a word
+            # after it that only a month takes ("August alone saw about 11,600 arrivals")
+            named = _CAP_WORD_BEFORE.search(before) and not _SENT_START_BEFORE.search(before)
+            return bool(
+                _PREP_BEFORE.search(before) or (_MONTH_ONLY_AFTER.match(after) and not named)
+            )  # (not "Theresa May saw the figures")
         if _CAP_WORD_BEFORE.search(before) and not _PREP_BEFORE.search(before):
             if not _SENT_START_BEFORE.search(before):
                 return False  # "Theresa May", "President June X"
