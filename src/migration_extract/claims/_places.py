@@ -37,6 +37,7 @@ _FROM_RE = re.compile(
     r"\bescaping|\bexited|\bexodus\s+from)\s+" + _PLACE_MODIFIER,
     re.I,
 )
+_OWN_CITIZENS_AFTER = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals)\b")
 _PLACE_RECORDS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:recorded|received|registered|hosts|hosted|took\s+in|"
     r"counted|logged|saw|sheltered)\b"
@@ -573,6 +574,13 @@ def _places(
                 origin = origin or subj
             else:
                 dest = subj
+    if etype == "departure" and _OWN_CITIZENS_AFTER.match(text, q["end"], min(e, q["end"] + 40)):
+        subj = _country_subject(ctx, ev, q, s, e)
+        if subj is not None:
+            # "Turkey alone has evacuated about 1,800 of its citizens": taken home
+            etype, dest = "return", subj
+            if origin is not None and origin.code == subj.code:
+                origin = None
     # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
     # one country the sentence names
     if dest is None and (etype == "stock" or placed_by_subject) and not crowded:
