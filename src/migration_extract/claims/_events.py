@@ -176,6 +176,8 @@ def _event(
                 # "About 620,000 were receiving the payments": people supported where they live
                 path.append(Event("stock", a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
+                if _not_a_movement(ctx, a):
+                    continue  # "the charter flights, which run up to 50 a week"
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
                 path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
@@ -296,6 +298,9 @@ _TIME_ANCHOR_BEFORE = re.compile(
 )
 
 
+_WHICH_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:which|that)\s+(?:now\s+|still\s+)?$")
+
+
 def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
     """A trigger verb that moves no one here: a passive participle describing a thing ("the
     regional platform run by UN agencies"), or "refused to join" (a refusal of an act,
@@ -314,6 +319,15 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
         ctx.rr.heads
     ):
         return True  # "state returning officer Thomas Gößl": part of a title
+    which = _WHICH_BEFORE.search(ctx.text[max(0, t.start - 40) : t.start])
+    if (
+        which is not None
+        and which.group(1).lower() in ctx.rules.not_people
+        # (not "the earthquakes in Herat province, which killed more than 1,400 people":
+        # things kill)
+        and ctx.rules.verb_triggers.get(t.lemma.lower()) != "casualty"
+    ):
+        return True  # "the charter flights, which run up to 50 a week": the flights run
     nxt = ctx.tok_at(t.end + 1)
     return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 
