@@ -59,8 +59,12 @@ _TOWARDS_RE = re.compile(
 # "most of them to return to Ukraine", "in most cases to go back to Ukraine": where a part
 # of the group went
 _PARTLY_TO_RE = re.compile(
-    r"\b(?:(?:most|many|some)\s+of\s+them|in\s+(?:most|many|some)\s+cases)\b[^,.;:]{0,30}$",
+    # ("most heading on by road to Kazakhstan")
+    r"\b(?:(?:most|many|some)(?:\s+of\s+them)?|in\s+(?:most|many|some)\s+cases)\b[^,.;:]{0,30}$",
     re.I,
+)
+_AND_ELSEWHERE = re.compile(
+    r"\s+(?:and|or)\s+(?:other|further|elsewhere|beyond|onward)\b", re.I
 )
 # a part of the group, not the group: "most of them from", "mostly students from"
 _PARTLY_FROM_RE = re.compile(
@@ -114,6 +118,8 @@ def _is_demonym_at(ctx: _Ctx, g: tuple[int, int, str | None, str]) -> bool:
 def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
     """'to Georgia, Kazakhstan and Mongolia': a destination listed with others."""
     after = ctx.text[g[1] : min(e, g[1] + 40)]
+    if _AND_ELSEWHERE.match(after):
+        return True  # "to Germany and other EU countries", "to Romania and further west"
     m = re.match(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?", after)
     if not m:
         return False
