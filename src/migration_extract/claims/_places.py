@@ -45,17 +45,13 @@ _PLACE_RECORDS = re.compile(
 _ACROSS_FROM = re.compile(
     r"\b(?:across|opposite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.I
 )
+# an explicit way towards a place; _TO_MOVE_RE adds the words of passing through or across
+# ("crossed", "via", "across": where it happens or passes)
+_TOWARD_WORDS = r"\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bfor"
 _TO_MOVE_RE = re.compile(
-    r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bcrossed|"
-    r"\bcross|\bcrossing|\bvia|\bacross|\bfor)\s+" + _PLACE_MODIFIER,
-    re.I,
+    rf"(?:{_TOWARD_WORDS}|\bcrossed|\bcross|\bcrossing|\bvia|\bacross)\s+" + _PLACE_MODIFIER, re.I
 )
-# an explicit way towards a place (not "across", "via": where it happens or passes)
-_TOWARDS_RE = re.compile(
-    r"(?:\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bfor)\s+"
-    + _PLACE_MODIFIER,
-    re.I,
-)
+_TOWARDS_RE = re.compile(rf"(?:{_TOWARD_WORDS})\s+" + _PLACE_MODIFIER, re.I)
 # "most of them to return to Ukraine", "in most cases to go back to Ukraine": where a part
 # of the group went
 _PARTLY_TO_RE = re.compile(
@@ -651,24 +647,16 @@ def _places(
                 dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
     # "about 2,500 Afghans a day were arriving from Iran through the Islam Qala crossing":
     # people arriving in their own country are coming back
-    if (
+    into_own_country = (
         etype == "arrival"
         and nationality is not None
         and not adjective
         and dest is not None
         and dest.code == nationality.code
-        and origin is not None
-        and origin.code != nationality.code
-    ):
+    )
+    if into_own_country and origin is not None and dest is not None and origin.code != dest.code:
         etype = "return"
-    elif (
-        etype == "arrival"
-        and nationality is not None
-        and not adjective
-        and dest is not None
-        and dest.code == nationality.code
-        and (origin is None or origin.code == nationality.code)
-    ):
+    elif into_own_country:
         # "Lebanon's General Security said 235,000 Syrians had entered Syria": people
         # entering their own country from the other country of the sentence come back
         others = [g for g in _sentence_countries(ctx, s, e) if g[2] != dest.code]
