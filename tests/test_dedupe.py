@@ -552,3 +552,19 @@ def test_event_only_population_scores_as_missing():
                      sentence="Canary Islands arrivals top 32,000, beating 2006 record",
                      **kw)  # fmt: skip
         assert _together(dedupe([_article("a", "2023-11-02", head, lead)]), head, lead), pop
+
+
+def test_a_stock_as_of_a_day_is_that_days_level():
+    """Rule 12: 'about 985,000 held protection as of July 1' is the level on 1 July, not at
+    any time before it, so an undated 'some 960,000' published in February is another fact;
+    the same level a few days before the as-of date is the same one."""
+    kw = dict(event="stock", origin="UA", dest="PL", pop="Ukrainians")
+    july = claim("a", "about 985,000", value=985000, qualifier="about", approximate=True,
+                 t=(None, "2023-07-01"), **kw)  # fmt: skip
+    feb = claim("b", "some 960,000", value=960000, qualifier="about", approximate=True, **kw)
+    late_june = claim("c", "about 980,000", value=980000, qualifier="about", approximate=True,
+                      t=("2023-06-28", "2023-06-28"), **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2023-07-18", july), _article("b", "2023-02-24", feb),
+                     _article("c", "2023-06-30", late_june)])  # fmt: skip
+    assert not _together(groups, july, feb)
+    assert _together(groups, july, late_june)

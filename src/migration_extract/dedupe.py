@@ -65,6 +65,7 @@ _N_EVENTS = 11
 # ("when Putin announced a draft of 300,000 in September", written in December): a
 # mobilization claim without a time gets no publication window (docs/dedupe.md, rule 7)
 _MOBILIZATION = _EVENTS["mobilization"]
+_STOCK = _EVENTS["stock"]
 _OPEN_LO, _OPEN_HI = -(10**8), 10**8  # open ends of a time interval (day ordinals)
 
 
@@ -391,6 +392,10 @@ class _Rows:
             w0 = _OPEN_LO if t0 is None else t0
             w1 = _OPEN_HI if t1 is None else t1
             closed = t0 is not None and t1 is not None
+            if t0 is None and t1 is not None and et == _STOCK:
+                # a stock "as of July 1" is the level on that day, not at any time before
+                # it: it stands for the month up to it (docs/dedupe.md, rule 12)
+                w0 = t1 - cfg.pub_window_days
         # the day the figure is "as of", used only to order candidates (never a rule)
         anchor = t1 if t1 is not None else pday if pday is not None \
             else t0 if t0 is not None else _OPEN_LO  # fmt: skip
