@@ -170,6 +170,14 @@ def _event(
                 path.append(Event("asylum", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"
+                and lem == "reach"
+                and re.search(r"\bwith\s+(?:\w+\s+)?(?:food|aid|assistance|cash|rations)\b",
+                              ctx.text[a.end : min(e, a.end + 60)])
+            ):
+                # "it aimed to reach 1 million people with food aid": people supported
+                path.append(Event("stock", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
                 and lem in r.receiving_verbs
                 and _word_after(ctx, a, e, r.benefit_objects, chars=40, toks=5)
             ):
