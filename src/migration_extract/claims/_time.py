@@ -85,6 +85,8 @@ _TEMPORAL_SINCE = re.compile(
     re.I,
 )
 # "ALMATY, ", "IPIALES, Colombia, ", "BERLIN/WARSAW, ": the place part of a dateline
+_FUTURE_BETWEEN = re.compile(r"\b(?:would|will|could|plans?\s+to|intends?\s+to)\b", re.I)
+_CURRENT_RATE_AFTER = re.compile(r"(?:\s+more)?\s+(?:are|is)\s+(?:now\s+|still\s+)?[a-z]+ing\b")
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until)\b", re.I)
 _DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'./ -]*(?:,\s+[A-Z][A-Za-z’'. -]*)?,\s+$")
 
@@ -252,6 +254,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             )
         ):
             continue  # "up 20% from June", "a slight increase on August": the baseline
+        if d.end <= q["start"] and _segment(text, s, e, d.start) != q_segment and (
+            q.get("per") and _CURRENT_RATE_AFTER.match(text, q["end"], min(e, q["end"] + 40))
+        ):
+            continue  # "..., and about 2,000 more are arriving every week": a current rate
         lo, hi = d.date_from, d.date_to
         start, end = d.start, d.end
         if (
@@ -364,6 +370,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             elif end <= q["start"] and _SUBORDINATE_BETWEEN.search(text[end : q["start"]]):
                 # "will close ... from midnight on Friday after nearly 1,000 asylum seekers
                 # crossed from Russia this month": the date of the other clause
+                if _FUTURE_BETWEEN.search(text[end : q["start"]]):
+                    continue  # "in October alone after X said the country would deport up to"
                 score += 0.25
         elif attached(d.start) and not _NEW_CLAUSE_RE.search(
             text[min(q["end"], d.end) : max(q["start"], d.start)]
