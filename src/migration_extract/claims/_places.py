@@ -647,6 +647,19 @@ def _places(
                 dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
     # "about 2,500 Afghans a day were arriving from Iran through the Islam Qala crossing":
     # people arriving in their own country are coming back
+    if (
+        ev_tok is not None
+        and ev_tok.lemma.lower() in ("evacuate", "relocate", "transfer")
+        and etype in ("arrival", "departure")
+        and dest is not None
+        and ctx.gaz.code(dest.text) is None
+        and dest.text not in ctx.gaz.demonyms
+        and dest.text[:1].isupper()
+        and (origin is None or origin.code == dest.code)
+    ):
+        # "had been evacuated from front-line villages to Zaporizhzhia city": moved to a
+        # place inside the country, a relocation (fixtures/README: other)
+        etype, origin = "other", None
     into_own_country = (
         etype == "arrival"
         and nationality is not None
