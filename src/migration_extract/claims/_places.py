@@ -42,6 +42,11 @@ _PLACE_RECORDS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:recorded|received|registered|hosts|hosted|took\s+in|"
     r"counted|logged|saw|sheltered)\b"
 )
+_THING_FROM = re.compile(
+    r"\b(?:training|boats|vessels|funding|funds|money|aid|support|equipment|help|pressure|"
+    r"criticism|donations|loans?|grants?|weapons|arms)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
 _ACROSS_FROM = re.compile(
     r"\b(?:across|opposite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.I
 )
@@ -316,6 +321,8 @@ def _places(
         if _FROM_RE.search(before):
             if _ACROSS_FROM.search(text[max(s, gs - 40) : gs]):
                 continue  # "across the Rio Grande from Brownsville": where a place lies
+            if _THING_FROM.search(before):
+                continue  # "receives training and boats from Italy": what comes, not who
             if _PARTLY_FROM_RE.search(text[max(s, gs - 45) : gs]):
                 continue  # "73 people, most of them from Afghanistan": not the group's origin
             if _listed_with_others(ctx, g, e):
