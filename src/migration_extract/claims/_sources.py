@@ -138,6 +138,11 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             a0 = by.end()
             cut = re.search(r"[,.;:(\n]", text[a0:e])
             a1 = a0 + (cut.start() if cut else e - a0)
+        listed = _NAME_WITH_COMMAS.match(text, a1, e)
+        if listed is not None:
+            # "according to Immigration, Refugees and Citizenship Canada (IRCC)": a name with
+            # commas, closed by the acronym it defines
+            a1 = listed.end("tail")
         owned = _ORG_RECORDS.match(text, a0, a1)
         if owned is not None:
             # "according to a Home Office survey of new arrivals": the body, not its survey
@@ -259,6 +264,10 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     return None
 
 
+_NAME_WITH_COMMAS = re.compile(
+    r"(?P<tail>(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+,?\s+and\s+[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*)\s+\([A-Z][A-Za-z0-9.&-]{1,11}\)"
+)
 _FIGURES_BY = re.compile(
     r"(?:the\s+|new\s+|latest\s+|official\s+)*(?:figures|data|statistics|estimates|numbers|"
     r"reports?|records)\s+(?:released|published|issued|compiled|collected|gathered|provided)"
@@ -273,8 +282,10 @@ _ORG_RECORDS = re.compile(
 _TRAILING_SAID_RE = re.compile(
     r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
     r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\))?"
-    r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted)\b"
-)  # (", the International Organization for Migration (IOM) said": the defined acronym)
+    r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted|show|shows|"
+    r"showed)\b"
+)  # (", the International Organization for Migration (IOM) said": the defined acronym;
+# ", interior ministry data show")
 
 
 _LOCATIVE_BEFORE = re.compile(
