@@ -108,6 +108,15 @@ def test_adviser_to_and_an_international_body_begun_before_the_role() -> None:
     assert (o.country, o.organization) == (None, "European Commission")
 
 
+def test_said_name_then_role_is_a_name_the_ner_missed() -> None:
+    t = ("About a third plan to travel on, said Nino Lomidze, a spokeswoman for the Public "
+         "Service Hall in Tbilisi.")  # fmt: skip
+    names = [t[a:b] for a, b in find_titled_names(t)]
+    assert "Nino Lomidze" in names
+    o = one(t, home="GE")["Nino Lomidze"]
+    assert o.role == "spokeswoman"
+
+
 def test_international_body_has_no_country() -> None:
     t = "“No refugee should be forced back,” said Ayaki Ito, the UNHCR representative in Lebanon."
     o = one(t, "Ayaki Ito")["Ayaki Ito"]

@@ -656,6 +656,12 @@ def _regional_country(what: str, rr: RoleRules) -> str | None:
     return None
 
 
+_SAID_NAME_ROLE = re.compile(
+    rf"\b(?:said|says|told\s+reporters|added)\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),"
+    r"\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:for|of|at|with|in)\b"
+)
+
+
 def find_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that follow a title ('Colonel Aslan Atalikov'), for names the NER missed."""
     rr = role_rules()
@@ -668,6 +674,12 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
         if text[s:e].split()[0] in _NOT_NAME_WORDS:
             continue
         out.append(_clean_name(text, s, e))
+    # "..., said Nino Lomidze, a spokeswoman for the Public Service Hall": a name after a
+    # speech verb, followed by its role in apposition (the NER may tag it as a place)
+    for m in _SAID_NAME_ROLE.finditer(text):
+        role_words = m.group("role").lower().split()
+        if any(w.rstrip(",.") in rr.heads for w in role_words):
+            out.append(_clean_name(text, m.start("name"), m.end("name")))
     for m in rr._title_re.finditer(text):
         title = m.group("title")
         if title[:1].islower() and title.lower() not in ("spokesman", "spokeswoman",
