@@ -241,6 +241,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+_PEOPLE_SUBJECT_OPENING = re.compile(
+    r"\s*((?:[A-Z][\w’'-]*\s+)?[A-Za-z][\w’'-]*)\s+(?:were|are|was|is|have\s+been|had\s+been)\s+"
+    r"(?:still\s+|now\s+)?[a-z]+ing\b"
+)
 _NUMBER_OF_THINGS = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z]+)(?=\s+(?:in|at|on|across|inside|has|have|had|is|"
     r"are|was|were|rose|reached|climbed|fell|stood|grew)\b)[^.;]{0,40}?\b(?:reached|rose|risen|"
@@ -696,9 +700,16 @@ def _bare_figure_population(
         _subject_of_movement(ctx, q)
         or _object_of_trigger(ctx, q)
         or _restates_previous(ctx, q, s, st.cands)
-        or _rate_of_movement(ctx, before, max(s, q.start - 80))
     ):
-        return None
+        if not _rate_of_movement(ctx, before, max(s, q.start - 80)):
+            return None
+        m_subj = _PEOPLE_SUBJECT_OPENING.match(ctx.text, s, q.start)
+        if m_subj is not None and _is_people(
+            {"text": m_subj.group(1), "head": m_subj.group(1).split()[-1]}, ctx
+        ):
+            # "People were still leaving Derna at a rate of about 1,000 a day": the
+            # subject of the movement is whom the rate counts
+            pop = Span(m_subj.group(1), m_subj.start(1), m_subj.end(1))
     return pop, inherited
 
 
