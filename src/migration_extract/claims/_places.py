@@ -42,6 +42,7 @@ _PLACE_RECORDS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:recorded|received|registered|hosts|hosted|took\s+in|"
     r"counted|logged|saw|sheltered)\b"
 )
+_COUNTRY_COLON = re.compile(r"\s*(?:[›»•·]\s*)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s")
 _THING_FROM = re.compile(
     r"\b(?:training|boats|vessels|funding|funds|money|aid|support|equipment|help|pressure|"
     r"criticism|donations|loans?|grants?|weapons|arms)\s+from\s+(?:the\s+)?$",
@@ -590,6 +591,13 @@ def _places(
             etype, dest = "return", subj
             if origin is not None and origin.code == subj.code:
                 origin = None
+    m_head = _COUNTRY_COLON.match(text, s, e)
+    if dest is None and m_head is not None and etype in (*_STAY_EVENTS, None):
+        code = ctx.gaz.code(m_head.group(1))
+        if code is not None and (origin is None or origin.code != code):
+            # "Malaysia: 145 Rohingya detained after boat lands in Langkawi": a headline's
+            # country label
+            dest = Location(code, m_head.group(1), m_head.start(1), m_head.end(1))
     # "Libya floods: more than 38,000 displaced in the east": people staying somewhere in the
     # one country the sentence names
     if dest is None and (etype == "stock" or placed_by_subject) and not crowded:

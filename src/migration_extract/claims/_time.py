@@ -81,7 +81,8 @@ _TEMPORAL_SINCE = re.compile(
     r"coup|conflict|fighting|crisis|earthquake|election|conscription|call-up|draft|collapse|"
     r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened|"
     r"reopened|ended|ceasefire|truce|flood|floods|flooding|storm|hurricane|cyclone|drought|"
-    r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising)\b",
+    r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising|"
+    r"retaken|retook|recaptured|liberated|liberation)\b",
     re.I,
 )
 # "ALMATY, ", "IPIALES, Colombia, ", "BERLIN/WARSAW, ": the place part of a dateline
