@@ -75,14 +75,20 @@ class ClaimRules:
     forces: frozenset[str] = frozenset()
     list_people_words: frozenset[str] = frozenset()
     granting_verbs: frozenset[str] = frozenset()
+    applying_verbs: frozenset[str] = frozenset()
+    rescuing_verbs: frozenset[str] = frozenset()
+    relocating_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     treating_verbs: frozenset[str] = frozenset()
     leaving_in_state_verbs: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
+    # every noun that names counted events (event_nouns and event_nouns_not_people)
+    all_event_nouns: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         alt = "|".join(re.escape(p) for p in sorted(self.phrase_triggers, key=len, reverse=True))
-        self._phrase_re = re.compile(rf"\b(?:{alt})\b", re.I)
+        object.__setattr__(self, "_phrase_re", re.compile(rf"\b(?:{alt})\b", re.I))
+        object.__setattr__(self, "all_event_nouns", self.event_nouns | self.event_nouns_not_people)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ClaimRules:

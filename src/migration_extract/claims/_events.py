@@ -22,6 +22,29 @@ def _word_after(
     return any(t.text.lower() in words for t in after)
 
 
+def _what_the_verb_moves(ctx: _Ctx, verb: PTok, lem: str, e: int) -> str | None:
+    """The event type a giving, receiving or reaching verb takes from what follows it, in
+    order: "applied for temporary residence", "received the two-year visa", "give legal
+    status to" (regularisation: other); "received or applied for a temporary protection
+    permit" (asylum); "reach 1 million people with food aid" and "were receiving the
+    payments" (supported where they live: stock)."""
+    r = ctx.rules
+    if lem in r.granting_verbs | r.applying_verbs and _word_after(
+        ctx, verb, e, r.regularisation_objects, chars=45, toks=7
+    ):
+        return "other"
+    if lem in r.granting_verbs and _word_after(ctx, verb, e, r.asylum_objects, chars=70, toks=12):
+        return "asylum"
+    if lem == "reach" and _AID_AFTER.search(ctx.text[verb.end : min(e, verb.end + 60)]):
+        return "stock"
+    if lem in r.receiving_verbs and _word_after(ctx, verb, e, r.benefit_objects, chars=40, toks=5):
+        return "stock"
+    return None
+
+
+_AID_AFTER = re.compile(r"\bwith\s+(?:\w+\s+)?(?:food|aid|assistance|cash|rations)\b")
+
+
 def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
     """Is the figure (through its noun) the direct object of ``verb``?"""
     t: PTok | None = anchor
@@ -153,36 +176,8 @@ def _event(
                 path.append(Event("return", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
                 path.append(Event("other", a.text, a.start, a.end))
-            elif (
-                a.pos == "VERB"
-                and (lem in r.granting_verbs or lem == "apply")
-                and _word_after(ctx, a, e, r.regularisation_objects, chars=45, toks=7)
-            ):
-                # "had applied for temporary residence", "received the two-year visa",
-                # "give legal status to about 200,000": regularisation, not asylum (README)
-                path.append(Event("other", a.text, a.start, a.end))
-            elif (
-                a.pos == "VERB"
-                and lem in r.granting_verbs
-                and _word_after(ctx, a, e, r.asylum_objects, chars=70, toks=12)
-            ):
-                # "have received or applied for a temporary protection permit"
-                path.append(Event("asylum", a.text, a.start, a.end))
-            elif (
-                a.pos == "VERB"
-                and lem == "reach"
-                and re.search(r"\bwith\s+(?:\w+\s+)?(?:food|aid|assistance|cash|rations)\b",
-                              ctx.text[a.end : min(e, a.end + 60)])
-            ):
-                # "it aimed to reach 1 million people with food aid": people supported
-                path.append(Event("stock", a.text, a.start, a.end))
-            elif (
-                a.pos == "VERB"
-                and lem in r.receiving_verbs
-                and _word_after(ctx, a, e, r.benefit_objects, chars=40, toks=5)
-            ):
-                # "About 620,000 were receiving the payments": people supported where they live
-                path.append(Event("stock", a.text, a.start, a.end))
+            elif a.pos == "VERB" and (given := _what_the_verb_moves(ctx, a, lem, e)):
+                path.append(Event(given, a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
                 if _not_a_movement(ctx, a):
                     continue  # "the charter flights, which run up to 50 a week"

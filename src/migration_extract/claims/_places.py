@@ -560,8 +560,8 @@ def _places(
         etype == "other"
         and ev_tok is not None
         and (
-            ev_tok.lemma.lower() in ctx.rules.granting_verbs
-            or ev_tok.lemma.lower() in ("apply", "rescue")  # "Malta rescued 468 people"
+            ev_tok.lemma.lower()
+            in ctx.rules.granting_verbs | ctx.rules.applying_verbs | ctx.rules.rescuing_verbs
         )
     )
     if dest is None and (etype in _STAY_EVENTS or placed_by_subject):
@@ -664,7 +664,7 @@ def _places(
     # people arriving in their own country are coming back
     if (
         ev_tok is not None
-        and ev_tok.lemma.lower() in ("evacuate", "relocate", "transfer")
+        and ev_tok.lemma.lower() in ctx.rules.relocating_verbs
         and etype in ("arrival", "departure")
         and dest is not None
         and ctx.gaz.code(dest.text) is None

@@ -260,8 +260,6 @@ _PEOPLE_HEAD_RUN = re.compile(
 _WITH_DEMONYM = re.compile(r"\s+with\s+([A-Z][\w’'-]+)")
 
 
-def _event_noun_words(ctx: _Ctx) -> frozenset[str]:
-    return ctx.rules.event_nouns | ctx.rules.event_nouns_not_people
 # the end of a list before a name: "Haitians, Colombians, Turks and " / "Cubans, "
 _IN_A_LIST = re.compile(r"([A-Z][\w’'-]+)(?:,?\s+(?:and|or)|,)\s+$")
 
@@ -677,7 +675,6 @@ def _bare_figure_population(
     make it one (a running total of events, a number of people, the story's tally, a
     movement it is the subject or object of)."""
     pop: Span | None = None
-    inherited = False
     before = ctx.text[max(s, q.start - 80) : q.start]
     things = _NUMBER_OF_THINGS.search(before)
     if things is not None and things.group(1).lower() in ctx.rules.not_people:
@@ -710,7 +707,7 @@ def _bare_figure_population(
             # "People were still leaving Derna at a rate of about 1,000 a day": the
             # subject of the movement is whom the rate counts
             pop = Span(m_subj.group(1), m_subj.start(1), m_subj.end(1))
-    return pop, inherited
+    return pop, False
 
 
 def _event_total_population(
@@ -1023,7 +1020,7 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
         and not inherited
         and _NUMBER_OF_PEOPLE.search(ctx.text[max(s, pop.start - 16) : pop.start]) is not None
         and _is_people({"text": pop.text.split()[0], "head": pop.text.split()[0]}, ctx)
-        and pop.text.split()[-1].lower() not in _event_noun_words(ctx)
+        and pop.text.split()[-1].lower() not in ctx.rules.all_event_nouns
     )
     if q.kind == "change" and not people_number:
         # (but "the number of Russians entering each day has risen by 75%": a change of
@@ -1224,7 +1221,7 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
     if (
         mw is not None
         and ev is not None
-        and ev.text.lower().split()[-1] in _event_noun_words(ctx)
+        and ev.text.lower().split()[-1] in ctx.rules.all_event_nouns
         and ctx.gaz.is_demonym(mw.group(1))
         # (not "encounters with Cubans, Haitians, Nicaraguans and Venezuelans": several)
         and not re.match(r"\s*(?:,|and\b|or\b)", ctx.text[mw.end(1) : mw.end(1) + 5])
