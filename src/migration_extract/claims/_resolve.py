@@ -264,6 +264,19 @@ _WITH_DEMONYM = re.compile(r"\s+with\s+([A-Z][\w’'-]+)")
 _IN_A_LIST = re.compile(r"([A-Z][\w’'-]+)(?:,?\s+(?:and|or)|,)\s+$")
 
 
+def _demonym_subject(
+    ctx: _Ctx, q: Quantity, s: int, pattern: re.Pattern[str], reach: int
+) -> Location | None:
+    """The nationality that is the subject of the verb right before the figure, when
+    ``pattern`` finds it within ``reach`` characters and it is not the last of a list."""
+    lo = max(s, q.start - reach)
+    m = pattern.search(ctx.text[lo : q.start])
+    if m is None or _listed_name(ctx, s, lo + m.start(1)) or not ctx.gaz.is_demonym(m.group(1)):
+        return None
+    ms = lo + m.start(1)
+    return Location(ctx.gaz.demonyms[m.group(1)], m.group(1), ms, ms + len(m.group(1)))
+
+
 def _listed_name(ctx: _Ctx, s: int, pos: int) -> bool:
     """Is the name at ``pos`` the last of a list of nationalities ("Turks and
     Venezuelans"), not a clause after ", and" ("..., and Hondurans accounted for")?"""
@@ -1278,21 +1291,12 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         or (more_of and ev is not None and prev_claim.event is not None
             and ev.type == prev_claim.event.type)
     )  # fmt: skip
-    mf = _DEMONYM_FILED_BEFORE.search(ctx.text[max(s, q.start - 50) : q.start])
-    if mf is not None and _listed_name(ctx, s, max(s, q.start - 50) + mf.start(1)):
-        mf = None  # (not "Haitians, Colombians, Turks and Venezuelans": several)
-    if origin is None and mf is not None and ctx.gaz.is_demonym(mf.group(1)):
-        # "Cubans had filed about 16,600 asylum requests": who filed them
-        ms = max(s, q.start - 50) + mf.start(1)
-        origin = Location(ctx.gaz.demonyms[mf.group(1)], mf.group(1), ms, ms + len(mf.group(1)))
-    mk = _MAKE_UP_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start])
-    if mk is not None and _listed_name(ctx, s, max(s, q.start - 60) + mk.start(1)):
-        mk = None
-    if q.kind == "share" and origin is None and mk and ctx.gaz.is_demonym(mk.group(1)):
-        # "Senegalese now make up about half of all arrivals", "Hondurans accounted for
-        # about 12% of them": the part's nationality
-        ms = max(s, q.start - 60) + mk.start(1)
-        origin = Location(ctx.gaz.demonyms[mk.group(1)], mk.group(1), ms, ms + len(mk.group(1)))
+    # "Cubans had filed about 16,600 asylum requests": who filed them; "Senegalese now make
+    # up about half of all arrivals", "Hondurans accounted for about 12% of them": the
+    # part's nationality
+    origin = origin or _demonym_subject(ctx, q, s, _DEMONYM_FILED_BEFORE, 50)
+    if q.kind == "share":
+        origin = origin or _demonym_subject(ctx, q, s, _MAKE_UP_BEFORE, 60)
     if (
         q.kind == "share"
         and origin is None
