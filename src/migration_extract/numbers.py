@@ -907,7 +907,9 @@ def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str,
             nxt = toks[k + ln].low if k + ln < len(toks) else ""
             if toks[k].low in ("a", "an", "per") or ln > 1:
                 if prev in r.rate_blockers_before or nxt in r.rate_blockers_after:
-                    return None
+                    after2 = toks[k + ln + 1].low if k + ln + 1 < len(toks) else ""
+                    if not (nxt in ("earlier", "later") and after2 in ("this", "last", "that")):
+                        return None  # '6,000 a day earlier this month' is still a rate
                 if per != "day" and nxt in r.rate_blockers_after_long:
                     return None  # "1.5 million a week after the quakes": a time, not a rate
             elif nxt in r.rate_blockers_after:

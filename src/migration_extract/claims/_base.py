@@ -81,6 +81,8 @@ class ClaimRules:
     receiving_verbs: frozenset[str] = frozenset()
     treating_verbs: frozenset[str] = frozenset()
     leaving_in_state_verbs: frozenset[str] = frozenset()
+    # subjects that make a movement verb no movement: "The rise comes days after ..."
+    non_mover_subjects: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

@@ -10,7 +10,12 @@ from ..numbers import rules as number_rules
 from ..records import Event, Quantity, Span
 from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx, _is_people
 
-_AND_THAT = re.compile(r",\s+and\s+that\b")
+# another report in the same sentence: "..., and that some 800,000 ...", "according to
+# UNICEF, which warned that more than a million children were out of school"
+_AND_THAT = re.compile(
+    r",\s+(?:and\s+that|(?:which|who)\s+(?:also\s+)?(?:warned|said|added|noted|reported|"
+    r"estimated|says|warns|adds|notes|reports|estimates)\s+that)\b"
+)
 
 
 def _word_after(
@@ -148,7 +153,7 @@ def _event(
             if not (s <= a.start < e):
                 break
             lo_, hi_ = sorted((a.start, anchor.start))
-            if re.search(r",\s+and\s+that\b", ctx.text[lo_:hi_]):
+            if _AND_THAT.search(ctx.text[lo_:hi_]):
                 break  # "flying in tents, and that some 800,000 ...": another report
             if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
                 continue
@@ -179,7 +184,7 @@ def _event(
             elif a.pos == "VERB" and (given := _what_the_verb_moves(ctx, a, lem, e)):
                 path.append(Event(given, a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:
-                if _not_a_movement(ctx, a):
+                if _not_a_movement(ctx, a) or _reaches_the_figure(ctx, a, q):
                     continue  # "the charter flights, which run up to 50 a week"
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
@@ -247,7 +252,7 @@ def _event(
         ):
             continue  # "in the coming weeks": a time, not an arrival
         if t.pos == "VERB" and lem in r.verb_triggers and lem not in ctx.rules.path_only_verbs:
-            if _not_a_movement(ctx, t):
+            if _not_a_movement(ctx, t) or _reaches_the_figure(ctx, t, q):
                 continue
             cands.append((abs(t.start - q["start"]) + 5, r.verb_triggers[lem], t.start, t.end))
         elif (
@@ -304,6 +309,21 @@ _TIME_ANCHOR_BEFORE = re.compile(
 _WHICH_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:which|that)\s+(?:now\s+|still\s+)?$")
 
 
+_REACHED_LEVEL = re.compile(
+    r"\s+(?:an?\s+(?:new\s+)?(?:record|high|peak|total)\s+(?:(?:high\s+)?of\s+)?)?$"
+)
+
+
+def _reaches_the_figure(ctx: _Ctx, t: PTok, q: dict[str, Any]) -> bool:
+    """"The number of people displaced ... reached 2,062,534", "Employment reached a record
+    2.7 million": a level that reaches the figure, not people reaching a place."""
+    return (
+        t.lemma.lower() == "reach"
+        and t.end <= q["start"]
+        and _REACHED_LEVEL.match(ctx.text[t.end : q["start"]]) is not None
+    )
+
+
 def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
     """A trigger verb that moves no one here: a passive participle describing a thing ("the
     regional platform run by UN agencies"), or "refused to join" (a refusal of an act,
@@ -331,6 +351,11 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
         and ctx.rules.verb_triggers.get(t.lemma.lower()) != "casualty"
     ):
         return True  # "the charter flights, which run up to 50 a week": the flights run
+    if any(
+        c.head == t.i and c.dep == "nsubj" and c.text.lower() in ctx.rules.non_mover_subjects
+        for c in ctx.toks_in(max(0, t.start - 40), t.start)
+    ):
+        return True  # "The rise comes days after ...": a thing, not people, comes
     nxt = ctx.tok_at(t.end + 1)
     return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 

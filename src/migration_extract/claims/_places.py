@@ -305,8 +305,10 @@ def _places(
                     )
                 )
                 and re.search(
-                    r"\b(?:at|on|along|to|in|into|reached|reach|reaches|reaching)\s+$",
-                    text[max(s, gs - 12) : gs],
+                    # ("in neighbouring Niger's Tillabéri region")
+                    r"\b(?:at|on|along|to|in|into|reached|reach|reaches|reaching)\s+"
+                    r"(?:neighbou?ring\s+|nearby\s+)?$",
+                    text[max(s, gs - 26) : gs],
                 )
             ):
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
@@ -368,7 +370,10 @@ def _places(
                 continue  # existential "there were"
             is_from, is_to = False, True
         else:
-            is_from = bool(_FROM_RE.search(before))
+            is_from = bool(_FROM_RE.search(before)) or (
+                # "one in ten of the country's 22 million people has fled": its people leave
+                etype == "departure" and re.match(r"(?:’s|'s)\s", text[a1 : a1 + 3]) is not None
+            )
             is_to = not is_from and bool(
                 _TO_MOVE_RE.search(before)
                 or _IN_RE.search(before)
@@ -681,6 +686,10 @@ def _places(
         and not adjective
         and dest is not None
         and dest.code == nationality.code
+        # "ethnic Armenians crossed into Armenia from Nagorno-Karabakh": kin, not citizens
+        and not re.search(
+            r"\bethnic(?:ally)?\s+$", text[max(0, nationality.start - 12) : nationality.start]
+        )
     )
     if into_own_country and origin is not None and dest is not None and origin.code != dest.code:
         etype = "return"

@@ -94,6 +94,10 @@ _EVENT_TOTAL_RE = re.compile(
     r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to|"
     # "climb past 650,000", "have fallen from about 1,100 to fewer than 200"
     r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
+    # "Arrivals peaked at around 6,000 a day", "The crossings took the total since January to"
+    r"peaked\s+at|peak\s+at|peaking\s+at|"
+    r"(?:took|take|takes|taking|brought|bring|brings|pushed|push|pushes)\s+the\s+"
+    r"(?:total|tally|number)(?:\s+[\w,]+){0,4}?\s+to|"
     r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
     r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from)\s+" + _HEDGE_TAIL,
     re.I,
@@ -294,6 +298,11 @@ _MAKE_UP_BEFORE = re.compile(
     r"less\s+than|fewer\s+than)?\s*$"
 )
 _OF_THEM_ARE = re.compile(r"\s+of\s+\w+(\s+(?:are|were|is|was))\b")
+# "at least 40,000 of those crossing this year were children": the group, then who they were
+_OF_GROUP_WERE = re.compile(
+    r"\s+of\s+(?:those|these|the)\s+(?:[\w’'-]+\s+){1,6}?(?:are|were)\s+"
+    r"(?P<np>[\w’'-]+(?:\s+[\w’'-]+){0,4})"
+)
 _COPULA_DEMONYM = re.compile(r"\s+(?:are|were|is|was)\s+([A-Z][\w’'-]+)\b")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PREP_AFTER = re.compile(r"\s+(?:in|on|during|over|for)\s+(?:the\s+)?")
@@ -501,6 +510,8 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = {"text": m_th.group(1), "start": ns, "end": ne, "head": "those"}
         elif noun is not None and noun["start"] < q.end + 12:
             noun = None
+    if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
+        noun = who
     if noun is None:
         noun = _noun_after_figure(ctx, q, e)
     if noun is not None and " " in noun["text"]:
@@ -562,6 +573,30 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
     ) and not _is_people(noun, ctx):
         noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
     return noun
+
+
+def _who_the_group_were(ctx: _Ctx, q: Quantity, e: int) -> dict[str, Any] | None:
+    """"some 27,000 of those who had arrived so far were citizens of other countries": a
+    count of part of a group is a count of the people the copula names (a share stays a
+    share of the whole group)."""
+    m = _OF_GROUP_WERE.match(ctx.text, q.end, e)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    for k in range(len(words), 0, -1):
+        last = words[k - 1].rstrip(",;:.").lower()
+        if last in ("and", "of", "or", "the"):
+            continue
+        phrase = " ".join(words[:k]).rstrip(",;:.")
+        if "," in phrase:
+            continue  # ("children, many of them"): the phrase ends at the comma
+        if last in ctx.rules.not_people and " of " not in phrase:
+            continue
+        head = phrase.split(" of ")[0].split()[-1]  # "citizens of other countries"
+        if _is_people({"text": phrase, "head": head}, ctx):
+            ns = m.start("np")
+            return {"text": phrase, "start": ns, "end": ns + len(phrase), "head": head}
+    return None
 
 
 def _noun_after_figure(ctx: _Ctx, q: Quantity, e: int) -> dict[str, Any] | None:
@@ -859,6 +894,15 @@ def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: 
         r"\s+(?:people|residents|inhabitants|souls)\b", ctx.text[q.end : q.end + 14]
     ):
         return True  # a place's population
+    if (
+        pop is not None
+        and pop.text.lower() in ("people", "residents", "inhabitants", "citizens", "souls")
+        and re.search(
+            r"(?:’s|'s)\s+(?:entire\s+|whole\s+|total\s+|estimated\s+|roughly\s+|some\s+)?$",
+            ctx.text[max(s, q.start - 20) : q.start],
+        )
+    ):
+        return True  # "one in ten of the country's 22 million people": a place's population
     return False
 
 

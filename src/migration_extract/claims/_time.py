@@ -171,6 +171,23 @@ def _in_relative_clause_of_stay(
     )
 
 
+def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
+    """Is date mention ``d`` the baseline a change quantity ``o`` is measured against?"""
+    between = text[o["end"] : d.start]
+    return (
+        o.get("kind") == "change"
+        and _CHANGE_BASELINE.match(between) is not None
+        # "rose by 40% over the weekend": a period, not a baseline
+        and not (
+            re.search(r"\bover\s+$", between)
+            and re.match(
+                r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I
+            )
+            and not re.match(r"last\s+(?:year|month|week)\b", d.text, re.I)
+        )
+    )
+
+
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
     """When the counted thing happened.
 
@@ -241,20 +258,15 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # "live in the camps, most of them since the 2017 exodus": the part's time
         if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
-        if (
-            q["kind"] == "change"
-            and d.start >= q["end"]
-            and _CHANGE_BASELINE.match(text[q["end"] : d.start])
-            # "rose by 40% over the weekend": a period, not a baseline
-            and not (
-                re.search(r"\bover\s+$", text[q["end"] : d.start])
-                and re.match(
-                    r"(?:the\s+)?(?:weekend|past|last|previous|week|month|year)\b", d.text, re.I
-                )
-                and not re.match(r"last\s+(?:year|month|week)\b", d.text, re.I)
-            )
+        if any(
+            _is_change_baseline(text, o, d)
+            for o in (q, *ctx.inp.quantities)
+            if s <= o["start"] and o["end"] <= d.start
         ):
-            continue  # "up 20% from June", "a slight increase on August": the baseline
+            # "up 20% from June", "a slight increase on August": the baseline, of this
+            # figure or of the change beside it ("has 6.9 million ..., up 20% on the
+            # previous year")
+            continue
         if d.end <= q["start"] and _segment(text, s, e, d.start) != q_segment and (
             q.get("per") and _CURRENT_RATE_AFTER.match(text, q["end"], min(e, q["end"] + 40))
         ):
@@ -266,6 +278,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and q["start"] > d.end
             and pub is not None
             and _segment(text, s, e, d.start) == q_segment
+            # "took the total since January to just under 16,000": the total's own span
+            and not re.fullmatch(r"\s+(?:to|at)\s+", text[d.end : q["start"]])
             # the figure inside a since-clause: "since last week's announcement that the
             # Kremlin was ordering 300,000" (not "the toll since mid-June rose to 1,314")
             and (
