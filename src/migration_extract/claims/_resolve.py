@@ -17,6 +17,7 @@ from ._base import (
     ClaimInput,
     ClaimRules,
     _Ctx,
+    _geo_in,
     _is_people,
     _segment,
     _sentence_back,
@@ -422,6 +423,9 @@ class _RunState:
     # where the story is, and the two countries its returns go between
     last_dest: Location | None = None
     last_return: tuple[Location | None, Location | None] = (None, None)
+    # the article's flows of arrivals: by destination code, the origins named for them (the
+    # last Location per origin code)
+    arrival_flows: dict[str, dict[str, Location]] = field(default_factory=dict)
 
     def add_candidate(self, cand: _Cand) -> None:
         """Keep a candidate; its own population is the one later bare figures of its
@@ -1449,7 +1453,40 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     elif dest is not None:  # (people coming home: the story is where they arrive)
         st.last_dest = dest
         ctx.last_dest = dest
+    if ev is not None and ev.type == "arrival" and dest is not None:
+        flow = st.arrival_flows.setdefault(dest.code, {})
+        if origin is not None:
+            flow[origin.code] = origin
+        elif len(flow) == 1 and _story_people(ctx, d.pop) and not any(
+            g[2] is not None and g[2] != dest.code for g in _geo_in(ctx, s, e)
+        ):
+            # "Ukrainians fleeing into Poland ... 142,300 people arrived on Monday alone":
+            # arrivals into the article's one flow come from where it comes from (SPEC:
+            # fill from context where an analyst would be sure; fixtures/README)
+            origin = next(iter(flow.values()))
     d.origin, d.dest = origin, dest
+
+
+# people words that name no group of their own: arrivals of these into a flow's destination
+# are the flow's people
+_STORY_PEOPLE = frozenset(
+    "people arrivals refugees migrants newcomers men women children others crossings entries "
+    "seekers persons individuals travellers travelers evacuees families".split()
+)
+
+
+def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
+    """Does the population name no group (nationality, profession) of its own?"""
+    if pop is None:
+        return True
+    words = pop.text.split()
+    if words[0].lower() in ("those", "them", "these"):
+        return True
+    return (
+        len(words) <= 3
+        and words[-1].lower() in _STORY_PEOPLE
+        and not any(w[0].isupper() for w in words)
+    )
 
 
 def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
