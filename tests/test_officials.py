@@ -212,3 +212,46 @@ def test_pipeline_officials(nlp) -> None:
     assert res["Marat Akhmetzhanov"].role == "Interior Minister"
     assert res["Aslan Atalikov"].role == "head of the Migration Service"
     assert res["Aslan Atalikov"].country == "KZ"
+
+
+def test_particles_inside_a_name_and_the_longest_span_wins() -> None:
+    t = "European Commission President Ursula von der Leyen said Italy would open new centres."
+    # the NER's cut "Ursula von der" must yield to the titled name
+    res = find_officials(t, spans(t, "Ursula von der") + find_titled_names(t))
+    assert [o.name for o in res] == ["Ursula von der Leyen"]
+    assert (res[0].role, res[0].organization) == ("President", "European Commission")
+
+
+def test_a_title_stops_at_a_quote_before_it() -> None:
+    t = ('"Mauritania cannot be the border guard," Interior Minister Mohamed Ahmed Ould '
+         "Mohamed Lemine told reporters.")
+    o = one(t)["Mohamed Ahmed Ould Mohamed Lemine"]
+    assert o.role == "Interior Minister"
+
+
+def test_plain_words_inside_an_apposition_title() -> None:
+    t = '"They arrive with nothing," said Ahmed Osman, a UNHCR field officer in Renk.'
+    o = one(t, "Ahmed Osman")["Ahmed Osman"]
+    assert (o.role, o.organization, o.country) == ("field officer", "UNHCR", None)
+    t = "Mohamed Abdi, the Garissa county commissioner, told reporters that 50,000 were waiting."
+    o = one(t)["Mohamed Abdi"]
+    assert o.role == "Garissa county commissioner"
+
+
+def test_who_heads_a_public_body_but_not_a_hostel() -> None:
+    t = "Arrivals climbed to 1,800 a day, said Rania Haddad, who heads IOM's operations in Renk."
+    o = one(t, "Rania Haddad")["Rania Haddad"]
+    assert (o.role, o.organization) == ("head of operations", "IOM")
+    t = '"They come alone," said Milica Jovanović, who runs a hostel near the airport.'
+    assert one(t, "Milica Jovanović") == {}
+
+
+def test_a_name_opening_its_sentence_with_its_role_in_apposition() -> None:
+    t = ("Othman Abduljaleel, the health minister in the eastern-based government, said on "
+         "Sunday that more than 3,000 had died.")
+    assert one(t)["Othman Abduljaleel"].role == "health minister"
+
+
+def test_an_indefinite_speaker_after_a_place_is_not_its_apposition() -> None:
+    t = "Fighters overran posts at Khawmawi and Rihkhawdar, an Assam Rifles officer told reporters."
+    assert one(t, "Rihkhawdar") == {}

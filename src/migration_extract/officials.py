@@ -78,7 +78,9 @@ _ORG_WORDS = frozenset(
     "Institute University Airport Station Border".split()
 )
 # lower-case particles inside personal names ("Roxana del Águila", "Lula da Silva")
-_PARTICLES = r"(?:de|del|della|di|da|dos|das|do|van|von|der|den|la|le|al|bin|ibn|el)"
+_PARTICLES = (
+    r"(?:de|del|della|di|da|dos|das|do|van|von|der|den|la|le|al|bin|ibn|el|ould|ben|ter|zu)"
+)
 
 
 @dataclass
@@ -110,7 +112,9 @@ class RoleRules:
         alt = "|".join(re.escape(h) for h in heads)
         # a title directly before a capitalised name (for names the NER missed)
         self._title_re = re.compile(
-            rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+            # ("President Ursula von der Leyen": particles inside the name)
+            rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME_TOKEN}"
+            rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{0,4}})"
         )
         self._comma_title_re = re.compile(
             rf"\b(?i:{alt}),\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_TOKEN}){{1,3}})"
@@ -328,6 +332,9 @@ def _read_before(text: str, s: int, rr: RoleRules, gaz: CountryGazetteer) -> _Re
     k = len(words) - 1
     touching = bool(words) and left[words[-1].end() :].strip() == ""
     while touching and k >= 0:
+        gap_end = words[k + 1].start() if k + 1 < len(words) else len(left)
+        if re.search(r"[,;:\"“”()]", left[words[k].end() : gap_end]):
+            break  # '"... border guard," Interior Minister X': the title starts after the quote
         w = _is_role_word(words[k].group(0), rr, first=not role_words)
         if w is None:
             break
@@ -506,6 +513,33 @@ _APP_RE = re.compile(
 )
 
 
+_WHO_HEADS = re.compile(
+    r"who\s+(?P<verb>heads|leads|runs|directs|coordinates|chairs|manages)\s+(?P<obj>.+)$", re.I
+)
+_FACILITY_WORDS = frozenset(
+    "clinic hostel shelter centre center mission school hospital charity church camp kitchen "
+    "group organisation organization network project restaurant business company firm "
+    "hotel farm shop association foundation".split()
+)
+_OFFICE_WORDS = frozenset(
+    "government ministry commission council agency authority department office service "
+    "committee operations sites".split()
+)
+
+
+def _heads_a_public_body(obj: str, rr: RoleRules) -> bool:
+    """'who heads IOM's operations in Renk', 'who coordinates the displacement sites for the
+    provincial government' (a public body) vs 'who runs a clinic for the NRC' (a facility)."""
+    words = [w.strip(",.’'").lower() for w in obj.split()]
+    if any(w in _FACILITY_WORDS for w in words[:4]):
+        return False
+    return rr.org_in(obj) is not None or any(w in _OFFICE_WORDS for w in words)
+
+
+_WHO_HEADS_NOUN = {"heads": "head", "leads": "head", "runs": "head", "directs": "director",
+                   "coordinates": "coordinator", "chairs": "chair", "manages": "head"}  # fmt: skip
+
+
 def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
     """'X, the head of US Central Command, said' / 'X, NRC's secretary general' / 'X, a
     spokeswoman for the Border Guard' / 'X, his defence minister'."""
@@ -514,6 +548,20 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         return _Reading()
     app = m.group("app").strip()
     app_pos = m.start("app")
+    if re.search(r"\b(?:a|an)\s+$", text[m.start() : app_pos]) and re.match(
+        r"\s+(?:said|says|told|added)\b", text[m.end("app") :]
+    ):
+        return _Reading()  # "at Khawmawi and Rihkhawdar, an Assam Rifles officer told": another
+    who = _WHO_HEADS.match(app)
+    if who is not None and not _heads_a_public_body(who.group("obj"), rr):
+        return _Reading()  # "who runs a hostel near the airport": a private person
+    if who is not None:
+        # "X, who heads IOM's operations in Renk": the head of what the clause names
+        noun = _WHO_HEADS_NOUN[who.group("verb").lower()]
+        obj = who.group("obj")
+        mo = re.match(r"^(?:the\s+)?(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", obj)
+        app = (f"{mo.group('o')}'s {noun} of {obj[mo.end():]}" if mo
+               else f"{noun} of {obj}")  # fmt: skip
     owner = None
     mo = re.match(r"^(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", app)
     if mo:
@@ -521,13 +569,26 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         app = app[mo.end() :]
     words = app.split()
     role_words: list[str] = []
-    for w in words:
+    fillers = 0
+    for i, w in enumerate(words):
         wl = w.lower()
         if wl in rr.heads or (wl in rr.modifiers and wl not in _GLUE) or w in gaz.demonyms:
             role_words.append(w)
             continue
         if rr.org_in(w) is not None and w[:1].isupper():  # "the CBP commissioner"
             role_words.append(w)
+            continue
+        if (
+            fillers < 2
+            and w.isalpha()
+            and (w.islower() or (w[:1].isupper() and w[1:].islower()))
+            and wl not in _GLUE
+            and wl not in rr.not_roles
+            and any(x.lower() in rr.heads for x in words[i + 1 : i + 3])
+        ):
+            # "a UNHCR field officer", "the environment minister": a plain word of the title
+            role_words.append(w)
+            fillers += 1
             continue
         break
     if not role_words or not any(w.lower() in rr.heads for w in role_words):
@@ -550,6 +611,10 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
     if o is not None:
         r.org, c2, r.intl = o
         r.country = r.country or c2
+        # "a UNHCR field officer": the body is the organisation, the role is the rest
+        rest_words = [w for w in role_words if rr.org_in(w) is None]
+        if rest_words:
+            role = " ".join(rest_words)
     mr = re.match(r"^(?P<prep>of|at|for|in|with|to)\s+(?P<what>.+)$", rest)
     anaphoric = mr is not None and re.fullmatch(
         r"(?:the|its)\s+([\w’'-]+)", mr.group("what").strip(" ,.")
@@ -657,8 +722,18 @@ def _regional_country(what: str, rr: RoleRules) -> str | None:
 
 
 _SAID_NAME_ROLE = re.compile(
-    rf"\b(?:said|says|told\s+reporters|added)\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),"
+    rf"\b(?:said|says|told\s+reporters|added)\s+"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}),"
     r"\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:for|of|at|with|in)\b"
+)
+
+
+# "Othman Abduljaleel, the health minister in the eastern-based government, said": a name
+# opening its sentence, its role in apposition, then the speech verb
+_NAME_APPOSITION = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"]))(?P<name>{_NAME_TOKEN}"
+    rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}),\s+"
+    r"(?P<app>(?:a|an|the|who)\s+[^,;.\n]{3,90}?),\s+(?:said|says|told|added)\b"
 )
 
 
@@ -680,6 +755,12 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
         role_words = m.group("role").lower().split()
         if any(w.rstrip(",.") in rr.heads for w in role_words):
             out.append(_clean_name(text, m.start("name"), m.end("name")))
+    for m in _NAME_APPOSITION.finditer(text):
+        if text[m.start("name") : m.end("name")].split()[0] in _NOT_NAME_WORDS:
+            continue
+        app_words = [w.lower() for w in m.group("app").split()[1:6]]
+        if _WHO_HEADS.match(m.group("app")) or any(w in rr.heads for w in app_words):
+            out.append(_clean_name(text, m.start("name"), m.end("name")))
     for m in rr._title_re.finditer(text):
         title = m.group("title")
         if title[:1].islower() and title.lower() not in ("spokesman", "spokeswoman",
@@ -695,6 +776,8 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
             if p in _NOT_NAME_WORDS:
                 break
             keep.append(p)
+            if p.endswith(("'s", "’s")):
+                break  # "Premier Boris Rhein's Christian Democrats": the name ends here
         if not keep:
             continue
         s = m.start("name")
@@ -789,7 +872,9 @@ def find_officials(
     gaz = gazetteer or country_gazetteer()
     rr = rules or role_rules()
     spans: list[tuple[int, int]] = []
-    for s, e in sorted(set(persons)):
+    # the longest span first where two start together ("Ursula von der" from the NER,
+    # "Ursula von der Leyen" after her title)
+    for s, e in sorted(set(persons), key=lambda se: (se[0], -se[1])):
         s, e = _clean_name(text, s, e)
         if e - s < 2 or not text[s:e][:1].isupper():
             continue
