@@ -1229,6 +1229,14 @@ def _match_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | 
     return _core_at(toks, i, text, r)
 
 
+def _skip_hedge_back(toks: list[Tok], i: int, r: NumberRules) -> int:
+    """The index of the first token of the hedge words right before token i (i if none)."""
+    k = i
+    while k > 0 and i - k < 3 and toks[k - 1].low in _hedge_words(r) and toks[k - 1].low != "of":
+        k -= 1
+    return k
+
+
 def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | None:
     n = len(toks)
     if i >= n:
@@ -1264,6 +1272,14 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         # "risen by about 50%", "fallen by roughly 30%": the hedge belongs to the change
         hedge = _match_phrase(toks, i + 1, r.hedges, r.max_hedge_len)
         if hedge is not None:
+            hfrac = _fraction_at(toks, i + 1 + hedge[0], r)
+            if hfrac is not None:
+                # "fallen by roughly half": a hedged fraction
+                v, j = hfrac
+                kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                m = _Mention(i + 1, j, toks[i + 1].start, toks[j - 1].end, sign * v, kind=kind)
+                _apply_hedge(m, hedge[1])
+                return m
             inner = _core_at(toks, i + 1 + hedge[0], text, r)
             if inner is not None and inner.value is not None and inner.kind != "skip":
                 pct = toks[inner.j - 1].low in ("%", "percent", "pct", "cent")
@@ -1902,6 +1918,14 @@ def _finish(
             sign = -1
         elif nxt in r.change_nouns:
             sign = r.change_nouns[nxt]
+        elif (k_of := _skip_hedge_back(toks, m.i, r)) > 1 and toks[k_of - 1].low == "of" and (
+            toks[k_of - 2].low in r.change_nouns
+        ):
+            sign = r.change_nouns[toks[k_of - 2].low]  # "an increase of about 60%"
+        elif nxt in ("more", "higher") or (
+            nxt in ("fewer", "less", "lower") and j2 + 1 < n and toks[j2 + 1].low == "than"
+        ):
+            sign = 1 if nxt in ("more", "higher") else -1  # "about 40% more than on Sunday"
         if sign and out.value is not None:
             out.value = out.value * sign
             out.kind = "other" if _thing_subject(toks, m.i, r) else "change"

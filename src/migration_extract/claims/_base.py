@@ -259,6 +259,11 @@ def _ancestors(ctx: _Ctx, t: PTok) -> list[PTok]:
 _OTHER_NOUN_CLAUSE = re.compile(
     r",\s+(?:where|which|whose|with|(?:most|many|some|all|half)\s+of\s+whom)\b"
 )
+# the same for places, and a relative clause inside an "including" part: "1.1 million refugees
+# in the country, including Sudanese who fled earlier conflicts in Darfur"
+_OTHER_NOUN_CLAUSE_PLACE = re.compile(
+    _OTHER_NOUN_CLAUSE.pattern + r"|,\s+including\s+[^,;.]*?\b(?:who|that|which)\b"
+)
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 
 

@@ -360,16 +360,29 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
     return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 
 
+_BUILT_FOR_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:number|capacity)\s+(?:it|they|the\s+\w+)\s+(?:was|were|is|are)\s+"
+    r"(?:built|designed|meant|intended|planned)\s+(?:for|to)\b"
+)
+_PREP_OR_DATE_WORDS = frozenset("in on at for of since from by during last this".split())
+
+
 def _changed_thing(ctx: _Ctx, q: Quantity, e: int) -> bool:
     """'double their capacity', 'double the number of expulsion flights': a change whose
     object is a thing, not people or their movements."""
+    after = ctx.text[q.end : min(e, q.end + 60)]
+    if _BUILT_FOR_AFTER.match(after):
+        return True  # "more than five times the number it was built for": a capacity
     m = re.match(
         r"\s+(?:the|their|its|his|her|our)\s+(?:number\s+of\s+)?((?:[\w-]+\s+)?[\w-]+)",
-        ctx.text[q.end : min(e, q.end + 60)],
+        after,
     )
     if m is None:
         return False
-    head = m.group(1).split()[-1].lower()
+    words = m.group(1).lower().split()
+    if len(words) == 2 and words[1] in _PREP_OR_DATE_WORDS:
+        words = words[:1]  # "nearly double its price in October": the head is "price"
+    head = words[-1]
     return head in ctx.rules.things_changed or head in number_rules().thing_nouns
 
 

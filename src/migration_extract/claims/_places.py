@@ -8,7 +8,7 @@ from typing import Any
 
 from ..records import Event, Location, Source, Span
 from ._base import (
-    _OTHER_NOUN_CLAUSE,
+    _OTHER_NOUN_CLAUSE_PLACE,
     _STAY_EVENTS,
     PTok,
     _ancestors,
@@ -267,7 +267,7 @@ def _places(
             and not _OPENING_PLACE.match(text[s:ge])
         ):
             continue  # ("Inside Lebanon, ...": an opening place covers the whole sentence)
-        if gs > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : gs]):
+        if gs > q["start"] and _OTHER_NOUN_CLAUSE_PLACE.search(text[q["start"] : gs]):
             # "to Turkey and Armenia, where flights from Russia remain", "fled Ukraine,
             # with more than half going to Poland": another noun's or another part's place
             continue
@@ -611,7 +611,7 @@ def _places(
             if g[3] == "country" and g[2] and not _is_demonym_at(ctx, g)
             and (nationality is None or g[2] != nationality.code)
             and not _FROM_RE.search(text[max(s, g[0] - 25) : g[0]])
-            and not (g[0] > q["start"] and _OTHER_NOUN_CLAUSE.search(text[q["start"] : g[0]]))
+            and not (g[0] > q["start"] and _OTHER_NOUN_CLAUSE_PLACE.search(text[q["start"] : g[0]]))
         ]  # fmt: skip
         if len({g[2] for g in named}) == 1:
             g = named[0]

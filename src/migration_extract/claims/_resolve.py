@@ -656,6 +656,9 @@ def _population_for(
     return _population_from_context(ctx, st, qd, q, s, e)
 
 
+_UP_DOWN_BEFORE = re.compile(r",\s+(?:(?:up|down)\s+(?:by\s+)?)?$")
+
+
 def _population_from_context(
     ctx: _Ctx, st: _RunState, qd: dict[str, Any], q: Quantity, s: int, e: int
 ) -> _Pop | None:
@@ -664,6 +667,17 @@ def _population_from_context(
     movement."""
     pop: Span | None = None
     inherited = False
+    if q.kind == "change" and _UP_DOWN_BEFORE.search(ctx.text[max(s, q.start - 20) : q.start]):
+        prev = [
+            o for o in ctx.inp.quantities
+            if s <= o["start"] and o["end"] <= q.start and o.get("kind") == "count"
+        ]  # fmt: skip
+        if prev and not any(
+            c[1].start == prev[-1]["start"] for c in st.cands
+        ):
+            # "welcomed a record 312,000 guests last year, up 22%", "reach 210 million
+            # crowns for 2023, about 40% more than last year": the change of what is no claim
+            return None
     if q.kind == "change":
         pop = _number_of(ctx, qd, s)
     if pop is None and (s, e) in st.last_pop:
@@ -805,6 +819,12 @@ def _people_number_population(
     return pop
 
 
+_SHARE_OF_MONEY_OR_NEED = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|an?)\s+)?(?:[$€£¥]|US\$|what\b|(?:estimated\s+)?\d[\d,.]*"
+    r"(?:\s+(?:million|billion|bn|m))?\s+(?:dollars|euros|pounds|francs|rupees|shillings)\b)"
+)
+
+
 def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) -> bool:
     """A figure of people that is no claim: a capacity, a sample, an age, an anecdote, a
     census, an opinion, a need."""
@@ -820,6 +840,8 @@ def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) ->
         )
     ):
         return True  # "a survey found that 77% of refugees hoped to go home": an opinion
+    if q.kind == "share" and _SHARE_OF_MONEY_OR_NEED.match(ctx.text, q.end, min(e, q.end + 40)):
+        return True  # "received only 31% of the $242 million", "less than half of what is needed"
     if q.kind == "change" and re.search(
         r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}in\s+need\s+of\b", ctx.text[s : q.start]
     ):

@@ -176,7 +176,12 @@ def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
     between = text[o["end"] : d.start]
     return (
         o.get("kind") == "change"
-        and _CHANGE_BASELINE.match(between) is not None
+        and (
+            _CHANGE_BASELINE.match(between) is not None
+            # "nearly double its price in October": the level it is compared with
+            or re.fullmatch(r"\s+(?:its|their|the)\s+(?:[\w-]+\s+){1,2}(?:in|on)\s+", between)
+            is not None
+        )
         # "rose by 40% over the weekend": a period, not a baseline
         and not (
             re.search(r"\bover\s+$", between)
