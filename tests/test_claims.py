@@ -103,3 +103,21 @@ def test_no_claim_from_a_text_without_people(nlp, parts):
     text = " ".join(f"Officials said {n} {t} {v} on Monday." for n, t, v in parts)
     x = extract(text, published="2023-05-01")
     assert x.claims == [], [c.to_dict() for c in x.claims]
+
+
+def test_a_date_read_as_of_by_a_claim_keeps_as_of() -> None:
+    from migration_extract.claims._mentions import as_of_date_mentions
+    from migration_extract.records import DateMention
+
+    x = extract(
+        "About 2,000 people were waiting at the border as of Sunday, officials said. "
+        "On Sunday 500 more arrived.",
+        published="2022-10-03",
+    )
+    by_text = {d.text: (d.date_from, d.date_to) for d in x.dates}
+    assert by_text["as of Sunday"] == (None, "2022-10-02")
+    assert by_text["Sunday"] == ("2022-10-02", "2022-10-02")  # the other Sunday stays a day
+    assert all(x.text[d.start : d.end] == d.text for d in x.dates)
+    # no claim reads it "as of": the mention is unchanged
+    d = DateMention("Sunday", 10, 16, "2022-10-02", "2022-10-02")
+    assert as_of_date_mentions([d], []) == [d]

@@ -214,6 +214,7 @@ _SIMPLE_RE = [(name, re.compile(_sp(rx))) for name, rx in _SIMPLE]
 _RANGE_BEFORE = re.compile(_sp(r"\b([Bb]etween|[Ff]rom)\s+$"))
 _RANGE_MID = re.compile(_sp(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*"))
 _SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
+_SO_FAR_BEFORE = re.compile(r"\b[Ss]o\s+far\s+(?:in\s+)?$")
 
 # forward cues (SPEC: "will", "would", "next"), strong: anywhere in the clause
 _FORWARD_RE = re.compile(
@@ -1362,6 +1363,16 @@ def _combine(
             before = text[max(0, start - 8) : start]
         if (since := _SINCE_BEFORE.search(before)) and h.kind not in ("ago",) and not rng:
             start = start - (len(before) - since.start())
+            lo, hi = iv[0], pub
+        elif (
+            (so_far := _SO_FAR_BEFORE.search(text[max(0, start - 12) : start]))
+            and pub is not None
+            and re.fullmatch(r"(?i:this|in)\s+(?:year|month|week)|\d{4}", text[start:end])
+            and iv[0] is not None
+            and iv[0] <= pub
+        ):
+            # "so far this year" (fixtures/README): from the start of the unit to published
+            start = max(0, start - 12) + so_far.start()
             lo, hi = iv[0], pub
         elif (to := _SPAN_TO_BEFORE.search(text[max(0, start - 40) : start])) and iv[1]:
             # "the seven days to Sunday", "the 24 hours to Sunday", "the week to September 25"

@@ -6,9 +6,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..claims import ClaimInput, PTok, resolve_claims
+from ..claims._mentions import as_of_date_mentions
 from ..dates import coerce_published
 from ..records import Country, DateMention, Official, Place
-from . import install_extensions
+from . import install_extensions, set_group
 
 
 def claim_input(doc: Doc) -> ClaimInput:
@@ -63,6 +64,12 @@ class ClaimsComponent:
             c for c in resolve_claims(claim_input(doc)) if c.confidence >= self.min_confidence
         ]
         doc._.migration_claims = [c.to_dict() for c in claims]
+        # a date that a claim reads "as of" / "by" keeps those words (fixtures/README)
+        dates = [DateMention.from_dict(d) for d in doc._.migration_dates or []]
+        widened = as_of_date_mentions(dates, claims)
+        if widened != dates:
+            doc._.migration_dates = [d.to_dict() for d in widened]
+            set_group(doc, "migration_dates", doc._.migration_dates, None)
         spans = []
         for c in claims:
             sp = doc.char_span(c.quantity.start, c.quantity.end, alignment_mode="expand",
