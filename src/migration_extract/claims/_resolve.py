@@ -128,6 +128,10 @@ _HARMED_AFTER = re.compile(
     re.I,
 )
 _SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
+_DEMOGRAPHIC_WORDS = frozenset(
+    "children women men minors girls boys adults elderly teenagers infants babies "
+    "unaccompanied".split()
+)
 _DEMOGRAPHIC_AFTER = re.compile(
     r"(?:\s+of\s+(?!respondents\b)[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?"
     r"(?:children|women|men|minors|girls|boys|adults|elderly|aged|under|over)\b|"
@@ -1076,6 +1080,12 @@ def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
             # "about 90% of the newcomers are women and children": a share is of the
             # whole; only "of them are returnees" says who the whole was
             part = None
+        if (
+            part is not None
+            and q.kind == "share"
+            and part.text.split()[0].lower() in _DEMOGRAPHIC_WORDS
+        ):
+            part = None  # "roughly a third of them were children": an age or sex, not who
         if part is not None:
             d.pop, d.inherited = part, False
             if (
