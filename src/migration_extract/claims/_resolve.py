@@ -430,6 +430,8 @@ class _RunState:
     # the article's flows of arrivals: by destination code, the origins named for them (the
     # last Location per origin code)
     arrival_flows: dict[str, dict[str, Location]] = field(default_factory=dict)
+    # by destination code: where that destination country was named for a flow
+    flow_dests: dict[str, Location] = field(default_factory=dict)
 
     def add_candidate(self, cand: _Cand) -> None:
         """Keep a candidate; its own population is the one later bare figures of its
@@ -1475,6 +1477,17 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         if origin is None or origin.code != st.last_dest.code:
             dest = st.last_dest
+    if ev is not None and ev.type == "arrival" and dest is not None and _is_place(ctx, dest):
+        exits = [
+            dc for dc, origins in st.arrival_flows.items()
+            if dc != dest.code and dest.code in origins and dc in st.flow_dests
+        ]  # fmt: skip
+        if len(exits) == 1 and dest.code not in st.arrival_flows:
+            # "up to 5,000 people a day at Masnaa" (a Lebanese crossing) in a story of people
+            # crossing from Lebanon into Syria: the crossing point is on the side they leave
+            if origin is None:
+                origin = dest
+            dest = st.flow_dests[exits[0]]
     coming_home = ev is not None and re.search(
         r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
     )
@@ -1489,6 +1502,8 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         flow = st.arrival_flows.setdefault(dest.code, {})
         if origin is not None:
             flow[origin.code] = origin
+            if not _is_place(ctx, dest) and dest.code != origin.code:
+                st.flow_dests[dest.code] = dest
         elif len(flow) == 1 and _story_people(ctx, d.pop) and not any(
             g[2] is not None and g[2] != dest.code for g in _geo_in(ctx, s, e)
         ):
@@ -1505,6 +1520,12 @@ _STORY_PEOPLE = frozenset(
     "people arrivals refugees migrants newcomers men women children others crossings entries "
     "seekers persons individuals travellers travelers evacuees families".split()
 )
+
+
+def _is_place(ctx: _Ctx, loc: Location) -> bool:
+    """Is the location's span a place inside a country (a town, a crossing), not a country
+    or a demonym?"""
+    return any(g[0] == loc.start and g[1] == loc.end and g[3] != "country" for g in ctx.geo)
 
 
 def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
