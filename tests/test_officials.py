@@ -255,3 +255,21 @@ def test_a_name_opening_its_sentence_with_its_role_in_apposition() -> None:
 def test_an_indefinite_speaker_after_a_place_is_not_its_apposition() -> None:
     t = "Fighters overran posts at Khawmawi and Rihkhawdar, an Assam Rifles officer told reporters."
     assert one(t, "Rihkhawdar") == {}
+
+
+def test_dateline_with_an_agency_tag_and_a_shared_dateline() -> None:
+    from migration_extract.officials import dateline_countries
+
+    t = ("Finland shuts crossings\n\nHELSINKI, Nov 23 (Reuters) - Finland will close the "
+         "border with Russia.")
+    assert home_country(t) == "FI"
+    lookup = {"Valletta": ("Valletta", "MT"), "Rome": ("Rome", "IT")}.get
+    t = ("Malta rescues 468\n\nVALLETTA/ROME, April 12 - Malta's army rescued 468 people. "
+         "Italy is struggling far more. Interior Minister Matteo Piantedosi blamed Libya.")
+    homes = dateline_countries(t, None, lookup)
+    assert homes == ["MT", "IT"]
+    countries = [Country("Malta", t.index("Malta's"), t.index("Malta's") + 5, "MT"),
+                 Country("Italy", t.index("Italy"), t.index("Italy") + 5, "IT")]
+    res = {o.name: o for o in find_officials(
+        t, find_titled_names(t), countries, home="MT", homes=homes)}
+    assert res["Matteo Piantedosi"].country == "IT"

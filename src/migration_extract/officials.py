@@ -50,6 +50,7 @@ from .records import Country, Official
 
 __all__ = [
     "RoleRules",
+    "dateline_countries",
     "find_known_names",
     "find_officials",
     "find_titled_names",
@@ -795,6 +796,14 @@ def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[in
     return [(m.start(), m.end()) for m in rr._known_re.finditer(text)]
 
 
+_DATELINE_RE = re.compile(
+    r"(?m)^\W{0,3}(?P<city>[A-Z][A-Z’'.\- ]{1,40}?[A-Z])(?P<city2>/[A-Z][A-Z’'.\- ]+?)?"
+    r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z.]{1,20}\))?"  # "HELSINKI, Nov 23 (Reuters) -"
+    r"\s+[–—-]{1,2}\s"
+)
+
+
 def home_country(
     text: str,
     countries: Sequence[Country] = (),
@@ -808,12 +817,7 @@ def home_country(
 
     gaz = gazetteer or country_gazetteer()
     head = text[:600]
-    for m in re.finditer(
-        r"(?m)^\W{0,3}(?P<city>[A-Z][A-Z’'.\- ]{1,40}?[A-Z])(?:/[A-Z][A-Z’'.\- ]+?)?"
-        r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-        r"\s+[–—-]{1,2}\s",
-        head,
-    ):
+    for m in _DATELINE_RE.finditer(head):
         if m.group("country"):
             code = gaz.code(m.group("country"))
             if code:
@@ -825,6 +829,35 @@ def home_country(
             code = hit[1] if hit else None
         if code:
             return code
+    return _most_mentioned(countries, places)
+
+
+def dateline_countries(
+    text: str,
+    gazetteer: CountryGazetteer | None = None,
+    place_lookup: Callable[[str], tuple[str, str | None] | None] | None = None,
+) -> list[str]:
+    """The countries of every city of a shared dateline ("VALLETTA/ROME -" -> MT, IT), in
+    order; empty when the dateline names one city or none."""
+    from .geo import country_gazetteer
+
+    gaz = gazetteer or country_gazetteer()
+    m = _DATELINE_RE.search(text[:600])
+    if m is None or not m.group("city2"):
+        return []
+    out: list[str] = []
+    for raw in (m.group("city"), m.group("city2")[1:]):
+        city = " ".join(w[:1] + w[1:].lower() for w in raw.split())
+        code = gaz.code(city) or gaz.metonym(city)
+        if code is None and place_lookup is not None:
+            hit = place_lookup(city)
+            code = hit[1] if hit else None
+        if code and code not in out:
+            out.append(code)
+    return out if len(out) > 1 else []
+
+
+def _most_mentioned(countries: Sequence[Country], places: Sequence[Any]) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for c in [*countries, *places]:
@@ -863,6 +896,7 @@ def find_officials(
     gazetteer: CountryGazetteer | None = None,
     rules: RoleRules | None = None,
     home: str | None = None,
+    homes: Sequence[str] = (),
 ) -> list[Official]:
     """Resolve person spans into officials (SPEC section 2), folding later mentions.
     ``home`` is the article's own country (see ``home_country``), given to an official
@@ -958,7 +992,12 @@ def find_officials(
                 kc if is_known
                 # "the Czech interior ministry said ... Radek Horák, a deputy interior
                 # minister": a bare title after a national body takes that body's country
-                else (_local_country(text, s0, gaz) or (body[0] if body else None) or home)
+                else (
+                    _local_country(text, s0, gaz)
+                    or (body[0] if body else None)
+                    or _nearest_home(countries or [], homes, s0)
+                    or home
+                )
             )  # fmt: skip
         if intl:
             p.country = None
@@ -976,6 +1015,15 @@ def find_officials(
             )
         )
     return out
+
+
+def _nearest_home(countries: Sequence[Country], homes: Sequence[str], s: int) -> str | None:
+    """Of a shared dateline's countries ("VALLETTA/ROME"), the one named last before ``s``
+    ("Italy ... is struggling far more. ... Interior Minister Matteo Piantedosi")."""
+    if len(homes) < 2:
+        return None
+    before = [c for c in countries if c.code in homes and c.end <= s]
+    return max(before, key=lambda c: c.start).code if before else None
 
 
 def _local_country(text: str, s: int, gaz: CountryGazetteer) -> str | None:

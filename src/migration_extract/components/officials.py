@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..geo import country_gazetteer, place_gazetteer
 from ..officials import (
     RoleRules,
+    dateline_countries,
     find_known_names,
     find_officials,
     find_titled_names,
@@ -67,7 +68,10 @@ class OfficialsComponent(JsonRulesMixin):
         home = home_country(
             text, countries, doc._.migration_places or [], gaz, place_gazetteer().lookup
         )
-        officials = find_officials(text, persons, countries, gaz, self.rules, home=home)
+        homes = dateline_countries(text, gaz, place_gazetteer().lookup)
+        officials = find_officials(
+            text, persons, countries, gaz, self.rules, home=home, homes=homes
+        )
         doc._.migration_officials = [o.to_dict() for o in officials]
         mentions = [
             {"start": s, "end": e, "name": o.name} for o in officials for s, e in o.mentions
