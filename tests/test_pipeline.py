@@ -115,6 +115,18 @@ def test_paragraphs_component_marks_blank_lines_and_keeps_datelines():
         nlp.add_pipe("migration_paragraphs", name="p2", config={"min_newlines": 0})
 
 
+def test_a_full_stop_after_a_figure_ends_the_sentence():
+    """"reach 41C. Ethiopia is ...": the tagger may glue a figure's full stop to it."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("migration_paragraphs")
+    doc = nlp("Temperatures reach 41C. Ethiopia is hosting 880,000. Officials said the U.S. "
+              "Border Patrol saw 2,000.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Ethiopia" in starts and "Officials" in starts
+    assert next(t for t in doc if t.text == "is").is_sent_start is False
+    assert next(t for t in doc if t.text == "Border").is_sent_start is None  # no figure
+
+
 def test_blank_lines_split_the_parse(nlp):
     text = (
         "Ukrainian refugees in Slovakia dip to 104,000 as more families head home\n\n"

@@ -194,6 +194,12 @@ def _event(
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
+        if ftok is not None and ftok.lemma.lower() in _EXPECTING_VERBS:
+            # "Ethiopia expects up to 60,000 of its citizens to come back": the movement
+            # expected, when the verb names one
+            inner = _expected_movement(ctx, ftok, phrase_hits, e)
+            if inner is not None:
+                return inner
         if ftok is not None and ftok.lemma.lower() in r.leaving_in_state_verbs:
             # "fire leaves 12,000 without shelter": the state it leaves them in
             end_fig = max(q["end"], pop.end if pop is not None else q["end"])
@@ -322,6 +328,25 @@ def _reaches_the_figure(ctx: _Ctx, t: PTok, q: dict[str, Any]) -> bool:
         and t.end <= q["start"]
         and _REACHED_LEVEL.match(ctx.text[t.end : q["start"]]) is not None
     )
+
+
+_EXPECTING_VERBS = frozenset({"expect", "anticipate", "forecast", "predict", "project"})
+
+
+def _expected_movement(
+    ctx: _Ctx, verb: PTok, phrase_hits: list[tuple[int, int, str]], e: int
+) -> Event | None:
+    """The trigger of the clause an expecting verb governs ("expects 60,000 to come back")."""
+    for t in ctx.toks_in(verb.end, e):
+        if t.head != verb.i or t.dep not in ("xcomp", "ccomp"):
+            continue
+        hit = next(((ps, pe, ty) for ps, pe, ty in phrase_hits if ps <= t.start < pe), None)
+        if hit is not None:
+            return Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1])
+        typ = ctx.rules.verb_triggers.get(t.lemma.lower())
+        if typ is not None and t.pos == "VERB":
+            return Event(typ, t.text, t.start, t.end)
+    return None
 
 
 def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:

@@ -171,6 +171,15 @@ def _in_relative_clause_of_stay(
     )
 
 
+# a relative clause dating another noun's event: "the war in Tigray that ended in November"
+_EVENT_CLAUSE_DATE = re.compile(
+    r"\b(?:war|conflict|fighting|offensive|earthquake|quake|flood|floods|storm|cyclone|"
+    r"hurricane|crisis|coup|invasion|election|deal|agreement)\b[^,;.]{0,30}?\b(?:that|which)\s+"
+    r"(?:\w+\s+){0,2}?(?:ended|began|started|erupted|broke\s+out|struck|hit|was\s+signed)\s+"
+    r"(?:in|on)\s+(?:early\s+|late\s+|mid-)?$"
+)
+
+
 def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
     """Is date mention ``d`` the baseline a change quantity ``o`` is measured against?"""
     between = text[o["end"] : d.start]
@@ -319,6 +328,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             # "home to 700,000 at the end of February": a standing figure as of that day
             lo = None
             start = d.start - 3
+        if (
+            d.start > q["end"]
+            and _EVENT_CLAUSE_DATE.search(text[max(s, d.start - 60) : d.start])
+            and not re.search(r"\bsince\b", text[max(s, d.start - 60) : d.start])
+        ):
+            continue  # "the two-year war in Tigray that ended in November": the war's date
         if re.search(r"\b(?:before|until|prior\s+to)\s+$", before):
             continue  # the figure is not about the time before X
         if (d.text.lower().startswith("since") or re.search(r"\bsince\s+$", before)) and re.search(

@@ -29,6 +29,22 @@ class ParagraphsComponent:
         for i, t in enumerate(doc):
             if i + 1 < n and t.is_space and t.text.count("\n") >= self.min_newlines:
                 doc[i + 1].is_sent_start = True
+        # a full stop after a figure ends its sentence ("daytime temperatures reach 41C.
+        # Ethiopia is itself hosting ..."): the tagger may read "41C. Ethiopia" as one run
+        for i in range(n - 1):
+            t, nxt = doc[i], doc[i + 1]
+            figure_stop = (  # "41C." as one token, or "1,200" then "."
+                len(t.text) > 1 and t.text.endswith(".") and any(c.isdigit() for c in t.text)
+            ) or (
+                t.text == "."
+                and i > 0
+                and any(c.isdigit() for c in doc[i - 1].text)
+                and doc[i - 1].idx + len(doc[i - 1].text) == t.idx
+            )
+            if figure_stop and t.whitespace_ and nxt.is_alpha and nxt.is_title:
+                nxt.is_sent_start = True
+                if i + 2 < n and not doc[i + 2].is_punct:
+                    doc[i + 2].is_sent_start = False  # (no one-word sentence after it)
         # a dateline stays with its sentence ("HELSINKI, Oct 3 – Finland has closed ..."):
         # no sentence starts inside it or right after its dash
         for m in _DATELINE.finditer(doc.text):
