@@ -239,7 +239,7 @@ _OF_THOSE_RE = re.compile(
 )
 _BARE_PEOPLE_AFTER = re.compile(
     # "some 41,000 are Cubans": the copula is not part of the noun
-    r"\s+(?:(?:are|were|is|was)\s+)?((?:[\w’'-]+\s+){0,2}?[A-Za-z][\w’'-]*s)\b"
+    r"\s+(?:(?:are|were|is|was)\s+)?((?:[\w’'-]+\s+){0,3}?[A-Za-z][\w’'-]*s)\b"
 )
 
 
@@ -930,11 +930,14 @@ def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: 
         pop is not None
         and pop.text.lower() in ("people", "residents", "inhabitants", "citizens", "souls")
         and re.search(
-            r"(?:’s|'s)\s+(?:entire\s+|whole\s+|total\s+|estimated\s+|roughly\s+|some\s+)?$",
-            ctx.text[max(s, q.start - 20) : q.start],
+            r"\bof\s+(?:the\s+)?[\w-]+(?:’s|'s)\s+"
+            r"(?:entire\s+|whole\s+|total\s+|estimated\s+|roughly\s+|some\s+)?$",
+            ctx.text[max(s, q.start - 40) : q.start],
         )
     ):
-        return True  # "one in ten of the country's 22 million people": a place's population
+        # "one in ten of the country's 22 million people": the base of a share, a place's
+        # population (not "the town's 6,000 residents were evacuated")
+        return True
     return False
 
 
