@@ -1507,8 +1507,11 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             flow[origin.code] = origin
             if not _is_place(ctx, dest) and dest.code != origin.code:
                 st.flow_dests[dest.code] = dest
-        elif len(flow) == 1 and _story_people(ctx, d.pop) and not any(
-            g[2] is not None and g[2] != dest.code for g in _geo_in(ctx, s, e)
+        elif (
+            len(flow) == 1
+            and _story_people(ctx, d.pop)
+            and not any(g[2] is not None and g[2] != dest.code for g in _geo_in(ctx, s, e))
+            and not _TOTAL_RE.search(ctx.text[s:e])
         ):
             # "Ukrainians fleeing into Poland ... 142,300 people arrived on Monday alone":
             # arrivals into the article's one flow come from where it comes from (SPEC:
@@ -1523,6 +1526,10 @@ _STORY_PEOPLE = frozenset(
     "people arrivals refugees migrants newcomers men women children others crossings entries "
     "seekers persons individuals travellers travelers evacuees families".split()
 )
+
+
+# a total over every group ("In total", "Over all"): it may count people of other flows
+_TOTAL_RE = re.compile(r"\b(?:in\s+all|over\s*all|in\s+total|all\s+told|altogether)\b", re.I)
 
 
 def _is_place(ctx: _Ctx, loc: Location) -> bool:
