@@ -568,3 +568,162 @@ def test_a_stock_as_of_a_day_is_that_days_level():
                      _article("c", "2023-06-30", late_june)])  # fmt: skip
     assert not _together(groups, july, feb)
     assert _together(groups, july, late_june)
+
+
+# --------------------------------------------------------------- rule 13: group consistency
+
+
+def test_counting_periods_of_very_different_lengths_are_two_facts():
+    """Rule 13: a count for October is not the count since January, even with the same
+    number; periods of similar length (a total to 31 October and one to 3 November) are."""
+    kw = dict(event="arrival", origin=None, dest="ES", pop="migrants")
+    october = claim("a", "14,976", value=14976, t=("2023-10-01", "2023-10-31"), **kw)
+    year = claim("b", "Some 15,000", value=15000, qualifier="about", approximate=True,
+                 t=("2023-01-01", "2023-11-03"), **kw)  # fmt: skip
+    assert len(dedupe([october, year])) == 2
+    to_oct = claim("c", "32,436", value=32436, t=("2023-01-01", "2023-10-31"), **kw)
+    to_nov = claim("d", "more than 32,000", value=32000, low=32000, qualifier="more_than",
+                   t=("2023-01-01", "2023-11-03"), **kw)  # fmt: skip
+    assert len(dedupe([to_oct, to_nov])) == 1
+    # shorter closed times are often one event's date at another precision: no rule
+    kw = dict(event="mobilization", origin="RU", dest=None, pop="reservists")
+    month = claim("e", "300,000", value=300000, t=("2022-09-01", "2022-09-30"), **kw)
+    day = claim("f", "300,000", value=300000, t=("2022-09-21", "2022-09-21"), **kw)
+    assert len(dedupe([month, day])) == 1
+
+
+def _chain_cases() -> list[tuple[list[dict], dict, dict]]:
+    """Chains A ~ B ~ C (each link passes the hard rules and scores above the bar) whose
+    ends A and C are clearly incompatible, as articles: (records, A, C)."""
+    cases = []
+    # two closed weeks that do not meet (rule 7), linked by an undated figure of another
+    # article whose publication window covers both (the group's times met with the lag)
+    kw = dict(value=66000, dest="FI", origin="RU", pop="Russians")
+    a = claim("a", "66,000", t=("2022-09-19", "2022-09-25"), **kw)
+    b = claim("b", "66,000", **kw)
+    c = claim("c", "66,000", t=("2022-09-28", "2022-10-04"), **kw)
+    cases.append(([_article("a", "2022-09-26", a), _article("b", "2022-10-05", b),
+                   _article("c", "2022-10-05", c)], a, c))  # fmt: skip
+    # two numbers of one sentence (rule 6), linked by a figure of another article
+    sent = "About 40,000 Russians arrived in September, up from 38,000 in August."
+    a = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+              sentence=sent, sstart=100, dest="AM")  # fmt: skip
+    c = claim("a", "38,000", value=38000, sentence=sent, sstart=100, dest="AM")
+    b = claim("b", "about 39,000", value=39000, qualifier="about", approximate=True,
+              dest="AM")  # fmt: skip
+    cases.append(([_article("a", "2022-10-06", a, c), _article("b", "2022-10-06", b)], a, c))
+    # a month and (nearly) a year (rule 13), linked by an undated headline whose article
+    # restates its own year-to-date figure (team-044 / team-045's shape)
+    kw = dict(event="arrival", origin=None, dest="ES", pop="migrants")
+    a = claim("a", "14,976", value=14976, t=("2023-10-01", "2023-10-31"), sstart=300, **kw)
+    b = claim("b", "15,000", value=15000, sstart=0, **kw)
+    c = claim("b", "Some 15,000", value=15000, qualifier="about", approximate=True,
+              t=("2023-01-01", "2023-11-03"), sstart=800, **kw)  # fmt: skip
+    cases.append(([_article("a", "2023-11-02", a), _article("b", "2023-11-03", b, c)], a, c))
+    # a vague magnitude and a number of one article's body (rule 10), linked through the
+    # headline (which may round its lead) and another article's vague figure
+    kw = dict(origin="RU", dest="AM", pop="Russians")
+    head = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+                 sstart=0, **kw)  # fmt: skip
+    a = claim("a", "about 40,000", value=40000, qualifier="about", approximate=True,
+              sstart=80, **kw)  # fmt: skip
+    c = claim("a", "tens of thousands", low=10000, high=99999, approximate=True, sstart=900,
+              **kw)  # fmt: skip
+    other = claim("b", "Tens of thousands", low=10000, high=99999, approximate=True, **kw)
+    cases.append(([_article("a", "2022-10-06", head, a, c), _article("b", "2022-10-06", other)],
+                  a, c))  # fmt: skip
+    return cases
+
+
+@pytest.mark.parametrize("case", range(4))
+def test_a_chain_does_not_join_incompatible_claims(case):
+    """Rule 13 (group consistency): A ~ B and B ~ C are each one fact, but A and C are
+    clearly two (disjoint closed times, one sentence, a month and a year, a vague figure
+    and a number of one body): they never end in one group, and B still joins one of
+    them."""
+    records, a, c = _chain_cases()[case]
+    groups = dedupe(records)
+    assert not _together(groups, a, c)
+    assert any(len(g.members) > 1 for g in groups)
+    # the same in the other input order
+    assert not _together(dedupe(list(reversed(records))), a, c)
+
+
+def _clearly_incompatible(x: dict, y: dict) -> str | None:
+    """The pair checks of rule 13, written out on claim dicts (independently of the
+    module): the reason two members may not share a group, or None."""
+    from datetime import date
+
+    def closed(c):
+        t = c["time"]
+        return t and t["from"] and t["to"] and (date.fromisoformat(t["from"]).toordinal(),
+                                                date.fromisoformat(t["to"]).toordinal())
+
+    cx, cy = closed(x), closed(y)
+    if cx and cy:
+        if max(cx[0], cy[0]) > min(cx[1], cy[1]):
+            return "disjoint closed times"
+        lx, ly = cx[1] - cx[0] + 1, cy[1] - cy[0] + 1
+        if min(lx, ly) >= 28 and max(lx, ly) > 2 * min(lx, ly):
+            return "counting periods"
+    if x["doc_id"] == y["doc_id"]:
+        sx, sy = x["sentence"]["start"], y["sentence"]["start"]
+        if sx == sy:
+            return "one sentence"
+        vx = x["quantity"]["value"] is None and x["quantity"]["approximate"]
+        vy = y["quantity"]["value"] is None and y["quantity"]["approximate"]
+        if vx != vy and sx != 0 and sy != 0:
+            return "vague and number in one body"
+    return None
+
+
+def test_no_group_holds_a_clearly_incompatible_pair(monkeypatch):
+    """Property: on random articles built to make chains (similar numbers, closed and open
+    times of many lengths, shared sentences, vague figures next to numbers), no group
+    holds a pair that rule 13 calls clearly incompatible, and the consistent-component
+    shortcut gives the groups of the ordered merging."""
+    import importlib
+    import random
+
+    import numpy as np
+
+    dd = importlib.import_module("migration_extract.dedupe")
+    for seed in range(6):
+        rng = random.Random(seed)
+        records = []
+        for d in range(40):
+            doc = f"d{d}"
+            day = 738800 + rng.randrange(20)
+            cl = []
+            for k in range(rng.randint(1, 5)):
+                if rng.random() < 0.25:
+                    q = dict(low=10000, high=99999, approximate=True)
+                    text = "tens of thousands"
+                else:
+                    v = rng.choice([38000, 39000, 40000, 41000, 42000])
+                    qual = rng.choice([None, "about"])
+                    q = dict(value=v, qualifier=qual, approximate=qual is not None)
+                    text = f"{v:,}"
+                span = rng.choice([None, 0, 6, 30, 31, 90, 200, 365])
+                t = None
+                if span is not None:
+                    end = day - rng.randrange(4)
+                    t = (_iso(end - span), _iso(end))
+                elif rng.random() < 0.3:
+                    t = (None, _iso(day))
+                sstart = 0 if k == 0 else rng.choice([100, 100, 300, 500, 700])
+                cl.append(claim(doc, text, t=t, sstart=sstart, dest="AM",
+                                pop=rng.choice(["Russians", "people", None]), **q))  # fmt: skip
+            records.append(_article(doc, _iso(day), *cl))
+        by_id = {c["id"]: {**c, "doc_id": r["doc_id"]} for r in records for c in r["claims"]}
+        fast = dd.dedupe(records)
+        for g in fast:
+            ms = [by_id[m.claim_id] for m in g.members]
+            for i, x in enumerate(ms):
+                for y in ms[i + 1 :]:
+                    assert _clearly_incompatible(x, y) is None, (seed, x, y)
+        assert any(len(g.members) > 2 for g in fast)
+        with monkeypatch.context() as m:
+            m.setattr(dd, "_consistent", lambda f, lab, lag: np.zeros(len(lab), dtype=bool))
+            slow = dd.dedupe(records)
+        assert [g.to_dict() for g in fast] == [g.to_dict() for g in slow]

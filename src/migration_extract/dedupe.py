@@ -25,11 +25,16 @@ Every rule below is written out, with the reasons and the measurements, in docs/
   overlapping time (strictly for two closed intervals; 3 days of reporting lag when one
   end is open). A claim without a time in an article with a ``published`` date stands
   for the 30 days up to publication; without publication context it matches any time.
+  Two counting periods of four weeks or more whose lengths differ more than twice are
+  two facts (rule 13).
 * **Scoring** (soft): numeric closeness, population and sentence similarity (rapidfuzz
   ``token_set_ratio``), a shared source, agreeing countries and event type.
 * **Clustering.** Pairs are merged best-first with union-find, but only when the merged
   group still has one common value interval, one event type, one origin, one destination
-  and one common time: no transitive drift from 5,000 to 50,000.
+  and one common time: no transitive drift from 5,000 to 50,000. Nor may a merge put a
+  clearly incompatible pair in one group (group consistency: two closed times that do
+  not meet, two numbers of one sentence, a vague figure and a number of one article
+  body, a month's count and a year's), whatever chain of compatible pairs links them.
 """
 
 from __future__ import annotations
@@ -659,6 +664,10 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # figure: the publication window (rule 7) is for figures from other articles
     good &= t_ok | (ca < 0) | (cb < 0) | (same_doc & ((ca == 2) | (cb == 2)))
     good &= f["future"][a] == f["future"][b]  # a projection is not a count of the past
+    # a count over a month is not the count over a year: two counting periods (closed,
+    # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
+    pa, pb = _period(f)[a], _period(f)[b]
+    good &= ~((pa > 0) & (pb > 0) & ((pa > _PERIOD_RATIO * pb) | (pb > _PERIOD_RATIO * pa)))
     # snapshots of one running total ("123,000 so far this year" to 14 September, "127,000"
     # to 18 September): the same start, "as of" days more than _ASOF_SLACK apart, are two
     # facts unless a count states the same number (docs/dedupe.md, rule 8)
@@ -681,6 +690,20 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
 
 
 _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its group
+# rule 13: a closed time at least this long is a counting period ("in September", "in
+# fiscal 2022", "since January 1" to a day), and two periods whose lengths differ more
+# than _PERIOD_RATIO times count different things; a shorter closed time is too often the
+# date of one event written at another precision ("on September 21" / "last week")
+_PERIOD_DAYS = 28
+_PERIOD_RATIO = 2
+
+
+def _period(f: dict[str, np.ndarray]) -> np.ndarray:
+    """The length in days of each claim's counting period (rule 13), 0 for none."""
+    if "period" not in f:
+        n = (f["t1"].astype(np.int64) - f["t0"] + 1) * (f["tclosed"] == 1)
+        f["period"] = np.where(n >= _PERIOD_DAYS, n, 0)
+    return f["period"]
 
 
 def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -787,11 +810,12 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarray:
-    """Per component label: do all its members share a value, one event type, one origin,
-    one destination and a common time (with the lag)? Such a component becomes one group
-    whatever the merge order: every subset of it passes the merge checks (for intervals,
-    pairwise overlap of all members is a common point), so best-first merging along its
-    edges joins all of it."""
+    """Per component label: can all its members be one group? They must share a value,
+    one event type, one origin, one destination and a common time (with the lag), and no
+    pair of them may be clearly incompatible (``_group_keys``). Such a component becomes
+    one group whatever the merge order: every subset of it passes the merge checks (for
+    intervals, pairwise overlap of all members is a common point), so best-first merging
+    along its edges joins all of it."""
     n = len(lab)
     big = np.iinfo(np.int64).max
     lo = np.full(n, -np.inf)
@@ -799,11 +823,13 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     hi = np.full(n, np.inf)
     np.minimum.at(hi, lab, f["hi"])
     ok = lo <= hi
-    t0 = np.full(n, -big)
-    np.maximum.at(t0, lab, _group_times(f)[0])
-    t1 = np.full(n, big)
-    np.minimum.at(t1, lab, _group_times(f)[1])
-    ok &= t0 <= t1 + lag
+    g = _group_keys(f)
+    for k0, k1, slack in (("gt0", "gt1", lag), ("ct0", "ct1", 0)):
+        t0 = np.full(n, -big)
+        np.maximum.at(t0, lab, g[k0])
+        t1 = np.full(n, big)
+        np.minimum.at(t1, lab, g[k1])
+        ok &= t0 <= t1 + slack
     for side in ("event", "origin", "dest"):
         v = f[side].astype(np.int64)
         mx = np.zeros(n, dtype=np.int64)
@@ -811,37 +837,136 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
         mn = np.full(n, big)
         np.minimum.at(mn, lab, np.where(v == 0, big, v))
         ok &= (mx == 0) | (mn == mx)
+    per = g["period"]
+    mn = np.full(n, _OPEN_HI, dtype=np.int64)  # no counting period: no bound
+    np.minimum.at(mn, lab, np.where(per > 0, per, _OPEN_HI))
+    mx = np.zeros(n, dtype=np.int64)
+    np.maximum.at(mx, lab, per)
+    ok &= mx <= _PERIOD_RATIO * mn
+    # cannot-link tags: two members of one sentence; a vague figure and a number in the
+    # body of one article
+    for col in ("stag", "btag"):
+        ok[lab[_tag_conflicts(lab, g[col], col == "stag")]] = False
     return ok
 
 
-def _group_times(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The times a group's members must share: a publication window (rule 7) is left out,
-    since it only stands for "recent" when two articles are compared; inside one article
-    an undated caption may restate a dated figure. Pairs across articles still meet the
-    window (``_compatible``)."""
-    if "gt0" not in f:
-        pub = f["tclosed"] == 2
-        f["gt0"] = np.where(pub, _OPEN_LO, f["t0"]).astype(np.int64)
-        f["gt1"] = np.where(pub, _OPEN_HI, f["t1"]).astype(np.int64)
-    return f["gt0"], f["gt1"]
+def _partner(tag: np.ndarray) -> np.ndarray:
+    """The tag a group holding ``tag`` must not meet (``_group_keys``): a sentence tag
+    (``tag % 4 == 0``) itself, an article-body tag (``4 * doc + 2 + vague``) its other
+    kind."""
+    return np.where(tag % 4 == 0, tag, tag ^ 1)
+
+
+def _tag_conflicts(comp: np.ndarray, tag: np.ndarray, sentence: bool) -> np.ndarray:
+    """Which claims have a cannot-link tag that another claim of their component (label
+    ``comp``) excludes: a second member of the same sentence (``sentence``), or a member
+    of the other kind (vague / number) in the same article body."""
+    out = np.zeros(len(tag), dtype=bool)
+    idx = np.flatnonzero(tag >= 0)
+    if not len(idx):
+        return out
+    c, t = comp[idx], tag[idx]
+    key, kind = (t, np.zeros_like(t)) if sentence else (t >> 1, t & 1)
+    o = np.lexsort((kind, key, c))
+    c, key, kind = c[o], key[o], kind[o]
+    new = np.r_[True, (c[1:] != c[:-1]) | (key[1:] != key[:-1])]
+    starts = np.flatnonzero(new)
+    ends = np.r_[starts[1:], len(c)]
+    bad = (ends - starts > 1) if sentence else (kind[starts] != kind[ends - 1])
+    out[idx[o]] = bad[np.cumsum(new) - 1]
+    return out
+
+
+def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """What the members of one group must agree on beyond a value, an event type and the
+    countries (docs/dedupe.md, section 4, rule 13), as columns. Each is a pairwise hard
+    rule that a chain of pairs could otherwise break, kept so that a group's summary
+    decides a merge exactly as testing every pair across the two groups would:
+
+    * ``gt0``/``gt1``: a common time (with the lag). A publication window (rule 7) is
+      left out, since it only stands for "recent" when two articles are compared: inside
+      one article an undated caption may restate a dated figure. Pairs across articles
+      still meet the window (``_compatible``).
+    * ``ct0``/``ct1``: the closed times only (both ends known; open otherwise), which
+      must meet with no lag (rule 7: two closed times that do not overlap are two facts).
+    * ``period``: counting periods (rule 13): the longest at most _PERIOD_RATIO times
+      the shortest.
+    * ``stag``, ``btag``: cannot-link tags (-1: none); a group may not hold a tag and its
+      ``_partner``. ``stag``: a claim that shares its sentence with another claim, tagged
+      with the sentence (``4 * key``; rule 6: two numbers of one sentence are two facts).
+      ``btag``: a claim in the body (not the first sentence) of an article whose body has
+      both a vague magnitude and a number (``4 * doc + 2 + vague``; rule 10: in one body,
+      "tens of thousands" is not "about 40,000").
+
+    Rules that are an equivalence (same kind and rate, rule 1; projection or not, rule 9)
+    need no check: every accepted pair agrees, so every component does."""
+    if "gt0" in f:
+        return f
+    pub = f["tclosed"] == 2
+    f["gt0"] = np.where(pub, _OPEN_LO, f["t0"]).astype(np.int64)
+    f["gt1"] = np.where(pub, _OPEN_HI, f["t1"]).astype(np.int64)
+    closed = f["tclosed"] == 1
+    f["ct0"] = np.where(closed, f["t0"], _OPEN_LO).astype(np.int64)
+    f["ct1"] = np.where(closed, f["t1"], _OPEN_HI).astype(np.int64)
+    f["period"] = _period(f)
+    doc = f["doc"].astype(np.int64)
+    ss = f["sstart"].astype(np.int64)
+    key = np.where(ss >= 0, doc * (int(ss.max(initial=0)) + 1) + ss, -1)
+    o = np.argsort(key, kind="stable")
+    ks = key[o]
+    dup = (ks[1:] == ks[:-1]) & (ks[1:] >= 0)
+    shared = np.zeros(len(key), dtype=bool)
+    shared[o[1:][dup]] = True
+    shared[o[:-1][dup]] = True
+    f["stag"] = np.where(shared, 4 * key, -1)
+    vague = (f["vid"] != 0).astype(np.int64)
+    body = ss != 0
+    nd = int(doc.max(initial=0)) + 1
+    has_v = np.bincount(doc[body & (vague == 1)], minlength=nd) > 0
+    has_n = np.bincount(doc[body & (vague == 0)], minlength=nd) > 0
+    both = body & has_v[doc] & has_n[doc]
+    f["btag"] = np.where(both, 4 * doc + 2 + vague, -1)
+    return f
 
 
 def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
             parent: np.ndarray) -> None:  # fmt: skip
-    """Best-first union-find over the pairs in the given order (``parent`` updated in
-    place, roots the smallest index): a merge is refused when the merged group would have
-    no common value, two event types, two origins, two destinations or disjoint times.
-    Works on the nodes of the pairs only (renumbered in order, so the smallest stays the
-    smallest), as Python lists."""
+    """Best-first union-find over the pairs in the given order; ``parent`` holds the
+    component labels of ``_components`` and is updated in place (roots the smallest
+    index). A merge is refused when the merged group would have no common value, two
+    event types, two origins, two destinations or disjoint times, or would hold a clearly
+    incompatible pair (``_group_keys``). Each root keeps its group's summary (common
+    value and time; event type and countries; for groups with a closed time, the common
+    closed time and the shortest and longest counting period; the cannot-link tags, for
+    the few claims that need them), so a merge is decided in constant time and exactly as
+    testing every pair across the two groups would. Works on the nodes of the pairs only
+    (renumbered in order, so the smallest stays the smallest), as Python lists."""
     nodes, inv = np.unique(np.concatenate([a, b]), return_inverse=True)
     inv = inv.ravel()
     a_l, b_l = inv[: len(a)].tolist(), inv[len(a) :].tolist()
     par = list(range(len(nodes)))
     lo, hi = f["lo"][nodes].tolist(), f["hi"][nodes].tolist()
-    gt0, gt1 = _group_times(f)
-    t0, t1 = gt0[nodes].tolist(), gt1[nodes].tolist()
+    g = _group_keys(f)
+    t0, t1 = g["gt0"][nodes].tolist(), g["gt1"][nodes].tolist()
     ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
     dst = f["dest"][nodes].tolist()
+    # closed times: (common closed time, shortest and longest counting period), or None
+    cl: list[tuple[int, int, int, int] | None] = [None] * len(nodes)
+    per = g["period"][nodes]
+    sel = np.flatnonzero(f["tclosed"][nodes] == 1)
+    ns = nodes[sel]
+    for i, x, y, p in zip(sel.tolist(), g["ct0"][ns].tolist(), g["ct1"][ns].tolist(),
+                          per[sel].tolist(), strict=True):  # fmt: skip
+        cl[i] = (x, y, p or _OPEN_HI, p)
+    # cannot-link tags and the tags they exclude, kept only for the claims whose tag
+    # another claim of their component excludes
+    tags: list[tuple[set[int], set[int]] | None] = [None] * len(nodes)
+    for col in ("stag", "btag"):
+        t = g[col][nodes]
+        sel = np.flatnonzero(_tag_conflicts(parent[nodes], t, col == "stag"))
+        for i, x, y in zip(sel.tolist(), t[sel].tolist(), _partner(t[sel]).tolist(), strict=True):
+            own = tags[i]
+            tags[i] = ({x}, {y}) if own is None else (own[0] | {x}, own[1] | {y})
     for i, j in zip(a_l, b_l, strict=True):
         while par[i] != i:
             par[i] = i = par[par[i]]
@@ -860,10 +985,29 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
         ei, ej, oi, oj, di, dj = ev[i], ev[j], org[i], org[j], dst[i], dst[j]
         if (ei and ej and ei != ej) or (oi and oj and oi != oj) or (di and dj and di != dj):
             continue
+        ci, cj = cl[i], cl[j]
+        if ci is not None and cj is not None:
+            z0 = ci[0] if ci[0] > cj[0] else cj[0]
+            z1 = ci[1] if ci[1] < cj[1] else cj[1]
+            q0 = ci[2] if ci[2] < cj[2] else cj[2]
+            q1 = ci[3] if ci[3] > cj[3] else cj[3]
+            if z0 > z1 or q1 > _PERIOD_RATIO * q0:  # disjoint closed times; a month and a year
+                continue
+            ci = (z0, z1, q0, q1)
+        elif ci is None:
+            ci = cj
+        ti, tj = tags[i], tags[j]
+        if ti is not None and tj is not None:
+            if not (ti[1].isdisjoint(tj[0]) and tj[1].isdisjoint(ti[0])):
+                continue  # two numbers of one sentence; a vague figure and a number of one body
+            ti[0].update(tj[0])
+            ti[1].update(tj[1])
+        elif ti is None:
+            ti = tj
         if i > j:
             i, j = j, i
         par[j] = i
-        lo[i], hi[i], t0[i], t1[i] = x0, x1, y0, y1
+        lo[i], hi[i], t0[i], t1[i], cl[i], tags[i] = x0, x1, y0, y1, ci, ti
         ev[i], org[i], dst[i] = ei or ej, oi or oj, di or dj
     for k in range(len(par)):
         r = k
