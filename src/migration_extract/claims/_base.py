@@ -83,6 +83,10 @@ class ClaimRules:
     leaving_in_state_verbs: frozenset[str] = frozenset()
     # subjects that make a movement verb no movement: "The rise comes days after ..."
     non_mover_subjects: frozenset[str] = frozenset()
+    # phrase triggers that move people only towards a named place ("going to Poland")
+    place_bound_phrases: frozenset[str] = frozenset()
+    # hedge words of a quantity that are also the verb of a running total ("arrivals near 90,000")
+    hedge_verbs: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

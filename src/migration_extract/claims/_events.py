@@ -127,9 +127,10 @@ def _event(
     phrase_hits = [
         (m.start() + s, m.end() + s, r.phrase_triggers[m.group(0).lower()])
         for m in r._phrase_re.finditer(sent_text)
-        # "going to Poland" moves people; "increases going to housing" does not
+        # "going to Poland" moves people; "increases going to housing" does not: these
+        # phrases move people only towards a named place (lexicon `place_bound_phrases`)
         if not (
-            m.group(0).lower() in ("going to", "go to")
+            m.group(0).lower() in r.place_bound_phrases
             and not re.match(r"\s+(?:the\s+)?[A-Z]", sent_text[m.end() : m.end() + 8])
         )
     ]

@@ -751,9 +751,10 @@ def _bare_figure_population(
     things = _NUMBER_OF_THINGS.search(before)
     if things is not None and things.group(1).lower() in ctx.rules.not_people:
         return None  # "The number of displacement sites in the capital has reached 96"
-    verb_in_span = re.match(r"(?:near|nears|neared|nearing|approaching)\s", q.text)
-    if verb_in_span:
-        before = before + verb_in_span.group(0)  # "arrivals near 90,000"
+    first_word = q.text.split(maxsplit=1)[0].lower() if " " in q.text else ""
+    if first_word in ctx.rules.hedge_verbs:
+        # "arrivals near 90,000": the hedge inside the quantity is the verb of the total
+        before = before + q.text[: len(first_word) + 1]
     total = _EVENT_TOTAL_RE.search(before)
     if total is not None:
         pop = _event_total_population(ctx, st, q, s, total)
