@@ -205,7 +205,11 @@ def _split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int
     # the parser sometimes cuts after an abbreviation or a bracket: "(CBP) indicated that"
     merged: list[tuple[int, int]] = []
     for s, e in sents:
-        if merged and "\n" not in text[merged[-1][1] : s + 1] and text[s : s + 1].islower():
+        # (or before a comma: "At least 61 migrants drowned on Saturday | , the IOM said.")
+        first = text[s : s + 1]
+        if merged and "\n" not in text[merged[-1][1] : s + 1] and (
+            first.islower() or first in ",;:)"
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

@@ -199,6 +199,13 @@ def _event(
             # "Ethiopia expects up to 60,000 of its citizens to come back": the movement
             # expected, when the verb names one
             inner = _expected_movement(ctx, ftok, phrase_hits, e)
+            if inner is None:
+                # "expects between 10,000 and 15,000 asylum applications": the events counted
+                inner = next(
+                    (Event(ty, ctx.text[ps:pe], ps, pe) for ps, pe, ty in phrase_hits
+                     if q["end"] <= ps <= q["end"] + 2),
+                    None,
+                )  # fmt: skip
             if inner is not None:
                 return inner
         if ftok is not None and ftok.lemma.lower() in r.leaving_in_state_verbs:

@@ -131,6 +131,8 @@ def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) 
     return any(
         x[0] == nxt
         and x[2]
+        # ("landed on Lesbos, Samos and Chios": places of one country are one destination)
+        and x[2] != g[2]
         and not (_is_demonym_at(ctx, x) and not ctx.text[x[0] : x[1]].endswith("s"))
         for x in ctx.geo
     )

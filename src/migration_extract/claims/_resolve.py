@@ -539,12 +539,20 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
     return noun
 
 
+_TIME_ANCHOR_AFTER = re.compile(
+    r"\s+(?:(?:the|a)\s+(?:day|week|month|year)\s+(?:before|earlier)|"
+    r"(?:the\s+)?(?:previous|preceding)\s+(?:day|week|month|year))\b"
+)
+
+
 def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] | None:
     """The parser's noun for a quantity, cut to the words that name what is counted."""
     inp = ctx.inp
     noun = qd.get("noun")
     if noun is not None and any(d.start < noun["end"] <= d.end for d in inp.dates):
         noun = None  # "rose to between 3,000 and 4,000 last week": a time, not the noun
+    if noun is not None and _TIME_ANCHOR_AFTER.match(ctx.text, q.end):
+        noun = None  # "down from 6,200 the day before": an anchor, not the counted noun
     if noun is not None and noun["start"] > q.end and any(
         (t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers)
         or _past_form_of_trigger(t.text.lower(), ctx.rules.verb_triggers)
