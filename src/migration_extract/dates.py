@@ -113,6 +113,8 @@ _SIMPLE = [
         rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
     ("fiscal", rf"\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s?(?P<y>{_YEAR}|\d\d)\b"),
+    # "the 2023 fiscal year" (US federal, like "fiscal year 2023")
+    ("fiscal", rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+[Ff]iscal\s+[Yy]ear\b"),
     (
         "year_to",  # "the year to March", "the 12 months to the end of June 2023"
         rf"\b[Tt]he\s+(?:year|(?:12|twelve)\s+months)\s+(?:to|ending|ended|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -159,7 +161,7 @@ _SIMPLE = [
     ("whole_year", r"\b[Tt]he\s+(?:entire|whole|full)\s+year\b"),
     (
         "first_months",
-        rf"\b[Tt]he\s+(?:first|opening)\s+(?P<n>{_NUMWORD})\s+months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>the|this|last)\s+year)\b",
+        rf"\b[Tt]he\s+(?P<which>first|opening|last|final)\s+(?P<n>{_NUMWORD})\s+months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>the|this|last)\s+year)\b",
     ),
     (
         "rel_unit",
@@ -520,13 +522,16 @@ def _r_start_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 def _r_first_months(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    """'the first three months of the year' -> 1 January to the end of the third month."""
+    """'the first three months of the year' -> 1 January to the end of the third month;
+    'the last three months of 2022' -> 1 October to 31 December."""
     n = _num(g.get("n"))
     if n is None or not 1 <= n <= 12:
         raise _NotADate
     y = int(g["y"]) if g.get("y") else _rel_year(g.get("rel"), None, pub)
     if y is None:
         return None, None
+    if (g.get("which") or "first").lower() in ("last", "final"):
+        return date(y, 13 - n, 1), date(y, 12, 31)
     return date(y, 1, 1), _month_end(y, n)
 
 

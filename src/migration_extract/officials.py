@@ -185,6 +185,15 @@ class RoleRules:
             return None
         return self._org(m.group(0))
 
+    def org_in_span(
+        self, text: str, start: int, end: int
+    ) -> tuple[tuple[str, str | None, bool], int, int] | None:
+        """First organisation named in ``text[start:end]``, with where it was written."""
+        m = self._org_re.search(text, start, end)
+        if not m:
+            return None
+        return self._org(m.group(0)), m.start(), m.end()
+
     def last_org_before(self, text: str, pos: int) -> tuple[str, str | None, bool] | None:
         """The organisation named last before ``pos`` ("the agency's director")."""
         last = None

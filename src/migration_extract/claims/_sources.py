@@ -336,6 +336,12 @@ _SOURCE_PREFIX = re.compile(
 )
 
 
+_MEDIA_TITLE = re.compile(
+    r"\b(?:site|website|portal|newspaper|outlet|broadcaster|channel|daily|magazine)\s+"
+    r"([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})$"
+)
+
+
 def _make_source(
     ctx: _Ctx, a0: int, a1: int, head: PTok | None, apposition: str | None = None
 ) -> Source | None:
@@ -387,6 +393,9 @@ def _make_source(
         and not any(
             x[2] in ("ORG", "PERSON", "NORP", "GPE") and x[0] <= head.start < x[1] for x in ents
         )
+        # ("Migri said", after "the Finnish Immigration Service (Migri)": the article's own
+        # short name of a body, whatever the tagger calls it)
+        and head.text not in ctx.acronyms.values()
     ):
         return None  # "Hostels in Ulaanbaatar said": not a source of record
     # a person named in apposition: "the agency's director, Fernando García, told"
@@ -412,6 +421,9 @@ def _make_source(
         return Source(o.name, o.kind, o.role, o.country, text[a0:a1], a0, a1)
     if not name or name.lower() in ctx.rules.generic_sources:
         return None  # "according to figures released on Friday": no one named
+    titled = _MEDIA_TITLE.search(name)
+    if titled is not None:
+        name = titled.group(1)  # "the independent news site Mediazona": its name
     # the article's own short names: "(CBP)", "UN refugee agency UNHCR", "UN refugee agency"
     acr = re.search(r"\(([A-Z][A-Za-z0-9]{1,8})\)", text[a0 : a1 + 10])
     if acr:
@@ -442,6 +454,12 @@ def _make_source(
         # Refugee Assistance (COMAR) received ..., the agency said"), else the last one
         # quoted as a source
         here = _org_named_before(ctx, a0)
+        if re.match(r"(?:its|their)\s", name, re.I):
+            # "UNHCR has registered ..., its officials said": the body the sentence names
+            owner = here or _known_org_before(ctx, a0)
+            if owner is not None:
+                return Source(owner.name, owner.kind, owner.role, owner.country,
+                              text[a0:a1], a0, a1)  # fmt: skip
         # "the ministry said": the latest organisation quoted whose name has that word
         named = next((o for o in reversed(ctx.orgs_seen) if word in o.name.lower()), None)
         prev = here or named or ctx.last_org
@@ -509,6 +527,17 @@ def _make_source(
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
+
+
+def _known_org_before(ctx: _Ctx, a0: int) -> Source | None:
+    """The first organisation of the roles data that the sentence names before ``a0``."""
+    s, _ = ctx.sent_of(a0)
+    m = ctx.rr.org_in_span(ctx.text, s, a0)
+    if m is None:
+        return None
+    (name, country, intl), ms, me = m
+    return Source(name, "organization", None, None if intl else country,
+                  ctx.text[ms:me], ms, me)  # fmt: skip
 
 
 def _org_named_before(ctx: _Ctx, a0: int) -> Source | None:

@@ -253,7 +253,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         if (
             d.start - s < 40
             and _DATELINE_RE.match(text[s : d.start])
-            and re.match(r"\s*[–—-]", text[d.end : d.end + 3])
+            # ("BATUMI, Georgia, Jan 17 (Reuters) –": an agency tag before the dash)
+            and re.match(r"(?:\s*\([A-Za-z.]{1,20}\))?\s*[–—-]", text[d.end : d.end + 24])
         ):
             continue  # dateline
         if d.text.lower() in ("today", "now", "tonight", "this morning"):

@@ -125,7 +125,9 @@ class CountriesComponent(JsonRulesMixin):
         return sorted(out, key=lambda p: p.start)
 
 
-_LOCATIVE_WORD = re.compile(r"\b(?:in|at|around|near|outside|into|towards|reached|reach)\s+$")
+_LOCATIVE_WORD = re.compile(
+    r"\b(?:in|at|around|near|outside|into|towards|to|from|reached|reach)\s+$"
+)
 
 
 @Language.factory("migration_countries", default_config={"places": True})
