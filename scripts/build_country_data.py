@@ -203,6 +203,8 @@ PEOPLES = [
     "Uyghurs", "Uighur", "Uighurs", "Roma", "Tatar", "Tatars", "Pashtun", "Pashtuns", "Hazara",
     "Hazaras", "Tuareg", "Tuaregs", "Fulani", "Masalit", "Bedouin", "Bedouins", "Sahrawi",
     "Sahrawis", "Buryat", "Buryats", "Chechen", "Chechens", "Dagestani", "Dagestanis",
+    "Tamil", "Tamils", "Karen", "Kachin", "Bawm", "Oromo", "Oromos", "Tigrayan", "Tigrayans",
+    "Tuvan", "Tuvans", "Circassian", "Circassians", "Druze", "Baloch", "Balochs",
 ]  # fmt: skip
 
 # regions that contain a country name: matched so the name inside them is not taken

@@ -948,6 +948,12 @@ def _kind_after(
         return "other", j, "duration"
     if nxt is not None and nxt.low in r.currency_words:
         return "other", j, "money"
+    # "50,000 Sri Lankan rupees", "400,000 CFA francs": a country's name for its currency
+    k = j
+    while k < n and k < j + 2 and toks[k].text[:1].isupper() and toks[k].kind == "word":
+        k += 1
+    if k > j and k < n and toks[k].low in r.currency_words:
+        return "other", j, "money"
     if nxt is not None and nxt.low in r.measure_units:
         return "other", j, "measure"
     if (

@@ -244,6 +244,9 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
     groups = ctx.groups
     if words and (words[-1] in groups or words[-1].rstrip("s") in groups):
         return True
+    # a nationality of two words: "Sri Lankans", "South Sudanese"
+    if len(words) > 1 and any(" ".join(words[k:]) in groups for k in range(len(words) - 1)):
+        return True
     # "Rohingya Muslims", "Afghan Sikhs": a nationality or ethnic group before a plural noun
     if len(words) > 1 and last.endswith("s") and any(w in groups for w in words[:-1]):
         return True

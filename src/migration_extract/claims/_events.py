@@ -40,6 +40,10 @@ def _what_the_verb_moves(ctx: _Ctx, verb: PTok, lem: str, e: int) -> str | None:
         return "other"
     if lem in r.granting_verbs and _word_after(ctx, verb, e, r.asylum_objects, chars=70, toks=12):
         return "asylum"
+    if lem in ("recognise", "recognize") and re.search(
+        r"\bas\s+refugees\b", ctx.text[verb.end : min(e, verb.end + 70)]
+    ):
+        return "asylum"  # "has recognised about 46,000 Venezuelans as refugees": decisions
     if lem == "reach" and _AID_AFTER.search(ctx.text[verb.end : min(e, verb.end + 60)]):
         return "stock"
     if lem in r.receiving_verbs and _word_after(ctx, verb, e, r.benefit_objects, chars=40, toks=5):
@@ -390,6 +394,8 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
     ):
         return True  # "The rise comes days after ...": a thing, not people, comes
     nxt = ctx.tok_at(t.end + 1)
+    if t.lemma.lower() == "run" and nxt is not None and nxt.text.lower() == "aground":
+        return True  # "after their sailboat ran aground": a boat, no one's movement
     return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
 
 

@@ -308,7 +308,7 @@ def _places(
                 )
                 and re.search(
                     # ("in neighbouring Niger's Tillabéri region")
-                    r"\b(?:at|on|along|to|in|into|reached|reach|reaches|reaching)\s+"
+                    r"\b(?:at|on|along|to|in|into|of|reached|reach|reaches|reaching)\s+"
                     r"(?:neighbou?ring\s+|nearby\s+)?$",
                     text[max(s, gs - 26) : gs],
                 )

@@ -522,6 +522,13 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = None
     if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
         noun = who
+    if _BRINGS_TO_BEFORE.search(ctx.text[max(0, q.start - 30) : q.start]):
+        m_num = _THE_NUMBER_OF_AFTER.match(ctx.text, q.end, e)
+        if m_num is not None:
+            # "Their arrival brings to 82 the number of Sri Lankans who have reached ..."
+            ns, ne = m_num.span("p")
+            noun = {"text": m_num.group("p"), "start": ns, "end": ne,
+                    "head": m_num.group("p").split()[-1]}  # fmt: skip
     if noun is None:
         noun = _noun_after_figure(ctx, q, e)
     if noun is not None and " " in noun["text"]:
@@ -591,6 +598,15 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
     ) and not _is_people(noun, ctx):
         noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
     return noun
+
+
+_BRINGS_TO_BEFORE = re.compile(
+    r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raises?|raised|"
+    r"raising)\s+to\s+$"
+)
+_THE_NUMBER_OF_AFTER = re.compile(
+    r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<p>(?:[A-Z][\w’'-]*\s+)?[\w’'-]+)"
+)
 
 
 def _who_the_group_were(ctx: _Ctx, q: Quantity, e: int) -> dict[str, Any] | None:
