@@ -224,6 +224,8 @@ class RoleRules:
     def is_rank(self, role: str | None) -> bool:
         if not role:
             return False
+        if role.lower() in self.ranks:  # "Petty Officer"
+            return True
         words = [w.lower() for w in role.split()]
         return all(w in self.ranks or w.rstrip(".") in self.ranks for w in words)
 

@@ -117,6 +117,12 @@ def _is_demonym_at(ctx: _Ctx, g: tuple[int, int, str | None, str]) -> bool:
     return g[3] == "country" and ctx.text[g[0] : g[1]] in ctx.gaz.demonyms
 
 
+_TOWN_COMMA_BEFORE = re.compile(
+    r"\b(?P<prep>to|into|in|from|at)\s+(?:[A-Z][\w’'.-]*\s+(?:(?:de|del|la|el|al|of)\s+)?){0,3}"
+    r"[A-Z][\w’'.-]*,\s+$"
+)
+
+
 def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
     """'to Georgia, Kazakhstan and Mongolia': a destination listed with others."""
     after = ctx.text[g[1] : min(e, g[1] + 40)]
@@ -316,6 +322,11 @@ def _places(
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
+        town = _TOWN_COMMA_BEFORE.search(text[max(s, gs - 60) : gs])
+        if town is not None:
+            # "returned 147 people to Bahía de Cabañas, Cuba": the country of the town the
+            # figure goes to (or comes from) takes the town's preposition
+            before = town.group("prep") + " "
         if _FLED_WAR_IN.search(text[max(s, gs - 45) : gs]):
             origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
             continue  # "people who fled the war in Ukraine": where they came from

@@ -193,7 +193,7 @@ def _number_of(ctx: _Ctx, q: dict[str, Any], s: int) -> Span | None:
     """'the number of daily border crossings nearly doubled' -> 'daily border crossings'."""
     before = ctx.text[s : q["start"]]
     m = re.search(
-        r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
+        r"\b(?:the\s+)?(?:number|numbers|flow|influx|count)\s+of\s+((?:[\w’'-]+\s+){0,10}?[\w’'-]+)"
         r"\s+(?:(?:has|have|had|is|are|was|were|more|than|nearly|almost|roughly|about|"
         r"just|well|over|up|down|by)\s+)*$",
         before,

@@ -281,7 +281,9 @@ _ORG_RECORDS = re.compile(
 
 _TRAILING_SAID_RE = re.compile(
     r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
-    r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\))?"
+    r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\)|"
+    # ", Petty Officer Ana Ruiz, a Coast Guard spokeswoman, said": a role in apposition
+    r",\s*(?:a|an|the)\s+[^,;.“”\"]{3,60},)?"
     r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted|show|shows|"
     r"showed)\b"
 )  # (", the International Organization for Migration (IOM) said": the defined acronym;
