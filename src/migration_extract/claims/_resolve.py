@@ -700,7 +700,14 @@ def _population_from_context(
     if q.kind == "change" and _UP_DOWN_BEFORE.search(ctx.text[max(s, q.start - 20) : q.start]):
         prev = [
             o for o in ctx.inp.quantities
-            if s <= o["start"] and o["end"] <= q.start and o.get("kind") == "count"
+            if s <= o["start"] and o["end"] <= q.start
+            and (
+                o.get("kind") == "count"
+                # ("a record 290,000 tonnes of grapes ..., up 6%"; not a year, not "the first
+                # three months")
+                or (o.get("kind") == "other" and (o.get("value") or 0) >= 100
+                    and not re.fullmatch(r"(?:1[89]|20)\d\d", o["text"]))
+            )
         ]  # fmt: skip
         if prev and not any(
             c[1].start == prev[-1]["start"] for c in st.cands
@@ -851,8 +858,8 @@ def _people_number_population(
 
 
 _SHARE_OF_MONEY_OR_NEED = re.compile(
-    r"\s+of\s+(?:(?:the|its|their|an?)\s+)?(?:[$€£¥]|US\$|what\b|(?:estimated\s+)?\d[\d,.]*"
-    r"(?:\s+(?:million|billion|bn|m))?\s+(?:dollars|euros|pounds|francs|rupees|shillings)\b)"
+    r"\s+of\s+(?:which\b|(?:(?:the|its|their|an?)\s+)?(?:[$€£¥]|US\$|what\b|(?:estimated\s+)?\d[\d,.]*"
+    r"(?:\s+(?:million|billion|bn|m))?\s+(?:dollars|euros|pounds|francs|rupees|shillings)\b))"
 )
 
 
