@@ -194,7 +194,10 @@ def _event(
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
             elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
                 path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
-            if len(path) == 2:
+            if len(path) == 2 or (a.dep == "relcl" and a.pos in ("VERB", "AUX")):
+                # ("In Obock, where the government says some 150 migrants a day arrive ...,
+                # a centre has sheltered 3,000": a figure inside a relative clause takes no
+                # trigger of the main clause)
                 break
     if path:
         first = path[0]
