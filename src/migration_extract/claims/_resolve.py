@@ -1019,6 +1019,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _resolve_source(ctx, d)
     _revise_event(ctx, d)
     _resolve_places(ctx, d)
+    _origin_from_the_words(ctx, d)
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _places_from_story(ctx, st, d)
@@ -1373,6 +1374,38 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         # 9,000 had been leaving every day": the same people leaving the same country
         origin = prev_claim.origin
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
+
+
+def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
+    """An origin the words around the figure name when the population names none: a
+    nationality on the counted events ("40% of Ecuadorian apprehensions", "Arrivals of
+    Russians ... have nearly doubled"), or the people a part is listed among ("Eleven Sri
+    Lankans, among them four children")."""
+    ev, q = d.ev, d.q
+    if d.origin is not None or ev is None or ev.type in ("return", "mobilization", "casualty"):
+        return
+    if ev.text.lower().split()[-1] in ctx.rules.all_event_nouns:
+        m_adj = _DEMONYM_BEFORE.search(ctx.text, max(d.s, ev.start - 30), ev.start)
+        m_of = _OF_DEMONYM_AFTER.match(ctx.text, ev.end, d.e)
+        for m in (m_adj, m_of):
+            if m is not None and ctx.gaz.is_demonym(m.group(1)):
+                code = ctx.gaz.demonyms.get(m.group(1))
+                if code and (d.dest is None or d.dest.code != code):
+                    d.origin = Location(code, m.group(1), m.start(1), m.end(1))
+                    return
+    prev = d.prev_claim
+    if (
+        prev is not None
+        and prev.origin is not None
+        and prev.quantity.end <= q.start
+        and _AMONG_THEM_BEFORE.search(ctx.text[max(d.s, q.start - 30) : q.start])
+    ):
+        d.origin = prev.origin  # "Eleven Sri Lankans, among them four children"
+
+
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+$")
+_OF_DEMONYM_AFTER = re.compile(r"\s+(?:of|by)\s+([A-Z][\w’'-]+)\b")
+_AMONG_THEM_BEFORE = re.compile(r",\s+(?:among\s+them|including)\s+$")
 
 
 def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
