@@ -100,14 +100,23 @@ class RoleRules:
     # "the Aceh provincial government", "the governor of Podkarpackie province": a body of a
     # region, whose country the place index knows
     regional_words: frozenset[str] = frozenset()
+    # "X, who heads IOM's operations": the verbs of such a clause and the role each gives;
+    # what a public body is called ("ministry", "operations") and what a facility is
+    # ("clinic", "hostel"), to tell an official's clause from a private person's
+    heading_verbs: dict[str, str] = field(default_factory=dict)
+    office_words: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     _title_re: re.Pattern[str] = field(init=False, repr=False)
     _comma_title_re: re.Pattern[str] = field(init=False, repr=False)
     _org_re: re.Pattern[str] = field(init=False, repr=False)
     _known_re: re.Pattern[str] | None = field(init=False, repr=False)
     _known_surnames: dict[str, str] = field(init=False, repr=False)
+    _who_heads_re: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        verbs = "|".join(re.escape(v) for v in sorted(self.heading_verbs)) or r"(?!)"
+        self._who_heads_re = re.compile(rf"who\s+(?P<verb>{verbs})\s+(?P<obj>.+)$", re.I)
         heads = sorted(self.heads | {a.lower() for a in self.abbreviations},
                        key=len, reverse=True)  # fmt: skip
         alt = "|".join(re.escape(h) for h in heads)
@@ -175,15 +184,16 @@ class RoleRules:
             role_orgs={k.lower(): v for k, v in d.get("role_orgs", {}).items()},
             owner_nouns=frozenset(n.lower() for n in d.get("owner_nouns", [])),
             regional_words=frozenset(n.lower() for n in d.get("regional_words", [])),
+            heading_verbs={k.lower(): v for k, v in d.get("heading_verbs", {}).items()},
+            office_words=frozenset(n.lower() for n in d.get("office_words", [])),
+            facility_words=frozenset(n.lower() for n in d.get("facility_words", [])),
             raw=d,
         )
 
     def org_in(self, text: str) -> tuple[str, str | None, bool] | None:
         """First organisation named in ``text`` -> (name, country, international)."""
-        m = self._org_re.search(text)
-        if not m:
-            return None
-        return self._org(m.group(0))
+        hit = self.org_in_span(text, 0, len(text))
+        return hit[0] if hit is not None else None
 
     def org_in_span(
         self, text: str, start: int, end: int
@@ -525,31 +535,13 @@ _APP_RE = re.compile(
 )
 
 
-_WHO_HEADS = re.compile(
-    r"who\s+(?P<verb>heads|leads|runs|directs|coordinates|chairs|manages)\s+(?P<obj>.+)$", re.I
-)
-_FACILITY_WORDS = frozenset(
-    "clinic hostel shelter centre center mission school hospital charity church camp kitchen "
-    "group organisation organization network project restaurant business company firm "
-    "hotel farm shop association foundation".split()
-)
-_OFFICE_WORDS = frozenset(
-    "government ministry commission council agency authority department office service "
-    "committee operations sites".split()
-)
-
-
 def _heads_a_public_body(obj: str, rr: RoleRules) -> bool:
     """'who heads IOM's operations in Renk', 'who coordinates the displacement sites for the
     provincial government' (a public body) vs 'who runs a clinic for the NRC' (a facility)."""
     words = [w.strip(",.’'").lower() for w in obj.split()]
-    if any(w in _FACILITY_WORDS for w in words[:4]):
+    if any(w in rr.facility_words for w in words[:4]):
         return False
-    return rr.org_in(obj) is not None or any(w in _OFFICE_WORDS for w in words)
-
-
-_WHO_HEADS_NOUN = {"heads": "head", "leads": "head", "runs": "head", "directs": "director",
-                   "coordinates": "coordinator", "chairs": "chair", "manages": "head"}  # fmt: skip
+    return rr.org_in(obj) is not None or any(w in rr.office_words for w in words)
 
 
 def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
@@ -564,12 +556,12 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         r"\s+(?:said|says|told|added)\b", text[m.end("app") :]
     ):
         return _Reading()  # "at Khawmawi and Rihkhawdar, an Assam Rifles officer told": another
-    who = _WHO_HEADS.match(app)
+    who = rr._who_heads_re.match(app)
     if who is not None and not _heads_a_public_body(who.group("obj"), rr):
         return _Reading()  # "who runs a hostel near the airport": a private person
     if who is not None:
         # "X, who heads IOM's operations in Renk": the head of what the clause names
-        noun = _WHO_HEADS_NOUN[who.group("verb").lower()]
+        noun = rr.heading_verbs[who.group("verb").lower()]
         obj = who.group("obj")
         mo = re.match(r"^(?:the\s+)?(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", obj)
         app = (f"{mo.group('o')}'s {noun} of {obj[mo.end():]}" if mo
@@ -771,7 +763,7 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
         if text[m.start("name") : m.end("name")].split()[0] in _NOT_NAME_WORDS:
             continue
         app_words = [w.lower() for w in m.group("app").split()[1:6]]
-        if _WHO_HEADS.match(m.group("app")) or any(w in rr.heads for w in app_words):
+        if rr._who_heads_re.match(m.group("app")) or any(w in rr.heads for w in app_words):
             out.append(_clean_name(text, m.start("name"), m.end("name")))
     for m in rr._title_re.finditer(text):
         title = m.group("title")
@@ -807,11 +799,13 @@ def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[in
     return [(m.start(), m.end()) for m in rr._known_re.finditer(text)]
 
 
+# a news agency's tag between a dateline and its dash: "HELSINKI, Nov 23 (Reuters) -"
+AGENCY_TAG = r"(?:\s*\([A-Za-z.]{1,20}\))?"
 _DATELINE_RE = re.compile(
     r"(?m)^\W{0,3}(?P<city>[A-Z][A-Z’'.\- ]{1,40}?[A-Z])(?P<city2>/[A-Z][A-Z’'.\- ]+?)?"
     r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-    r"(?:\s*\([A-Za-z.]{1,20}\))?"  # "HELSINKI, Nov 23 (Reuters) -"
-    r"\s+[–—-]{1,2}\s"
+    + AGENCY_TAG
+    + r"\s+[–—-]{1,2}\s"
 )
 
 
