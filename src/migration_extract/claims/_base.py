@@ -87,6 +87,17 @@ class ClaimRules:
     place_bound_phrases: frozenset[str] = frozenset()
     # hedge words of a quantity that are also the verb of a running total ("arrivals near 90,000")
     hedge_verbs: frozenset[str] = frozenset()
+    # people words that name no group of their own ("people", "arrivals", "families"): such
+    # arrivals into an article's one flow are that flow's people
+    story_people_words: frozenset[str] = frozenset()
+    # an age or sex ("a third of them were children"): a share of the whole, no population
+    demographic_words: frozenset[str] = frozenset()
+    # verbs expecting a movement named in the clause they govern ("expects 60,000 to come back")
+    expecting_verbs: frozenset[str] = frozenset()
+    # verbs whose "N as refugees" is an asylum decision ("recognised 46,000 as refugees")
+    recognising_verbs: frozenset[str] = frozenset()
+    # a trigger's lemma and the word after it that make it move no one ("refuse to", "run aground")
+    non_movement_phrases: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

@@ -40,7 +40,7 @@ def _what_the_verb_moves(ctx: _Ctx, verb: PTok, lem: str, e: int) -> str | None:
         return "other"
     if lem in r.granting_verbs and _word_after(ctx, verb, e, r.asylum_objects, chars=70, toks=12):
         return "asylum"
-    if lem in ("recognise", "recognize") and re.search(
+    if lem in r.recognising_verbs and re.search(
         r"\bas\s+refugees\b", ctx.text[verb.end : min(e, verb.end + 70)]
     ):
         return "asylum"  # "has recognised about 46,000 Venezuelans as refugees": decisions
@@ -202,7 +202,7 @@ def _event(
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
-        if ftok is not None and ftok.lemma.lower() in _EXPECTING_VERBS:
+        if ftok is not None and ftok.lemma.lower() in r.expecting_verbs:
             # "Ethiopia expects up to 60,000 of its citizens to come back": the movement
             # expected, when the verb names one
             inner = _expected_movement(ctx, ftok, phrase_hits, e)
@@ -345,9 +345,6 @@ def _reaches_the_figure(ctx: _Ctx, t: PTok, q: dict[str, Any]) -> bool:
     )
 
 
-_EXPECTING_VERBS = frozenset({"expect", "anticipate", "forecast", "predict", "project"})
-
-
 def _expected_movement(
     ctx: _Ctx, verb: PTok, phrase_hits: list[tuple[int, int, str]], e: int
 ) -> Event | None:
@@ -396,10 +393,11 @@ def _not_a_movement(ctx: _Ctx, t: PTok) -> bool:
         for c in ctx.toks_in(max(0, t.start - 40), t.start)
     ):
         return True  # "The rise comes days after ...": a thing, not people, comes
+    # "refused to join" (a refusal of an act, not of entry), "after their sailboat ran aground"
     nxt = ctx.tok_at(t.end + 1)
-    if t.lemma.lower() == "run" and nxt is not None and nxt.text.lower() == "aground":
-        return True  # "after their sailboat ran aground": a boat, no one's movement
-    return t.lemma.lower() == "refuse" and nxt is not None and nxt.text.lower() == "to"
+    return nxt is not None and f"{t.lemma.lower()} {nxt.text.lower()}" in (
+        ctx.rules.non_movement_phrases
+    )
 
 
 _BUILT_FOR_AFTER = re.compile(

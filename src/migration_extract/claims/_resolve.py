@@ -128,10 +128,6 @@ _HARMED_AFTER = re.compile(
     re.I,
 )
 _SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
-_DEMOGRAPHIC_WORDS = frozenset(
-    "children women men minors girls boys adults elderly teenagers infants babies "
-    "unaccompanied".split()
-)
 _DEMOGRAPHIC_AFTER = re.compile(
     r"(?:\s+of\s+(?!respondents\b)[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?"
     r"(?:children|women|men|minors|girls|boys|adults|elderly|aged|under|over)\b|"
@@ -1121,7 +1117,7 @@ def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
         if (
             part is not None
             and q.kind == "share"
-            and part.text.split()[0].lower() in _DEMOGRAPHIC_WORDS
+            and part.text.split()[0].lower() in ctx.rules.demographic_words
         ):
             part = None  # "roughly a third of them were children": an age or sex, not who
         if part is not None:
@@ -1585,14 +1581,6 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.origin, d.dest = origin, dest
 
 
-# people words that name no group of their own: arrivals of these into a flow's destination
-# are the flow's people
-_STORY_PEOPLE = frozenset(
-    "people arrivals refugees migrants newcomers men women children others crossings entries "
-    "seekers persons individuals travellers travelers evacuees families".split()
-)
-
-
 # a total over every group ("In total", "Over all"): it may count people of other flows
 _TOTAL_RE = re.compile(r"\b(?:in\s+all|over\s*all|in\s+total|all\s+told|altogether)\b", re.I)
 
@@ -1612,7 +1600,7 @@ def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
         return True
     return (
         len(words) <= 3
-        and words[-1].lower() in _STORY_PEOPLE
+        and words[-1].lower() in ctx.rules.story_people_words
         and not any(w[0].isupper() for w in words)
     )
 

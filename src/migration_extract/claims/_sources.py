@@ -351,11 +351,7 @@ def _make_source(
     raw = text[a0:a1]
     # a dateline before the subject: "BUCHAREST – Romania's border police"
     # (also "SAN JOSE, Costa Rica, June 20 – ")
-    dl = re.match(
-        r"^[A-Z][A-Z’' .\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-        r"\s+[–—-]\s+",
-        raw,
-    )
+    dl = _DATELINE_FULL.match(raw)
     if dl:
         a0 += dl.end()
         raw = text[a0:a1]

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..dates import resolve_date
+from ..officials import AGENCY_TAG
 from ..records import Claim, Event, Quantity, TimeRef
 from ._base import (
     _NOW_RE,
@@ -244,6 +245,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         d = abs(pos - q["start"])
         return all(abs(pos - o) >= d for o in others)
 
+    # the changes of the sentence, whose baselines are no one's time
+    changes = [
+        o for o in (q, *ctx.inp.quantities) if s <= o["start"] < e and o.get("kind") == "change"
+    ]
     for d in ctx.inp.dates:
         if not (s <= d.start < e):
             continue
@@ -254,7 +259,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             d.start - s < 40
             and _DATELINE_RE.match(text[s : d.start])
             # ("BATUMI, Georgia, Jan 17 (Reuters) –": an agency tag before the dash)
-            and re.match(r"(?:\s*\([A-Za-z.]{1,20}\))?\s*[–—-]", text[d.end : d.end + 24])
+            and re.match(AGENCY_TAG + r"\s*[–—-]", text[d.end : d.end + 24])
         ):
             continue  # dateline
         if d.text.lower() in ("today", "now", "tonight", "this morning"):
@@ -274,9 +279,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         if _in_relative_clause_of_stay(ctx, d.start, q_verb, q_anc):
             continue  # "50,000 Ethiopians who fled in 2020 and 2021 remain in camps"
         if any(
-            _is_change_baseline(text, o, d)
-            for o in (q, *ctx.inp.quantities)
-            if s <= o["start"] and o["end"] <= d.start
+            _is_change_baseline(text, o, d) for o in changes if o["end"] <= d.start
         ):
             # "up 20% from June", "a slight increase on August": the baseline, of this
             # figure or of the change beside it ("has 6.9 million ..., up 20% on the
