@@ -827,14 +827,24 @@ def home_country(
             code = gaz.code(m.group("country"))
             if code:
                 return code
-        city = " ".join(w[:1] + w[1:].lower() for w in m.group("city").split())
-        code = gaz.code(city) or gaz.metonym(city)
-        if code is None and place_lookup is not None:
-            hit = place_lookup(city)
-            code = hit[1] if hit else None
+        code = _city_code(m.group("city"), gaz, place_lookup)
         if code:
             return code
     return _most_mentioned(countries, places)
+
+
+def _city_code(
+    raw: str,
+    gaz: CountryGazetteer,
+    place_lookup: Callable[[str], tuple[str, str | None] | None] | None,
+) -> str | None:
+    """The country of a dateline's city written in capitals ("VALLETTA" -> MT)."""
+    city = " ".join(w[:1] + w[1:].lower() for w in raw.split())
+    code = gaz.code(city) or gaz.metonym(city)
+    if code is None and place_lookup is not None:
+        hit = place_lookup(city)
+        code = hit[1] if hit else None
+    return code
 
 
 def dateline_countries(
@@ -852,11 +862,7 @@ def dateline_countries(
         return []
     out: list[str] = []
     for raw in (m.group("city"), m.group("city2")[1:]):
-        city = " ".join(w[:1] + w[1:].lower() for w in raw.split())
-        code = gaz.code(city) or gaz.metonym(city)
-        if code is None and place_lookup is not None:
-            hit = place_lookup(city)
-            code = hit[1] if hit else None
+        code = _city_code(raw, gaz, place_lookup)
         if code and code not in out:
             out.append(code)
     return out if len(out) > 1 else []
