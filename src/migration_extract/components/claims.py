@@ -60,14 +60,12 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         install_extensions()
-        claims = [
-            c for c in resolve_claims(claim_input(doc)) if c.confidence >= self.min_confidence
-        ]
+        inp = claim_input(doc)
+        claims = [c for c in resolve_claims(inp) if c.confidence >= self.min_confidence]
         doc._.migration_claims = [c.to_dict() for c in claims]
         # a date that a claim reads "as of" / "by" keeps those words (fixtures/README)
-        dates = [DateMention.from_dict(d) for d in doc._.migration_dates or []]
-        widened = as_of_date_mentions(dates, claims)
-        if widened != dates:
+        widened = as_of_date_mentions(inp.dates, claims)
+        if widened != inp.dates:
             doc._.migration_dates = [d.to_dict() for d in widened]
             set_group(doc, "migration_dates", doc._.migration_dates, None)
         spans = []
