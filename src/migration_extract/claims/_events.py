@@ -153,7 +153,24 @@ def _event(
         return pop is not None and pop.start <= pos < pop.end
 
     path: list[Event] = []
-    if anchor is not None:
+    if anchor is not None and (pop is None or pop.end <= q["start"]):
+        # "while some 1,300 a day left": the figure is the subject of the verb the parser
+        # hung under it
+        q_toks = ctx.toks_in(q["start"], q["end"])
+        q_heads = {t.i for t in q_toks}
+        for c in ctx.toks_in(q["end"], e):
+            if c.head not in q_heads or c.dep != "acl" or c.pos != "VERB":
+                continue
+            lem = c.lemma.lower()
+            if (
+                lem in r.verb_triggers
+                and _RATE_WORDS_ONLY.fullmatch(ctx.text[q["end"] : c.start])
+                and not re.match(r"\s+(?:behind|over)\b", ctx.text[c.end : c.end + 8])
+                and not _not_a_movement(ctx, c)
+            ):
+                path.append(Event(r.verb_triggers[lem], c.text, c.start, c.end))
+            break
+    if anchor is not None and not path:
         for a in _ancestors(ctx, anchor):
             if not (s <= a.start < e):
                 break
@@ -319,6 +336,12 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+# what may stand between a figure and its verb: "1,300 a day left", "200 more arrived"
+_RATE_WORDS_ONLY = re.compile(
+    r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month|year|night)\s+|more\s+|others\s+)?"
+)
 
 
 _TIME_ANCHOR_BEFORE = re.compile(

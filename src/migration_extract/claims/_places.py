@@ -81,7 +81,7 @@ _IN_RE = re.compile(
 )
 _OPENING_PLACE = re.compile(
     r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
+    r"(?:neighbou?ring\s+|nearby\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
 )
 _NGO_NAME = re.compile(
     r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
@@ -649,6 +649,16 @@ def _places(
     if dest is None and etype in _STAY_EVENTS and etype != "return" and source_country:
         if (origin is None or origin.code != source_country) and not dests:
             dest = from_source(source_country)
+    if (
+        etype == "return"
+        and dest is not None
+        and origin is None
+        and found_at.get(id(dest)) is None
+        and _OPENING_PLACE.match(text[s : dest.end])
+    ):
+        # "In Chile, the government says it expelled 1,900 foreigners": the opening place is
+        # where the authority sends them back from
+        origin, dest = dest, None
     if etype == "return":
         # back "home": the destination is the people's nationality; the origin is where
         # they are sent back from (the acting authority's country)
@@ -674,6 +684,8 @@ def _places(
             others = [
                 g for g in _sentence_countries(ctx, s, e)
                 if g[2] != origin.code and not _listed_with_others(ctx, g, e)
+                # (not "about 60% of them Venezuelans": a part of the people, not a place)
+                and not _is_demonym_at(ctx, g)
             ]  # fmt: skip
             if len({g[2] for g in others}) == 1:
                 g = others[0]

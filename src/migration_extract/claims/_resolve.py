@@ -1018,6 +1018,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _origin_from_the_words(ctx, d)
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
+    _opposite_direction(ctx, d)
     _places_from_story(ctx, st, d)
     _resolve_time(ctx, st, d)
     return _build_claim(ctx, d)
@@ -1504,6 +1505,40 @@ def _same_as_restated(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         if dest is None and same_event:
             dest = prev_claim.destination
     d.ev, d.origin, d.dest = ev, origin, dest
+
+
+# "about 4.2 million in the opposite direction", "and 21,000 the other way"
+_OPPOSITE_WAY_AFTER = re.compile(
+    r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month)\s+)?(?:(?:were\s+|are\s+)?"
+    r"(?:coming|going|crossing|travell?ing|moving|heading|went|came|crossed|moved)\s+)?"
+    r"(?:in\s+)?the\s+(?:opposite|other|reverse)\s+(?:direction|way)\b"
+)
+
+
+def _opposite_direction(ctx: _Ctx, d: _Draft) -> None:
+    """A figure set against the movement before it in its sentence goes the other way:
+    "about 4.4 million crossings from Poland into Ukraine ... and about 4.2 million in the
+    opposite direction" reverses it; "about 1,100 Russians entered Georgia daily while some
+    1,300 a day left" leaves the place the other figure arrived in."""
+    prev, ev = d.prev_claim, d.ev
+    if prev is None:
+        return
+    if _OPPOSITE_WAY_AFTER.match(ctx.text, d.q.end, d.e):
+        if prev.origin is not None and prev.destination is not None:
+            d.origin, d.dest = prev.destination, prev.origin
+        return
+    if ev is None or prev.event is None:
+        return
+    seg = _segment(ctx.text, d.s, d.e, d.q.start)
+    if seg == _segment(ctx.text, d.s, d.e, prev.quantity.start) or any(
+        _segment(ctx.text, d.s, d.e, g[0]) == seg and g[2] is not None
+        for g in _geo_in(ctx, prev.quantity.end, d.e)
+    ):
+        return  # the figure's own clause names its places
+    if ev.type == "departure" and prev.event.type == "arrival" and prev.destination is not None:
+        d.origin, d.dest = prev.destination, None
+    elif ev.type == "arrival" and prev.event.type == "departure" and prev.origin is not None:
+        d.origin, d.dest = prev.destination, prev.origin
 
 
 def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
