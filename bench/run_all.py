@@ -18,6 +18,7 @@ SCRIPTS = {
     "dates": "dates_bench.py",
     "geo": "geo_bench.py",
     "claims": "claims_bench.py",
+    "agreement": "agreement.py",
     "dedupe": "dedupe_bench.py",
     "throughput": "throughput.py",
     "fuzz": "fuzz.py",

@@ -31,7 +31,7 @@ from typing import Any
 
 from .officials import fold
 
-__all__ = ["format_report", "match_spans", "prf", "score_set", "token_f1"]
+__all__ = ["claim_agreement", "format_report", "match_spans", "prf", "score_set", "token_f1"]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -158,6 +158,13 @@ def _quantity_fields(g: dict[str, Any], p: dict[str, Any]) -> dict[str, bool]:
         "per": g.get("per") == p.get("per"),
         "qualifier": g.get("qualifier") == p.get("qualifier"),
     }
+
+
+def claim_agreement(g: dict[str, Any], p: dict[str, Any]) -> dict[str, bool]:
+    """Per field, whether two claim records whose quantity spans match agree, as SPEC §4
+    scores them: the quantity's value/low/high/per/qualifier, then event, origin,
+    destination, time, source and population. A claim is exact when every field agrees."""
+    return {**_quantity_fields(g["quantity"], p["quantity"]), **_claim_fields(g, p)}
 
 
 def _official_names(o: dict[str, Any], text: str) -> set[str]:
