@@ -1661,7 +1661,26 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and not _NOW_RE.search(ctx.text[q.start : e])
     ):
         tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
+    counted = next(
+        (c for c in reversed(st.out) if c.sentence.start == s and c.quantity.kind == "count"),
+        None,
+    )
+    if (
+        tm is None
+        and q.kind == "share"
+        and counted is not None
+        and counted.time is not None
+        and _OF_THE_COUNTED.match(ctx.text, q.end, e)
+        and not _NOW_RE.search(ctx.text[q.start : e])
+    ):
+        # "about 13,000 people crossed at Adré in July, ..., and that roughly 85% of the new
+        # arrivals were women and children": a share of the people just counted
+        tm = counted.time
     d.q, d.tm = q, tm
+
+
+# "of them", "of those ...", "of the new arrivals": the people a share is taken of
+_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:them|those|these|the|all)\b")
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
