@@ -83,6 +83,11 @@ _OPENING_PLACE = re.compile(
     r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
     r"(?:neighbou?ring\s+|nearby\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
 )
+# between a place and the event noun named after it: "Canary Islands arrivals", "Lampedusa
+# sea arrivals"
+_PLACE_BEFORE_EVENT_NOUN = re.compile(
+    r"(?:’s|'s)?\s+(?:(?:sea|boat|daily|weekly|monthly|migrant|irregular|new)\s+)?"
+)
 _NGO_NAME = re.compile(
     r"\b(?:Council|Committee|Foundation|Red\s+Cross|Red\s+Crescent|Caritas|Oxfam|Amnesty|"
     r"Save\s+the\s+Children|Rescue|Relief|Aid|Watch|Doctors|Médecins|Medecins|Mercy|"
@@ -640,6 +645,20 @@ def _places(
         )
     ):
         dest = nationality
+    if dest is None and ev is not None and etype in _STAY_EVENTS and etype != "return":
+        # "Canary Islands arrivals top 32,000", "Lampedusa arrivals": the place the counted
+        # events are named after
+        named_for = next(
+            (
+                g for g in _geo_in(ctx, s, ev.start)
+                if g[2] is not None and not _is_demonym_at(ctx, g)
+                and _PLACE_BEFORE_EVENT_NOUN.fullmatch(text[g[1] : ev.start])
+            ),
+            None,
+        )  # fmt: skip
+        if named_for is not None and (origin is None or origin.code != named_for[2]):
+            gs, ge = named_for[0], named_for[1]
+            dest = Location(named_for[2], text[gs:ge], gs, ge)
     # arrival-like events with no place of their own: the speaker's country, when it is
     # not the people's own
     # "300,000 Afghans have crossed into Iran ..., with 4,000 to 5,000 people arriving every
