@@ -250,6 +250,9 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         # "..., IOM said on Tuesday, days after shells struck ...": the day it was said
         # and a closing clause after it
         rest = re.sub(r"^\s+(?:on|late|early)\s+[A-Z]\w+(?:\s+\d{1,2})?(?=[,.;:])", "", rest)
+        # "..., told reporters at the crossing, many of them on free buses ...": where it
+        # was said, then a closing clause
+        rest = re.sub(r"^\s+reporters(?:\s+(?:at|in|on)\s+[^,.;:]{1,40})?(?=[,.;:])", "", rest)
         if not re.match(r"\s*(?:[,.;:]|$)", rest) and (
             re.search(r"\bthat\b", rest) or len(rest.split()) > 7
         ):
@@ -261,7 +264,23 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
         return _make_source(ctx, a0, a1, None, apposition=m3.group(2) or m3.group(3))
+    m4 = _SAID_NAME_CLOSING.search(sent)
+    if m4 is not None:
+        # "..., said Javier Salcedo, head of Migraciones' foreigners directorate.": the
+        # reporting verb before the person who closes the sentence
+        a0, a1 = s + m4.start("name"), s + m4.end("name")
+        if any(x[2] == "PERSON" and x[0] <= a0 < x[1] for x in ctx.inp.entities) or any(
+            a0 <= ms < a1 for o in ctx.inp.officials for ms, _me in o.mentions
+        ):
+            return _make_source(ctx, a0, a1, None)
     return None
+
+
+_SAID_NAME_CLOSING = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told\s+reporters)\s+"
+    r"(?P<name>(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)"
+    r"(?:,\s*[^;“”\"]{3,90}?)?\s*[.!]?\s*$"
+)
 
 
 _NAME_WITH_COMMAS = re.compile(
@@ -282,8 +301,9 @@ _ORG_RECORDS = re.compile(
 _TRAILING_SAID_RE = re.compile(
     r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
     r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\)|"
-    # ", Petty Officer Ana Ruiz, a Coast Guard spokeswoman, said": a role in apposition
-    r",\s*(?:a|an|the)\s+[^,;.“”\"]{3,60},)?"
+    # ", Petty Officer Ana Ruiz, a Coast Guard spokeswoman, said", ", Ion Cebotari, deputy
+    # head of the border police, told reporters": a role in apposition
+    r",\s*(?:(?:a|an|the)\s+[^,;.“”\"]{3,60}|[a-z][^,;.“”\"]{2,60}),)?"
     r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted|show|shows|"
     r"showed)\b"
 )  # (", the International Organization for Migration (IOM) said": the defined acronym;
