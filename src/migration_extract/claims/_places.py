@@ -18,7 +18,7 @@ from ._base import (
     _subject_of,
     _subtree,
 )
-from ._sources import _governing_reporters
+from ._sources import _DATELINE_FULL, _governing_reporters
 
 # "in north-eastern Libya", "into neighbouring Chad", "from the south of"
 _PLACE_MODIFIER = (
@@ -214,6 +214,16 @@ def _country_subject(
         sj = _subject_of(ctx, h, s, e)
         if sj is None:
             continue
+        if sj.text.isupper() and len(sj.text) > 2 and _DATELINE_FULL.match(ctx.text, s, e):
+            # "PODGORICA/BELGRADE, Feb 14 (Reuters) - Montenegro granted ...": the parser
+            # took the dateline for a subject; the verb's other subject is the real one
+            other = [
+                c for c in ctx.toks_in(s, e)
+                if c.head == h.i and c.dep in ("nsubj", "nsubjpass") and c.i not in (sj.i, h.i)
+                and c.start > sj.start
+            ]  # fmt: skip
+            if other:
+                sj = other[0]
         if re.match(r"\s*[–—-]\s", ctx.text[sj.end : sj.end + 3]):
             # "LIMA – Peru hosts ...": the parser takes the dateline for the subject
             apps = [x for x in ctx.toks_in(sj.end, e) if x.head == sj.i and x.dep == "appos"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..officials import AGENCY_TAG
 from ..records import Source
 from ._base import PTok, _ancestors, _Ctx, _geo_in, _segment, _subject_of, _subtree
 
@@ -82,8 +83,9 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
 
 
 _DATELINE_FULL = re.compile(
-    r"[A-Z][A-Z’' .\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-    r"\s+[–—-]\s+"
+    r"[A-Z][A-Z’' ./\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    + AGENCY_TAG
+    + r"\s+[–—-]\s+"
 )
 
 
