@@ -83,6 +83,11 @@ _OPENING_PLACE = re.compile(
     r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
     r"(?:neighbou?ring\s+|nearby\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
 )
+# "left the country for", "leaving Port-au-Prince for": a departure from a named place
+_LEFT_PLACE_FOR = re.compile(
+    r"(?:left|leave|leaves|leaving|departed|depart|departs|departing|exited|exit|exiting)\s+"
+    r"(?:the\s+)?[A-Z\w][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:for|to|towards)\s+(?:the\s+)?"
+)
 # between a place and the event noun named after it: "Canary Islands arrivals", "Lampedusa
 # sea arrivals"
 _PLACE_BEFORE_EVENT_NOUN = re.compile(
@@ -560,9 +565,18 @@ def _places(
     # "X fled there", "fled ... into Chad": counted where they arrived, an arrival there
     # (several destinations, "have been fleeing to Georgia, Kazakhstan and Mongolia", stay a
     # departure: no one country counts them; tests/data/claims_golden.jsonl)
+    left_a_place = (
+        ev is not None
+        and dest is not None
+        and dest.start > ev.end
+        and _LEFT_PLACE_FOR.fullmatch(text[ev.start : dest.start]) is not None
+    )
     if (
         etype == "departure"
         and dest is not None
+        # ("have left the country for Chile", "leaving Port-au-Prince for Nicaragua": the
+        # departure from a named place stays one)
+        and not left_a_place
         and _segment(text, s, e, found_at.get(id(dest), dest.start)) in own_segments
         # "fled ... into Chad" (not "Floods across Nigeria have forced 1.4 million from
         # their homes": a place before the verb is where it happened)
