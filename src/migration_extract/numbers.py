@@ -2086,6 +2086,9 @@ def _identifier_before(
             and toks[m.i - 2].kind == "word"
             and _adjacent(text, toks[m.i - 2], prev)
             and _adjacent(text, prev, toks[m.i])
+            # ('TA-35', 'COVID-19'; not a dash set off by spaces: "The survivors - 47
+            # Syrians, 43 Egyptians")
+            and not (prev.start > toks[m.i - 2].end and toks[m.i].start > prev.end)
         ):
             return True
     return False

@@ -83,6 +83,11 @@ _OPENING_PLACE = re.compile(
     r"(?:[A-Z][A-Z’' .,-]+\s+[–—-]\s+)?(?:In|Inside|Across|Throughout|At)\s+(?:the\s+)?"
     r"(?:neighbou?ring\s+|nearby\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$"
 )
+# "the Russian side of", "the Greek port of Kalamata", "the Italian island of Lampedusa"
+_DEMONYM_PLACE_AFTER = re.compile(
+    r"\s+(?:side|(?:border\s+)?(?:port|town|city|island|islands|capital|village|coast|region|"
+    r"province|enclave)\s+of)\b"
+)
 # "left the country for", "leaving Port-au-Prince for": a departure from a named place
 _LEFT_PLACE_FOR = re.compile(
     r"(?:left|leave|leaves|leaving|departed|depart|departs|departing|exited|exit|exiting)\s+"
@@ -368,8 +373,9 @@ def _places(
             _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
         ):
             if _is_demonym_at(ctx, g):
-                if etype in (*_STAY_EVENTS, None) and re.match(r"\s+side\b", text[ge : ge + 6]):
-                    # "waiting on the Russian side of Raja-Jooseppi": where they are
+                if etype in (*_STAY_EVENTS, None) and _DEMONYM_PLACE_AFTER.match(text, ge, e):
+                    # "waiting on the Russian side of Raja-Jooseppi", "sheltered at the Greek
+                    # port of Kalamata": where they are
                     dests.append((dist, loc, False))
                 continue
             if etype in ("departure", "onward", "return") and _PARTLY_TO_RE.search(
