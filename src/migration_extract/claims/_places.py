@@ -722,7 +722,13 @@ def _places(
         if nationality is not None and origin is not None and origin.code == nationality.code:
             origin = None  # sent back from somewhere else than their own country
         if origin is None:
-            cands = [g for g in _sentence_countries(ctx, s, e) if not dest or g[2] != dest.code]
+            cands = [
+                g for g in _sentence_countries(ctx, s, e)
+                if (not dest or g[2] != dest.code)
+                # ("deported from the United States and Mexico": several origins at once)
+                and not _listed_with_others(ctx, g, e)
+                and not re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]])
+            ]  # fmt: skip
             if cands:
                 g = cands[0]
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])

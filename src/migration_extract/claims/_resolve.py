@@ -127,6 +127,12 @@ _HARMED_AFTER = re.compile(
     r"(missing|dead|injured|wounded|killed)\b",
     re.I,
 )
+# people described by how they were sent back: "Guatemalans deported from the United States"
+_SENT_BACK_AFTER = re.compile(
+    r"\s+(?:who\s+(?:had|have|were|was)\s+(?:been\s+)?)?"
+    r"(deported|expelled|repatriated|removed|sent\s+back|flown\s+back|returned)\s+"
+    r"(?:from|by|under|on)\b"
+)
 _SURVEY_RE = re.compile(r"\b(?:survey|poll|polls|polling|questionnaire)\b", re.I)
 _DEMOGRAPHIC_AFTER = re.compile(
     r"(?:\s+of\s+(?!respondents\b)[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?"
@@ -1089,6 +1095,12 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and ev.start < prev_claim.quantity.start
     ):
         ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
+    if pop is not None and not inherited and ev is not None and ev.type in ("arrival", "other"):
+        sent_back = _SENT_BACK_AFTER.match(ctx.text, pop.end, e)
+        if sent_back is not None:
+            # "Guatemala received 77,834 Guatemalans deported from the United States and
+            # Mexico": what the received people went through is a return
+            ev = Event("return", sent_back.group(1), sent_back.start(1), sent_back.end(1))
     if pop is not None and not inherited:
         hurt = _HARMED_AFTER.match(ctx.text[pop.end : min(e, pop.end + 30)])
         if hurt is not None:  # "more than 9,000 people still missing"
