@@ -127,6 +127,11 @@ _HARMED_AFTER = re.compile(
     r"(missing|dead|injured|wounded|killed)\b",
     re.I,
 )
+# a sentence opening on the people just counted: "Of those, about 41,000 ...", "Of them,"
+_FRONTED_OF_THOSE = re.compile(
+    r"\W*Of\s+(?:those|them|these|the\s+new\s+arrivals|the\s+arrivals)"
+    r"(?:\s+[\w-]+){0,3}?,\s+(?:[\w-]+\s+){0,2}"
+)
 # people described by how they were sent back: "Guatemalans deported from the United States"
 _SENT_BACK_AFTER = re.compile(
     r"\s+(?:who\s+(?:had|have|were|was)\s+(?:been\s+)?)?"
@@ -1235,6 +1240,12 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         # "Roughly two-thirds live in Almaty or Astana": a bare share opening its clause is
         # a share of the people just counted
         or (q.kind == "share" and pop is None and _bare_share_opening(ctx, q, s))
+        # "Of those, about 41,000 crossed at ...": a part of the people just counted
+        or (
+            q.kind in ("count", "share")
+            and (pop is None or inherited)
+            and _FRONTED_OF_THOSE.fullmatch(ctx.text, s, q.start) is not None
+        )
     )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
     if (
         tally is not None
