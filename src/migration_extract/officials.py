@@ -735,7 +735,8 @@ _SAID_NAME_ROLE = re.compile(
 # "Othman Abduljaleel, the health minister in the eastern-based government, said": a name
 # opening its sentence, its role in apposition, then the speech verb
 _NAME_APPOSITION = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"]))(?P<name>{_NAME_TOKEN}"
+    # (also after a closing quote: '"... a day," Abror Yusupov, a deputy head of ...')
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"])|(?<=[,.!?][”\"]\s))(?P<name>{_NAME_TOKEN}"
     rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}),\s+"
     r"(?P<app>(?:a|an|the|who)\s+[^,;.\n]{3,90}?),\s+(?:said|says|told|added)\b"
 )

@@ -318,6 +318,11 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+# "to Port-au-Prince and ": the second of two places
+_LISTED_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|near|from|to|via|through|into)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    r"\s+(?:and|or)\s+$"
+)
 _PERSONAL_NAME = re.compile(
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s+(?:[A-Z][a-zà-ÿ]+\s+)?[A-Z][a-zà-ÿ]+"
 )
@@ -336,8 +341,11 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
             re.match(r",\s+(?:who|a|an|the)\b", ctx.text[ee : ee + 6]) is not None
         )  # "Jean-Baptiste Kambale, who coordinates ...": a person the tagger took for a body
         if (lab == "PERSON" or name_like) and ee <= a0 and (person is None or es > person[0]):
-            if _LOCATIVE_BEFORE.search(ctx.text[max(0, es - 20) : es]):
-                continue  # "crossing at Islam Qala": a place the tagger took for a person
+            before = ctx.text[max(0, es - 60) : es]
+            if _LOCATIVE_BEFORE.search(before[-20:]) or _LISTED_PLACE_BEFORE.search(before):
+                # "crossing at Islam Qala", "flights to Port-au-Prince and Cap-Haitien": a
+                # place the tagger took for a person
+                continue
             if any(g[0] < ee and es < g[1] for g in ctx.geo):
                 continue  # "the Khan Younis evacuations": a place
             if ctx.text[es:ee] in ctx.place_names:
