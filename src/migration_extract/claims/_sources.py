@@ -158,6 +158,17 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if src is not None:
             return src
     for verb in _governing_reporters(ctx, q, s, e):
+        acr = _ACRONYM_BEFORE_VERB.search(text, max(s, verb.start - 16), verb.start)
+        if (
+            acr is not None
+            and acr.group(1) in ctx.acronyms.values()
+            and _LONG_NAME_OPENING.fullmatch(text, s, acr.start()) is not None
+        ):
+            # "Immigration, Refugees and Citizenship Canada (IRCC) said": the body by the
+            # acronym it defines (the parser cuts such a name at its first comma)
+            src = _make_source(ctx, acr.start(1), acr.end(1), None)
+            if src is not None:
+                return src
         sj = _subject_of(ctx, verb, s, e)
         if (
             sj is None
@@ -318,6 +329,14 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+# "... (IRCC) said": a defined acronym right before the reporting verb
+_ACRONYM_BEFORE_VERB = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)\s+$")
+# a sentence opening on a long name: "(OTTAWA – )Immigration, Refugees and Citizenship Canada"
+_LONG_NAME_OPENING = re.compile(
+    r"(?:[A-Z][A-Z’' ./\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z.]{1,20}\))?\s+[–—-]\s+)?(?:[Tt]he\s+)?"
+    r"[A-Z][\w’'-]*(?:(?:,\s*|\s+and\s+|\s+(?:of|for|on|and)\s+|\s+)[A-Z][\w’'-]*)*\s+"
+)
 # "to Port-au-Prince and ": the second of two places
 _LISTED_PLACE_BEFORE = re.compile(
     r"\b(?:at|in|near|from|to|via|through|into)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
@@ -434,6 +453,8 @@ def _make_source(
             return Source(apposition, "person", span, None, text[a0:a1], a0, a1)
     name = _SOURCE_PREFIX.sub("", span)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
+    # ("by official estimates", "Most estimates put the number ...": no one in particular)
+    name = re.sub(r"^(?:[Bb]y|[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]ll)\s+", "", name)
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
     name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
@@ -495,7 +516,8 @@ def _make_source(
         if prev is not None and (
             word in prev.name.lower()
             or any(word in f for f in long_names)  # "The office" after "(UDSC)"
-            or word in ("agency", "body", "organisation", "organization", "group", "charity")
+            or word in ("agency", "body", "organisation", "organization", "group", "charity",
+                        "department", "authority")
         ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
         # "The office said" after "Poland's Office for Foreigners (UDSC)" was introduced
