@@ -1674,6 +1674,7 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     tm = (
         _whole_time(ctx, q, d.ev, s, st.out)
         or _time(ctx, d.qd, s, e, ctx.claim_starts)
+        or _same_period(ctx, st, s, e)
         or _context_time(ctx, q, s, e, st.out)
     )
     if (
@@ -1702,8 +1703,33 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.q, d.tm = q, tm
 
 
+# a period named by reference to the one before: "over the same period", "in that period"
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:over|in|during|for|within)\s+(?:the\s+same|that|this\s+same)\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,2}?(?:period|days|weeks|months|time|week|month|fortnight))\b"
+    # (not a baseline: "as many as in the same month of 2022", "the same week last year")
+    r"(?!\s+(?:of|in|a\s+year|last|the\s+previous)\b)",
+    re.I,
+)
 # "of them", "of those ...", "of the new arrivals": the people a share is taken of
 _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:them|those|these|the|all)\b")
+
+
+def _same_period(ctx: _Ctx, st: _RunState, s: int, e: int) -> TimeRef | None:
+    """"Over the same seven days, 26,950 Russians left", "turned back 173 travellers in
+    that period": the period named before (the one with the same words, else the last
+    period of the figures before)."""
+    same = _SAME_PERIOD_RE.search(ctx.text, s, e)
+    if same is None:
+        return None
+    words = same.group("what").lower()
+    earlier = [c for c in st.out if c.sentence.start < s and c.time is not None]
+    named = next((c.time for c in reversed(earlier) if words in c.time.text.lower()), None)
+    if named is not None or not earlier:
+        return named
+    # the main figure (the first) of the last sentence that gave one a time
+    last_s = earlier[-1].sentence.start
+    return next(c.time for c in earlier if c.sentence.start == last_s)
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
