@@ -88,6 +88,11 @@ _DEMONYM_PLACE_AFTER = re.compile(
     r"\s+(?:side|(?:border\s+)?(?:port|town|city|island|islands|capital|village|coast|region|"
     r"province|enclave)\s+of)\b"
 )
+# "on to other European Union countries", "to third countries": several destinations
+_TO_OTHER_COUNTRIES = re.compile(
+    r"(?:\s+to)?\s+(?:other|third|several|various|many)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:countries|states|nations|destinations)\b"
+)
 # "left the country for", "leaving Port-au-Prince for": a departure from a named place
 _LEFT_PLACE_FOR = re.compile(
     r"(?:left|leave|leaves|leaving|departed|depart|departs|departing|exited|exit|exiting)\s+"
@@ -803,6 +808,16 @@ def _places(
             ):
                 origin = Location(g[2], text[g[0] : g[1]], g[0], g[1])
             break
+    if (
+        etype in ("onward", "departure")
+        and ev is not None
+        and dest is not None
+        and dest.start > ev.end
+        and _TO_OTHER_COUNTRIES.match(text, ev.end, dest.start)
+    ):
+        # "travel on to other European Union countries ..., many of them by ferry to
+        # Tallinn": several destinations, the place named after is one of them
+        dest = None
     if origin is not None and dest is not None and origin.code == dest.code:
         if etype in ("departure", "onward") or (
             etype == "return"
