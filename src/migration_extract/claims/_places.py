@@ -364,6 +364,9 @@ def _places(
             continue  # "the war in Ukraine"
         loc = Location(code, text[gs:ge], gs, ge)
         dist = abs(gs - anchor)
+        if etype == "arrival" and re.match(r"\s+side\b", text[ge : ge + 6]):
+            origins.append((dist, loc))  # "waiting ... on the Myanmar side": where from
+            continue
         if _FROM_RE.search(before):
             if _ACROSS_FROM.search(text[max(s, gs - 40) : gs]):
                 continue  # "across the Rio Grande from Brownsville": where a place lies
@@ -378,7 +381,12 @@ def _places(
             _IN_RE.search(before) and etype in (*_STAY_EVENTS, None, "other")
         ):
             if _is_demonym_at(ctx, g):
-                if etype in (*_STAY_EVENTS, None) and _DEMONYM_PLACE_AFTER.match(text, ge, e):
+                side = _DEMONYM_PLACE_AFTER.match(text, ge, e)
+                if etype == "arrival" and side is not None and side.group(0).strip() == "side":
+                    # "crossed at Anjuman Para after waiting ... on the Myanmar side": where
+                    # the arrivals came from
+                    origins.append((dist, loc))
+                elif etype in (*_STAY_EVENTS, None) and side is not None:
                     # "waiting on the Russian side of Raja-Jooseppi", "sheltered at the Greek
                     # port of Kalamata": where they are
                     dests.append((dist, loc, False))
