@@ -322,7 +322,10 @@ def _event(
             if _TIME_ANCHOR_BEFORE.search(ctx.text[max(s, t.start - 20) : t.start]):
                 continue  # "twice the number before the mobilisation": a time, not the event
             typ = r.noun_triggers[t.text.lower()]
-            cands.append((abs(t.start - q["start"]) + 15, typ, t.start, t.end))
+            far = 15
+            if t.text.lower() == "flight" and not _FLEEING_AFTER.match(ctx.text, t.end):
+                far = 500  # "passengers on my flight": a plane, not fleeing (a last resort)
+            cands.append((abs(t.start - q["start"]) + far, typ, t.start, t.end))
     cands = [
         c for c in cands
         if not _AND_THAT.search(ctx.text[min(c[2], q["start"]) : max(c[2], q["start"])])
@@ -338,6 +341,8 @@ def _event(
 # prices, rents, ...)
 
 
+# "flight from", "flight of": fleeing, not a plane
+_FLEEING_AFTER = re.compile(r"\s+(?:from|of)\b")
 # what may stand between a figure and its verb: "1,300 a day left", "200 more arrived"
 _RATE_WORDS_ONLY = re.compile(
     r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month|year|night)\s+|more\s+|others\s+)?"
