@@ -2218,6 +2218,13 @@ def _leading_rate(toks: list[Tok], i: int, r: NumberRules) -> str | None:
     return None
 
 
+# counted events of people: their change is no change of things
+_COUNTED_EVENTS = frozenset(
+    "arrivals crossings number apprehensions encounters departures entries applications "
+    "deportations expulsions returns registrations".split()
+)
+
+
 def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
     """Is the change about a thing ('Rents in Yerevan tripled')? Looks back a few words
     in the clause for the noun that changed."""
@@ -2227,10 +2234,11 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
         w = toks[k].low
         if w in _CLAUSE_END or w == ",":
             return False
-        if w in r.thing_nouns:
-            return True
-        if w in _PEOPLE_HINTS or w.endswith("ians") or w in ("arrivals", "crossings", "number"):
+        if w in _PEOPLE_HINTS or w.endswith("ians") or w in _COUNTED_EVENTS:
             return False
+        if w in r.thing_nouns and not (k > 0 and toks[k].text[:1].isupper()):
+            # ("apprehensions in Van have tripled": a place named like a thing)
+            return True
         k -= 1
         steps += 1
     return False

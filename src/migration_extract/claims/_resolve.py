@@ -69,7 +69,7 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"(?:\b(?:country|nation|city|town|region|population|capacity|home|island|village|"
     r"county|province|district|municipality|settlement|hamlet|suburb)\s+of|"
     r"\bpopulation\s+(?:\w+\s+)?(?:fell|rose|dropped|shrank|grew|declined|stood|stands)\s+"
-    r"(?:to|at)|"
+    r"(?:to|at|by)|"
     r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
     r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
