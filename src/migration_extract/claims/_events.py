@@ -180,6 +180,15 @@ def _event(
             if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
                 continue
             lem = a.lemma.lower()
+            if a.pos == "VERB" and lem in _ASPECT_VERBS:
+                # "hundreds a day continued to walk across the border": the verb it governs
+                inner = next(
+                    (c for c in ctx.toks_in(a.end, e) if c.head == a.i and c.dep == "xcomp"),
+                    None,
+                )
+                if inner is not None:
+                    a = inner
+                    lem = a.lemma.lower()
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
             if hit is not None:
                 path.append(Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1]))
@@ -341,6 +350,10 @@ def _event(
 # prices, rents, ...)
 
 
+# verbs of phase or attempt whose complement is the movement ("continued to walk across")
+_ASPECT_VERBS = frozenset(
+    "continue begin start keep try attempt manage resume stop".split()
+)
 # "flight from", "flight of": fleeing, not a plane
 _FLEEING_AFTER = re.compile(r"\s+(?:from|of)\b")
 # what may stand between a figure and its verb: "1,300 a day left", "200 more arrived"

@@ -253,7 +253,11 @@ def _country_subject(
             if g[2] and g[3] == "country" and not _is_demonym_at(ctx, g):
                 return Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
     # "Lebanon, which hosts ..."
-    m = re.search(r"([A-Z][\w’'-]+),\s+which\s+\w+\s*$", ctx.text[s : q["start"]])
+    # ("Ireland, a country of about 5 million people that has taken in ...")
+    m = re.search(
+        r"([A-Z][\w’'-]+),\s+(?:an?\s+[^,;]{3,60}?\s+)?(?:which|that)\s+(?:\w+\s+){0,2}\w+\s*$",
+        ctx.text[s : q["start"]],
+    )
     if m:
         code = ctx.gaz.code(m.group(1))
         if code:

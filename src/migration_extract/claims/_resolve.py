@@ -1654,6 +1654,8 @@ def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
     if pop is None:
         return True
     words = pop.text.split()
+    if any(w.lower() in ("foreign", "international", "overseas", "total") for w in words):
+        return False  # "2.2 million foreign arrivals": people of every origin
     if words[0].lower() in ("those", "them", "these"):
         return True
     return (
