@@ -88,6 +88,11 @@ _DEMONYM_PLACE_AFTER = re.compile(
     r"\s+(?:side|(?:border\s+)?(?:port|town|city|island|islands|capital|village|coast|region|"
     r"province|enclave)\s+of)\b"
 )
+# "(returned) to their homes", "(gone) back to their villages", "(went) home": home
+_HOME_AFTER = re.compile(
+    r"(?:\s+(?:back|home))?\s+(?:to\s+their\s+(?:own\s+)?(?:homes?|home\s+(?:towns?|villages?|areas?)|"
+    r"villages?|towns|areas?\s+of\s+origin)|home)\b(?!\s+(?:from|to)\b)"
+)
 # "on to other European Union countries", "to third countries": several destinations
 _TO_OTHER_COUNTRIES = re.compile(
     r"(?:\s+to)?\s+(?:other|third|several|various|many)\s+(?:[\w-]+\s+){0,3}?"
@@ -762,6 +767,21 @@ def _places(
             if len({g[2] for g in others}) == 1:
                 g = others[0]
                 dest = Location(g[2], text[g[0] : g[1]], g[0], g[1])
+    if (
+        etype == "return"
+        and ev is not None
+        and not origins
+        and _HOME_AFTER.match(text, ev.end, min(e, ev.end + 60))
+    ):
+        # "about 138,000 people from 11 camps had returned to their home towns", "some
+        # 20,000 people had returned to their homes": displaced people going home inside
+        # their country (fixtures labels: destination the country, no origin)
+        home = dest or origin
+        if home is None and source_country:
+            home = from_source(source_country)
+        if home is None and ctx.last_dest is not None:
+            home = ctx.last_dest
+        dest, origin = home, None
     # "about 2,500 Afghans a day were arriving from Iran through the Islam Qala crossing":
     # people arriving in their own country are coming back
     if (
