@@ -8,7 +8,7 @@ from typing import Any
 
 from ..numbers import rules as number_rules
 from ..records import Event, Quantity, Span
-from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx, _is_people
+from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx, _is_people, _segment
 
 # another report in the same sentence: "..., and that some 800,000 ...", "according to
 # UNICEF, which warned that more than a million children were out of school"
@@ -225,6 +225,22 @@ def _event(
                 # a centre has sheltered 3,000": a figure inside a relative clause takes no
                 # trigger of the main clause)
                 break
+    if path and pop is not None and ctx.tok_at(path[0].start) is not None:
+        first_tok = ctx.tok_at(path[0].start)
+        assert first_tok is not None
+        if first_tok.start == pop.end + 1 and re.search(r"(?:ed|en)$", first_tok.text):
+            # "About 2,100 Afghans evacuated from Kabul in August are still living in beach
+            # hotels": the participle modifies the people; the finite verb after is the event
+            m_fin = _FINITE_AFTER.search(ctx.text, first_tok.end, e)
+            fin = ctx.tok_at(m_fin.start(1)) if m_fin is not None else None
+            seg = _segment(ctx.text, s, e, first_tok.start)
+            if (
+                fin is not None
+                and fin.pos == "VERB"
+                and fin.lemma.lower() in r.verb_triggers
+                and _segment(ctx.text, s, e, fin.start) == seg
+            ):
+                path = [Event(r.verb_triggers[fin.lemma.lower()], fin.text, fin.start, fin.end)]
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
@@ -350,6 +366,11 @@ def _event(
 # prices, rents, ...)
 
 
+# the finite verb of a clause after a participle: "... are still living", "were sheltering"
+_FINITE_AFTER = re.compile(
+    r"[^,;.]*?\b(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+"
+    r"(?:still\s+|now\s+)?([a-z]+ing|[a-z]+ed)\b"
+)
 # verbs of phase or attempt whose complement is the movement ("continued to walk across")
 _ASPECT_VERBS = frozenset(
     "continue begin start keep try attempt manage resume stop".split()
