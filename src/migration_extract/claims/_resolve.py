@@ -33,7 +33,7 @@ from ._events import (
     _past_form_of_trigger,
     _subject_of_movement,
 )
-from ._places import _places
+from ._places import _TO_MOVE_RE, _listed_with_others, _places
 from ._population import (
     _extend_demonym_list,
     _extend_members_of,
@@ -1596,6 +1596,16 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and ev.type in _CONTEXT_EVENTS
         and st.last_dest is not None
         and not _NOT_A_COUNTRY_DEST.match(ctx.text[ev.end : ev.end + 40])
+        # ("crossed into Finland, Georgia and Kazakhstan": several destinations; "crossings
+        # a year in both directions": no one side)
+        and not _BOTH_WAYS.search(ctx.text, s, e)
+        and not any(
+            g[2] is not None
+            and g[0] >= ev.end
+            and _TO_MOVE_RE.search(ctx.text[max(s, g[0] - 25) : g[0]]) is not None
+            and _listed_with_others(ctx, g, e)
+            for g in _geo_in(ctx, s, e)
+        )
     ):
         if origin is None or origin.code != st.last_dest.code:
             dest = st.last_dest
@@ -1639,6 +1649,7 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.origin, d.dest = origin, dest
 
 
+_BOTH_WAYS = re.compile(r"\b(?:in\s+both\s+directions|both\s+ways)\b", re.I)
 # a total over every group ("In total", "Over all"): it may count people of other flows
 _TOTAL_RE = re.compile(r"\b(?:in\s+all|over\s*all|in\s+total|all\s+told|altogether)\b", re.I)
 
