@@ -485,6 +485,17 @@ def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
     )
     if m1:
         return m1.group("u").lower()
+    # "On a busy day it is 100 to 150 people", "On some days, as many as 2,000 arrive": a
+    # typical day opening the clause
+    m3 = re.search(
+        r"(?:^|[“\"(,]\s*)[Oo]n\s+(?:a|an|some|busy|good|quiet|typical|peak)\s+(?:[\w-]+\s+)?"
+        r"(?P<u>day|days|night|nights|week|weeks)\s*,?\s+(?:[\w’']+\s+){0,3}$",
+        ctx.text[max(s, q.start - 60) : q.start],
+    )
+    if m3:
+        return {"night": "day", "nights": "day", "days": "day", "weeks": "week"}.get(
+            m3.group("u").lower(), m3.group("u").lower()
+        )
     # "the number of people crossing into Egypt each day had risen to between 3,000 and 4,000"
     m2 = re.search(
         r"\b(?:number|numbers|flow|count)\s+of\b[^.;,]{0,60}?\b(?:each|every|per|a)\s+"
