@@ -222,12 +222,14 @@ _SO_FAR_BEFORE = re.compile(r"\b[Ss]o\s+far\s+(?:in\s+)?$")
 _FORWARD_RE = re.compile(
     r"\b(?:will|would(?!-)|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
-    r"|(?:planning|preparing|bracing)\s+for|expects?\b|expecting|projected\s+to|forecast\s+to"
+    r"|(?:plan(?:s|ning)?|prepar(?:e|es|ing)|brac(?:e|es|ing))\s+for|expects?\b|expecting"
+    r"|projected\s+to|forecast\s+to|to\s+take\s+effect"
     r"|(?:were|was|are|is)\s+expected\b"
     r"|(?:is|are|'s|’s)\s+to\s+be"
     r"|to\s+be\s+(?:\w+ed|\w+en|held|built|made|sold|set|put|run|shut|cut|paid|brought|sent"
     r"|won|spent|kept|told|shown|done|given|taken|seen|met|left|hit|signed|launched)"
-    r"|(?:is|are|'s|’s|be)\s+due\b(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|[a-z]+ing\b|[a-z]+s\b))"
+    r"|(?:is|are|'s|’s|be)\s+due\b"
+    r"(?!\s+to\s+(?:(?:the|a|an|its|his|her|their|this|that)\b|[a-z]+ing\b|[a-z]+s\b))"
     r"|\bdue\s+(?:on|in|by|at))\b",
     re.I,
 )
@@ -255,7 +257,7 @@ _PAST_ANY = re.compile(
 # a finite simple-past verb ("rose", "peaked"), not a perfect or passive participle
 _PAST_WORD = re.compile(
     r"(?:\b(?P<aux>has|have|having|had|be|been|being|is|are|am|was|were|will|would|to|'s|’s"
-    r"|not|n't)\s+(?:\w+ly\s+)?)?\b(?P<v>was|were|did|had|[a-z]+ed|fell|rose|grew|left|fled"
+    r"|not|n't|remain|remains|stay|stays|get|gets)\s+(?:\w+ly\s+)?)?\b(?P<v>was|were|did|had|[a-z]+ed|fell|rose|grew|left|fled"
     r"|went|came|took|saw|made|got|gave|began|ran|sold|hit|stood|kept|held|met|sent|told"
     r"|paid|spent|lost|won|brought|built|said)\b"
 )
@@ -446,7 +448,8 @@ def is_forward(
         return True
     if start is not None:
         before = sentence[:start]
-        if _FORWARD_PREP.search(before):
+        if _FORWARD_PREP.search(before) and not _is_past(before):
+            # (not "further flights followed through September": a past span)
             return True
         if _FORWARD_BY.search(before) and not _PAST_ANY.search(ctx):
             return True
