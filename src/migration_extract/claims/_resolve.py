@@ -439,6 +439,8 @@ class _RunState:
     arrival_flows: dict[str, dict[str, Location]] = field(default_factory=dict)
     # by destination code: where that destination country was named for a flow
     flow_dests: dict[str, Location] = field(default_factory=dict)
+    # the origins named for the article's refugees ("20,000 Eritrean refugees"), by code
+    refugee_origins: dict[str, Location] = field(default_factory=dict)
 
     def add_candidate(self, cand: _Cand) -> None:
         """Keep a candidate; its own population is the one later bare figures of its
@@ -1031,6 +1033,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
     _places_from_story(ctx, st, d)
+    _origin_of_the_refugees(ctx, st, d)
     _resolve_time(ctx, st, d)
     return _build_claim(ctx, d)
 
@@ -1650,6 +1653,34 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
 
 
 _BOTH_WAYS = re.compile(r"\b(?:in\s+both\s+directions|both\s+ways)\b", re.I)
+def _origin_of_the_refugees(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """"About 20,000 Eritrean refugees ... Hitsats held about 11,000 refugees": the
+    article's refugees are the ones it named with a nationality, when it named one only."""
+    pop, ev = d.pop, d.ev
+    if pop is None or ev is None or ev.type == "casualty":
+        return
+    words = pop.text.split()
+    head = words[-1].lower()
+    if head not in _REFUGEE_HEADS:
+        return
+    if d.origin is not None:
+        if pop.start <= d.origin.start < pop.end:  # its own nationality
+            st.refugee_origins.setdefault(d.origin.code, d.origin)
+        return
+    if len(words) <= 2 and len(st.refugee_origins) == 1 and not d.inherited:
+        origin = next(iter(st.refugee_origins.values()))
+        others = {
+            g[2] for g in _geo_in(ctx, d.s, d.e)
+            if g[2] is not None and g[3] == "country" and g[2] != origin.code
+            and (d.dest is None or g[2] != d.dest.code)
+        }  # fmt: skip
+        if (d.dest is None or d.dest.code != origin.code) and not others:
+            # (not "Including Congolese, Burundians and others, the country shelters about
+            # 1.25 million refugees": other peoples named)
+            d.origin = origin
+
+
+_REFUGEE_HEADS = frozenset({"refugees", "asylum-seekers", "seekers"})
 # a total over every group ("In total", "Over all"): it may count people of other flows
 _TOTAL_RE = re.compile(r"\b(?:in\s+all|over\s*all|in\s+total|all\s+told|altogether)\b", re.I)
 
