@@ -1492,7 +1492,13 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and tally is None
         and (ev is None or ev.type != "casualty")  # deaths: an explicit nationality only
     ):
-        origin = origin or story.origin  # "107,000 of them are still there": same people
+        if ev is not None and ev.type == "return" and story.event is not None and (
+            story.event.type != "return"
+        ):
+            # "arrested 41 Russians ... and deported 17 of them": sent back home
+            dest = dest or story.origin
+        else:
+            origin = origin or story.origin  # "107,000 of them are still there": same people
     d.restated, d.ev, d.origin, d.dest = restated, ev, origin, dest
 
 
@@ -1589,6 +1595,16 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         if origin is None and r_origin is not None:
             if dest is None or dest.code != r_origin.code:
                 origin = r_origin
+        if (
+            origin is None
+            and st.last_dest is not None
+            and dest is not None
+            and st.last_dest.code != dest.code
+            and _FROM_HERE_VERBS.search(ev.text)
+        ):
+            # "His office has deported 23 Russians" in a story about Russians in Bali: sent
+            # back from where the story is
+            origin = st.last_dest
         if dest is None and r_dest is not None:
             if origin is None or origin.code != r_dest.code:
                 dest = r_dest
@@ -1652,6 +1668,8 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.origin, d.dest = origin, dest
 
 
+# verbs of sending people out of the country the story is in
+_FROM_HERE_VERBS = re.compile(r"^(?:deport|expel|remov|repatriat)", re.I)
 _BOTH_WAYS = re.compile(r"\b(?:in\s+both\s+directions|both\s+ways)\b", re.I)
 def _origin_of_the_refugees(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """"About 20,000 Eritrean refugees ... Hitsats held about 11,000 refugees": the
