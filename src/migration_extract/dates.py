@@ -247,6 +247,12 @@ _FORWARD_WEAK = re.compile(r"\bdeadline\b", re.I)
 _FORWARD_PREP = re.compile(
     _sp(r"\b(?:until|till|through|thru)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"), re.I
 )
+# a simple past that ran up to the date: "followed through September", "lasted until May"
+_PAST_SPAN_VERB = re.compile(
+    _sp(r"\b(?:followed|continued|lasted|ran|went\s+on|persisted)\s+(?:\w+\s+)?"
+        r"(?:until|till|through|thru)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"),
+    re.I,
+)
 _FORWARD_BY = re.compile(_sp(r"\bby\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$"), re.I)
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did|missed|passed|expired)\b", re.I)
 _PAST_ANY = re.compile(
@@ -448,7 +454,7 @@ def is_forward(
         return True
     if start is not None:
         before = sentence[:start]
-        if _FORWARD_PREP.search(before) and not _is_past(before):
+        if _FORWARD_PREP.search(before) and not _PAST_SPAN_VERB.search(before):
             # (not "further flights followed through September": a past span)
             return True
         if _FORWARD_BY.search(before) and not _PAST_ANY.search(ctx):
