@@ -93,6 +93,7 @@ _HOME_AFTER = re.compile(
     r"(?:\s+(?:back|home))?\s+(?:to\s+their\s+(?:own\s+)?(?:homes?|home\s+(?:towns?|villages?|areas?)|"
     r"villages?|towns|areas?\s+of\s+origin)|home)\b(?!\s+(?:from|to)\b)"
 )
+_RECEIVING_RE = re.compile(r"\b(?:receiv|welcom|took\s+in|taken\s+in|takes\s+in)", re.I)
 # "on to other European Union countries", "to third countries": several destinations
 _TO_OTHER_COUNTRIES = re.compile(
     r"(?:\s+to)?\s+(?:other|third|several|various|many)\s+(?:[\w-]+\s+){0,3}?"
@@ -726,6 +727,9 @@ def _places(
         and origin is None
         and found_at.get(id(dest)) is None
         and _OPENING_PLACE.match(text[s : dest.end])
+        # (not "In Port-au-Prince, ... his office had received about 1,900 deportees": the
+        # place that takes them back)
+        and not _RECEIVING_RE.search(text, dest.end, q["start"])
     ):
         # "In Chile, the government says it expelled 1,900 foreigners": the opening place is
         # where the authority sends them back from
@@ -763,6 +767,8 @@ def _places(
                 if g[2] != origin.code and not _listed_with_others(ctx, g, e)
                 # (not "about 60% of them Venezuelans": a part of the people, not a place)
                 and not _is_demonym_at(ctx, g)
+                # (not "children born in Chile and Brazil": the last of a list)
+                and not re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]])
             ]  # fmt: skip
             if len({g[2] for g in others}) == 1:
                 g = others[0]
@@ -797,6 +803,18 @@ def _places(
         # "had been evacuated from front-line villages to Zaporizhzhia city": moved to a
         # place inside the country, a relocation (fixtures/README: other)
         etype, origin = "other", None
+    if (
+        etype == "other"
+        and ev_tok is not None
+        and ev_tok.lemma.lower() in ctx.rules.moved_by_others
+        and dest is not None
+        and nationality is not None
+        and nationality.code != dest.code
+        and (origin is None or origin.code != dest.code)
+    ):
+        # "Three government-chartered flights carried 913 Ukrainians to Winnipeg": carried
+        # into another country, an arrival there (not "moving hundreds to Sicily")
+        etype = "arrival"
     into_own_country = (
         etype == "arrival"
         and nationality is not None
