@@ -1628,6 +1628,20 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         if origin is None or origin.code != st.last_dest.code:
             dest = st.last_dest
+    if (
+        ev is not None
+        and ev.type in ("arrival", "departure")
+        and origin is not None
+        and dest is not None
+        and dest.code != origin.code
+        and st.arrival_flows.get(origin.code)
+        and dest.code not in st.arrival_flows[origin.code]
+        and origin.code not in st.arrival_flows.get(dest.code, {})
+    ):
+        # "about 1,000 people a day were still being driven from Palanca to Romania" in a
+        # story of Ukrainians arriving in Moldova: moving on from where the flow arrived
+        ev = Event("onward", ev.text, ev.start, ev.end)
+        d.ev = ev
     if ev is not None and ev.type == "arrival" and dest is not None and _is_place(ctx, dest):
         exits = [
             dc for dc, origins in st.arrival_flows.items()
