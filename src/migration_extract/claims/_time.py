@@ -173,6 +173,11 @@ def _in_relative_clause_of_stay(
 
 
 # a relative clause dating another noun's event: "the war in Tigray that ended in November"
+# between a figure and a date: its people, a parenthetical part, then its own clause
+_PARENTHETICAL_PART = re.compile(
+    r"[\w\s-]{0,25},\s+(?:most|many|some|all|half|several|(?:one|two|three)\s+(?:in|out\s+of)\s+\w+)"
+    r"\s+of\s+them\b[^,;.]*,\s+(?!(?:and|but|while|which|who|that|as)\b)[^,;.]*"
+)
 _EVENT_CLAUSE_DATE = re.compile(
     r"\b(?:war|conflict|fighting|offensive|earthquake|quake|flood|floods|storm|cyclone|"
     r"hurricane|crisis|coup|invasion|election|deal|agreement)\b[^,;.]{0,30}?\b(?:that|which)\s+"
@@ -393,7 +398,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             start = max(s, d.start - 90) + after.start()
             hi = None
             interval = True
-        same_segment = _segment(text, s, e, start) == q_segment
+        same_segment = _segment(text, s, e, start) == q_segment or (
+            # "At least 12 people, most of them children, drowned when ... on Monday": a
+            # parenthetical part does not start another clause
+            start > q["end"]
+            and _PARENTHETICAL_PART.fullmatch(text, q["end"], start) is not None
+        )
         opening = (
             start - s < 25
             and _segment(text, s, e, start) == 0
