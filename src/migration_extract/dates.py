@@ -735,22 +735,20 @@ def _r_month_rel_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interva
 
 
 def _r_week_of(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
-    """ "the first/last week of March": the first/last Monday-Sunday week whose Thursday
-    lies in the month (ISO 8601's rule for which month a week belongs to)."""
+    """ "the first week of March": March 1-7; "the second/third/fourth week": days 8-14,
+    15-21, 22-28; "the last/final week": the month's last seven days. Calendar days, as
+    every fixture label reads them (team-099, team-152, team-157; fixtures/README), not the
+    ISO Monday-Sunday weeks TimeML uses."""
     m = _mon(g["mon"])
     y = int(g["y"]) if g.get("y") else _infer_year(m, None, pub, fwd)
     if y is None:
         return None, None
-    first_thu = date(y, m, 1) + timedelta(days=(3 - date(y, m, 1).weekday()) % 7)
-    weeks = []
-    thu = first_thu
-    while thu.month == m:
-        weeks.append((thu - timedelta(days=3), thu + timedelta(days=3)))
-        thu += timedelta(weeks=1)
     which = g["which"].lower()
-    idx = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(which, -1)
-    lo, hi = weeks[idx]
-    return lo, hi
+    end = _month_end(y, m)
+    if which in ("last", "final"):
+        return end - timedelta(days=6), end
+    k = {"first": 0, "second": 1, "third": 2, "fourth": 3}[which]
+    return date(y, m, 1 + 7 * k), date(y, m, 7 + 7 * k)
 
 
 def _r_half_month(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
