@@ -105,6 +105,14 @@ _SIMPLE = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     ("us_numeric", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b"),
     (
+        "md_span",  # "Sept. 27 and 28", "Sept. 20-24", "March 3 to 5, 2022"
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>{_DAY})\b(?![,.]\d|\s*(?:{_MONTH})\b|\s+(?:people|of|per|a\s+day))(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
+        "md_span",  # "27 and 28 September", "20-24 Sept."
+        rf"\b(?P<d>{_DAY})\s*(?:[-–]|\s(?:and|to)\s)\s*(?P<d2>{_DAY})\s+(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
         "md",
         rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
@@ -477,6 +485,21 @@ def _r_iso(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 def _r_us(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     d = date(_year2(g["y"]), int(g["m"]), int(g["d"]))
     return d, d
+
+
+def _r_md_span(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "Sept. 27 and 28", "20-24 September": the days of one month from the first to the
+    last."""
+    lo, _ = _r_md(g, pub, fwd)
+    if lo is None:
+        return None, None
+    d2 = _day(g["d2"])
+    if not lo.day < d2 <= 31:
+        raise _NotADate
+    try:
+        return lo, date(lo.year, lo.month, d2)
+    except ValueError:
+        raise _NotADate from None
 
 
 def _r_md(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
@@ -1025,7 +1048,8 @@ def _r_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
 
 
 _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] = {
-    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "fiscal": _r_fiscal,
+    "iso": _r_iso, "us_numeric": _r_us, "md": _r_md, "dm": _r_md, "md_span": _r_md_span,
+    "fiscal": _r_fiscal,
     "year_to": _r_year_to, "days_of": _r_days_of, "half_month": _r_half_month,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
