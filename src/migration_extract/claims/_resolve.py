@@ -129,9 +129,11 @@ _HARMED_AFTER = re.compile(
 )
 # a sentence opening on the people just counted: "Of those, about 41,000 ...", "Of them,"
 _FRONTED_OF_THOSE = re.compile(
-    r"\W*Of\s+(?:those|them|these|the\s+new\s+arrivals|the\s+arrivals)"
+    r"\W*Of\s+(?:those|them|these|the\s+(?:new\s+)?[a-z][\w-]*)"
     r"(?:\s+[\w-]+){0,3}?,\s+(?:[\w-]+\s+){0,2}"
 )
+# a list of parts after a fronted "Of the dead,": "18 were from Guatemala, seven from ..."
+_FRONTED_OF_SENTENCE = re.compile(r"\W*Of\s+(?:those|them|these|the\s+(?:new\s+)?[a-z][\w-]*),\s")
 # people described by how they were sent back: "Guatemalans deported from the United States"
 _SENT_BACK_AFTER = re.compile(
     r"\s+(?:who\s+(?:had|have|were|was)\s+(?:been\s+)?)?"
@@ -806,6 +808,8 @@ def _bare_figure_population(
         pop = _people_number_population(ctx, st, q, s, pm)
     elif _TALLY_RE.search(before) and _candidate_nearby(ctx, st.cands, q.start):
         pass  # "The tally rose to 14,000": the figure of the story so far
+    elif _FRONTED_OF_SENTENCE.match(ctx.text, s) and any(c[1].start < s for c in st.cands):
+        pass  # "Of the dead, 18 were from Guatemala, seven from El Salvador": parts of them
     elif not (
         _subject_of_movement(ctx, q)
         or _object_of_trigger(ctx, q)
