@@ -67,7 +67,8 @@ def _object_of(ctx: _Ctx, anchor: PTok, verb: PTok) -> bool:
 
 
 _INJURY_AFTER = re.compile(
-    r"\bfor\b[^.;]{0,60}?\b(?:wounds|injuries|burns|gunshots?|trauma|smoke\s+inhalation)\b",
+    r"\bfor\b[^.;]{0,60}?\b(?:wounds|injuries|burns|gunshots?|trauma|smoke\s+inhalation|"
+    r"hypothermia|dehydration|exhaustion|heatstroke)\b",
     re.I,
 )
 

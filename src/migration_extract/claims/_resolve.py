@@ -72,6 +72,10 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"(?:to|at|by)|"
     r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
+    # "built to handle 45 million passengers a year", "Each flight carries up to 135"
+    r"\b(?:built|designed|able|equipped)\s+to\s+(?:handle|hold|house|accommodate|take|carry|seat)|"
+    r"\b(?:each|every|per|one)\s+(?:flight|plane|aircraft|bus|boat|ship|train|vessel|ferry|trip)"
+    r"\s+(?:can\s+|could\s+)?(?:carries|carry|carried|holds|hold|seats|takes|take)|"
     r"\b(?:employs|employing|employed|employ|hires|hired|staff\s+of|workforce\s+of)|"
     r"\bpopulation\s+(?:is|was|of|stands\s+at)|\binhabitants?\s+of)"
     r"\s+" + _BOUND_HEDGE,
