@@ -794,6 +794,15 @@ def _bare_figure_population(
     movement it is the subject or object of)."""
     pop: Span | None = None
     before = ctx.text[max(s, q.start - 80) : q.start]
+    if re.search(r"\b(?:up|down)\s+from\s+$", before):
+        prev = [
+            o for o in ctx.inp.quantities
+            if s <= o["start"] < q.start and o.get("kind") == "count"
+        ]  # fmt: skip
+        if prev and not any(c[1].start == prev[-1]["start"] for c in st.cands):
+            # "About 130 charter flights flew ..., up from 18 in June": the baseline of a
+            # count of things is no claim either
+            return None
     things = _NUMBER_OF_THINGS.search(before)
     if things is not None and things.group(1).lower() in ctx.rules.not_people:
         return None  # "The number of displacement sites in the capital has reached 96"
