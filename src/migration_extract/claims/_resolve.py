@@ -594,8 +594,10 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
             ns = inside.end + m_poss.end()  # "this year's arrivals": the noun after the date
             if ns < noun["end"]:
                 noun = {**noun, "text": ctx.text[ns : noun["end"]], "start": ns}
-    if noun is not None and re.search(r"[|\n•·]", ctx.text[q.end : max(q.end, noun["end"])]):
-        noun = None  # "crossings pass 450,000 this year | US and Mexico agree": another item
+    if noun is not None and _ITEM_BREAK.search(ctx.text[q.end : max(q.end, noun["end"])]):
+        # "crossings pass 450,000 this year | US and Mexico agree", "reach 536,000 - aid
+        # agencies": another item, a headline's attribution
+        noun = None
     if noun is not None:
         inner = next(
             (o for o in inp.quantities if noun["start"] <= o["start"] < o["end"] < noun["end"]),
@@ -615,6 +617,8 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
     return noun
 
 
+# a break between a figure and a noun: another item of a list, a headline's attribution
+_ITEM_BREAK = re.compile(r"[|\n•·]|\s[-–—]\s")
 _BRINGS_TO_BEFORE = re.compile(
     r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raises?|raised|"
     r"raising)\s+to\s+$"
