@@ -277,6 +277,13 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if m3.group(1).lower() in _SPEAKER_PRONOUNS:
             return _pronoun_source(ctx, a0, a1)
         return _make_source(ctx, a0, a1, None, apposition=m3.group(2) or m3.group(3))
+    m5 = _HEADLINE_DASH_SOURCE.search(sent)
+    if m5 is not None and q["end"] <= s + m5.start():
+        # "Rohingya arrivals in Bangladesh from Myanmar reach 536,000 - aid agencies": a
+        # headline's attribution after a dash
+        src = _make_source(ctx, s + m5.start(1), s + m5.end(1), None)
+        if src is not None:
+            return src
     m4 = _SAID_NAME_CLOSING.search(sent)
     if m4 is not None:
         # "..., said Javier Salcedo, head of Migraciones' foreigners directorate.": the
@@ -329,6 +336,8 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+# a headline closing on its source after a spaced dash, with no full stop
+_HEADLINE_DASH_SOURCE = re.compile(r"\s[-–—]\s+([A-Za-z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,3})\s*$")
 # "... (IRCC) said": a defined acronym right before the reporting verb
 _ACRONYM_BEFORE_VERB = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)\s+$")
 # a sentence opening on a long name: "(OTTAWA – )Immigration, Refugees and Citizenship Canada"
