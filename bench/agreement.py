@@ -12,8 +12,11 @@ For each pair (A, B) this scores, with the project's SPEC §4 claim scorer:
 * B against A (A as gold) and A against B: how far two careful annotators agree;
 * the system against A and against B (the usual bench numbers, claims only);
 * the system on the consensus: per field, its accuracy over the matched claims where A and B
-  agree on that field; and its exact rate over the claims where A and B agree on every field.
-  This separates what the system gets wrong from what the annotators read differently.
+  agree on that field; and its exact rate over the claims where A and B agree on every field
+  (a claim the system missed counts as wrong). This separates what the system gets wrong
+  from what the annotators read differently. The "exact" of the other rows is over all gold
+  claims, as `bench` reports it; this row's is over the agreed claims only.
+* the system's rate as a share of the annotators' agreement, both measured against A.
 
 Writes docs/benchmarks.md (section "agreement") and bench/out/agreement.json.
 Aggregates only: it prints no claim, so running it does not open the holdout's errors.
@@ -55,7 +58,7 @@ def _as_golds(docs: dict[str, dict]) -> list[dict]:
 
 def _row(name: str, r: dict) -> list[object]:
     c = r["claims"]
-    return [name, c["f1"], *(c["fields"].get(f, 1.0) for f in FIELDS), c["exact"]]
+    return [name, c["f1"], *(c["fields"].get(f, "–") for f in FIELDS), c["exact"]]
 
 
 def _consensus(a: dict[str, dict], b: dict[str, dict], sysp: dict[str, dict]) -> dict:
@@ -89,8 +92,8 @@ def _consensus(a: dict[str, dict], b: dict[str, dict], sysp: dict[str, dict]) ->
                 if got is not None and all(got.values()):
                     exact[0] += 1
     return {
-        "fields": {f: (r / n if n else 1.0, n) for f, (r, n) in per_field.items()},
-        "exact": (exact[0] / exact[1] if exact[1] else 1.0, exact[1]),
+        "fields": {f: (r / n if n else None, n) for f, (r, n) in per_field.items()},
+        "exact": (exact[0] / exact[1] if exact[1] else None, exact[1]),
     }
 
 
@@ -107,7 +110,10 @@ def main() -> int:
     for pair in args.pairs:
         a_name, b_name = pair.split(":")
         a, texts = _load(ROOT / "fixtures" / a_name)
-        b, _ = _load(ROOT / "fixtures" / b_name)
+        b, b_texts = _load(ROOT / "fixtures" / b_name)
+        if any(b_texts.get(k) != t for k, t in texts.items()):
+            # spans are matched by offsets: both annotations must be of the same bytes
+            sys.exit(f"{b_name}: its texts differ from {a_name}'s")
         sysp = {
             k: extract(texts[k], published=v.get("published"), doc_id=k, nlp=nlp).to_dict()
             for k, v in a.items()
@@ -121,21 +127,25 @@ def main() -> int:
         cons = _consensus(a, b, sysp)
         n_claims = sum(len(v["claims"]) for v in a.values())
         rows = [_row(k, r) for k, r in runs.items()]
+        def _or_dash(v: float | None) -> object:
+            return "–" if v is None else v
+
         rows.append(
-            ["system where both agree", "", *(cons["fields"][f][0] for f in FIELDS),
-             cons["exact"][0]]
+            ["system where both agree", "", *(_or_dash(cons["fields"][f][0]) for f in FIELDS),
+             _or_dash(cons["exact"][0])]
         )  # fmt: skip
-        ratio = [
-            "system / annotator agreement", "",
-            *(
-                runs[f"system against {a_name}"]["claims"]["fields"].get(f, 1.0)
-                / max(1e-9, runs[f"{b_name} against {a_name}"]["claims"]["fields"].get(f, 1.0))
-                for f in FIELDS
-            ),
-            runs[f"system against {a_name}"]["claims"]["exact"]
-            / max(1e-9, runs[f"{b_name} against {a_name}"]["claims"]["exact"]),
-        ]  # fmt: skip
-        rows.append(ratio)
+        # the system's rate as a share of the annotators' agreement (both against A)
+        sys_a = runs[f"system against {a_name}"]["claims"]
+        b_a = runs[f"{b_name} against {a_name}"]["claims"]
+
+        def _ratio(x: object, y: object) -> object:
+            return x / y if isinstance(x, float) and isinstance(y, float) and y > 0 else "–"
+
+        rows.append(
+            ["system / annotator agreement (both against A)", "",
+             *(_ratio(sys_a["fields"].get(f), b_a["fields"].get(f)) for f in FIELDS),
+             _ratio(sys_a["exact"], b_a["exact"])]
+        )  # fmt: skip
         counts = ", ".join(f"{f} {cons['fields'][f][1]}" for f in FIELDS)
         parts.append(
             f"**{a_name} ({len(a)} articles, {n_claims} claims) and its second annotation "

@@ -106,7 +106,7 @@ _SIMPLE = [
     ("us_numeric", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b"),
     (
         "md_span",  # "Sept. 27 and 28", "Sept. 20-24", "March 3 to 5, 2022"
-        rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>{_DAY})\b(?![,.]\d|\s*(?:{_MONTH})\b|\s+(?:people|of|per|a\s+day))(?:,?\s+(?P<y>{_YEAR})\b)?",
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>{_DAY})\b(?![,.]\d|\s*(?:{_MONTH})\b|\s+(?:people|of|per|a\s+day|million|thousand|billion|[a-z]+s\b))(?:,?\s+(?P<y>{_YEAR})\b)?",
     ),
     (
         "md_span",  # "27 and 28 September", "20-24 Sept."
@@ -1158,7 +1158,7 @@ def _context_ok(text: str, h: _Hit) -> bool:
     if h.kind == "weekday":
         # "The Sunday Times", "the Monday Club": part of a name
         return not (_THE_BEFORE.search(before) and _CAP_AFTER.match(after))
-    if h.kind in ("md", "dm"):
+    if h.kind in ("md", "dm", "md_span"):
         if _AGE_PCT_AFTER.match(after):
             return False
     if h.kind == "season":
@@ -1199,6 +1199,8 @@ def _simple_hits(text: str, rejected: list[tuple[int, int]] | None = None) -> li
             h = _Hit(m.start(), m.end(), name, g)
             if name == "weekend" and g.get("pre"):
                 h.start = m.start() + len(g["pre"])  # "over the weekend" -> "the weekend"
+            if name == "md_span" and _day(g["d2"]) <= _day(g["d"]):
+                continue  # ("between March 30 and 2 April": two dates, not one span)
             if _context_ok(text, h):
                 hits.append(h)
             elif rejected is not None:
@@ -1352,7 +1354,7 @@ def _combine(
                 if (
                     "y" not in h.groups
                     and h2.groups.get("y")
-                    and h.kind in ("md", "dm", "month", "part_month")
+                    and h.kind in ("md", "dm", "md_span", "month", "part_month")
                 ):
                     g = dict(h.groups, y=h2.groups["y"])
                     kind = "month_year" if h.kind == "month" else h.kind
@@ -1365,7 +1367,7 @@ def _combine(
                     and hi is not None
                     and lo > hi
                     and "y" not in h.groups
-                    and h.kind in ("md", "dm", "month", "part_month")
+                    and h.kind in ("md", "dm", "md_span", "month", "part_month")
                 ):
                     # "between September 21 and December 31" published on 21 September
                     # 2023: the start is the September before that December
@@ -1381,7 +1383,7 @@ def _combine(
         if (
             nxt is not None
             and "y" not in h.groups
-            and h.kind in ("md", "dm", "month")
+            and h.kind in ("md", "dm", "md_span", "month")
             and re.fullmatch(r",?\s+", text[h.end : nxt[0].start])
             and re.fullmatch(r"(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year", text[nxt[0].start : nxt[0].end])
             and nxt[1][0] is not None

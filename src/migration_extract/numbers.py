@@ -2236,7 +2236,9 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
             return False
         if w in _PEOPLE_HINTS or w.endswith("ians") or w in _COUNTED_EVENTS:
             return False
-        if w in r.thing_nouns and not (k > 0 and toks[k].text[:1].isupper()):
+        if w in r.thing_nouns and not (
+            toks[k].text[:1].isupper() and not _is_sentence_start(toks, k)
+        ):
             # ("apprehensions in Van have tripled": a place named like a thing)
             return True
         k -= 1

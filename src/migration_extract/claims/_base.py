@@ -98,6 +98,17 @@ class ClaimRules:
     recognising_verbs: frozenset[str] = frozenset()
     # a trigger's lemma and the word after it that make it move no one ("refuse to", "run aground")
     non_movement_phrases: frozenset[str] = frozenset()
+    # verbs of phase or attempt whose complement is the movement ("continued to walk across")
+    aspect_verbs: frozenset[str] = frozenset()
+    # stems of verbs that send people out of the country a story is in ("deported 23")
+    sending_back_stems: frozenset[str] = frozenset()
+    # population heads that name refugees ("held about 11,000 refugees")
+    refugee_heads: frozenset[str] = frozenset()
+    # words that make a population people of every origin ("2.2 million foreign arrivals")
+    every_origin_words: frozenset[str] = frozenset()
+    # words that name any body ("the agency said", "the department said"): they refer back to
+    # the body quoted last, whatever its name
+    generic_body_words: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

@@ -181,7 +181,7 @@ def _event(
             if a.pos not in ("VERB", "AUX", "NOUN") or inside_pop(a.start):
                 continue
             lem = a.lemma.lower()
-            if a.pos == "VERB" and lem in _ASPECT_VERBS:
+            if a.pos == "VERB" and lem in r.aspect_verbs:
                 # "hundreds a day continued to walk across the border": the verb it governs
                 inner = next(
                     (c for c in ctx.toks_in(a.end, e) if c.head == a.i and c.dep == "xcomp"),
@@ -371,10 +371,6 @@ def _event(
 _FINITE_AFTER = re.compile(
     r"[^,;.]*?\b(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+"
     r"(?:still\s+|now\s+)?([a-z]+ing|[a-z]+ed)\b"
-)
-# verbs of phase or attempt whose complement is the movement ("continued to walk across")
-_ASPECT_VERBS = frozenset(
-    "continue begin start keep try attempt manage resume stop".split()
 )
 # "flight from", "flight of": fleeing, not a plane
 _FLEEING_AFTER = re.compile(r"\s+(?:from|of)\b")

@@ -149,6 +149,11 @@ _TOWN_COMMA_BEFORE = re.compile(
 )
 
 
+def _last_of_list(text: str, s: int, g: tuple[int, int, str | None, str]) -> bool:
+    """"from the United States and Mexico": the last item of a list of places."""
+    return re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]]) is not None
+
+
 def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
     """'to Georgia, Kazakhstan and Mongolia': a destination listed with others."""
     after = ctx.text[g[1] : min(e, g[1] + 40)]
@@ -392,11 +397,7 @@ def _places(
         ):
             if _is_demonym_at(ctx, g):
                 side = _DEMONYM_PLACE_AFTER.match(text, ge, e)
-                if etype == "arrival" and side is not None and side.group(0).strip() == "side":
-                    # "crossed at Anjuman Para after waiting ... on the Myanmar side": where
-                    # the arrivals came from
-                    origins.append((dist, loc))
-                elif etype in (*_STAY_EVENTS, None) and side is not None:
+                if etype in (*_STAY_EVENTS, None) and side is not None:
                     # "waiting on the Russian side of Raja-Jooseppi", "sheltered at the Greek
                     # port of Kalamata": where they are
                     dests.append((dist, loc, False))
@@ -753,7 +754,7 @@ def _places(
                 if (not dest or g[2] != dest.code)
                 # ("deported from the United States and Mexico": several origins at once)
                 and not _listed_with_others(ctx, g, e)
-                and not re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]])
+                and not _last_of_list(text, s, g)
             ]  # fmt: skip
             if cands:
                 g = cands[0]
@@ -768,7 +769,7 @@ def _places(
                 # (not "about 60% of them Venezuelans": a part of the people, not a place)
                 and not _is_demonym_at(ctx, g)
                 # (not "children born in Chile and Brazil": the last of a list)
-                and not re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]])
+                and not _last_of_list(text, s, g)
             ]  # fmt: skip
             if len({g[2] for g in others}) == 1:
                 g = others[0]
@@ -777,7 +778,19 @@ def _places(
         etype == "return"
         and ev is not None
         and not origins
-        and _HOME_AFTER.match(text, ev.end, min(e, ev.end + 60))
+        and (
+            _HOME_AFTER.match(text, ev.end, min(e, ev.end + 60))
+            # ("have returned home": the phrase trigger holds the word)
+            or (
+                # (people who went home themselves; not "send home several million
+                # foreigners", a deportation)
+                re.match(r"(?:return|went|gone|go|come|came|head)\w*\s+home$", ev.text, re.I)
+                is not None
+                and nationality is None
+                # (not "fly home some 430 of its citizens from Belarus": from abroad)
+                and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[ev.end : e])
+            )
+        )
     ):
         # "about 138,000 people from 11 camps had returned to their home towns", "some
         # 20,000 people had returned to their homes": displaced people going home inside

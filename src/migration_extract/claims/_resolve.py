@@ -1621,7 +1621,7 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             and st.last_dest is not None
             and dest is not None
             and st.last_dest.code != dest.code
-            and _FROM_HERE_VERBS.search(ev.text)
+            and ev.text.lower().startswith(tuple(ctx.rules.sending_back_stems))
         ):
             # "His office has deported 23 Russians" in a story about Russians in Bali: sent
             # back from where the story is
@@ -1703,8 +1703,6 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.origin, d.dest = origin, dest
 
 
-# verbs of sending people out of the country the story is in
-_FROM_HERE_VERBS = re.compile(r"^(?:deport|expel|remov|repatriat)", re.I)
 _BOTH_WAYS = re.compile(r"\b(?:in\s+both\s+directions|both\s+ways)\b", re.I)
 def _origin_of_the_refugees(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """"About 20,000 Eritrean refugees ... Hitsats held about 11,000 refugees": the
@@ -1714,7 +1712,7 @@ def _origin_of_the_refugees(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         return
     words = pop.text.split()
     head = words[-1].lower()
-    if head not in _REFUGEE_HEADS:
+    if head not in ctx.rules.refugee_heads:
         return
     if d.origin is not None:
         if pop.start <= d.origin.start < pop.end:  # its own nationality
@@ -1733,7 +1731,6 @@ def _origin_of_the_refugees(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             d.origin = origin
 
 
-_REFUGEE_HEADS = frozenset({"refugees", "asylum-seekers", "seekers"})
 # a total over every group ("In total", "Over all"): it may count people of other flows
 _TOTAL_RE = re.compile(r"\b(?:in\s+all|over\s*all|in\s+total|all\s+told|altogether)\b", re.I)
 
@@ -1749,7 +1746,7 @@ def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
     if pop is None:
         return True
     words = pop.text.split()
-    if any(w.lower() in ("foreign", "international", "overseas", "total") for w in words):
+    if any(w.lower() in ctx.rules.every_origin_words for w in words):
         return False  # "2.2 million foreign arrivals": people of every origin
     if words[0].lower() in ("those", "them", "these"):
         return True
@@ -1771,7 +1768,6 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     tm = (
         _whole_time(ctx, q, d.ev, s, st.out)
         or _time(ctx, d.qd, s, e, ctx.claim_starts)
-        or _same_period(ctx, st, s, e)
         or _context_time(ctx, q, s, e, st.out)
     )
     if (
@@ -1800,33 +1796,8 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.q, d.tm = q, tm
 
 
-# a period named by reference to the one before: "over the same period", "in that period"
-_SAME_PERIOD_RE = re.compile(
-    r"\b(?:over|in|during|for|within)\s+(?:the\s+same|that|this\s+same)\s+"
-    r"(?P<what>(?:[\w-]+\s+){0,2}?(?:period|days|weeks|months|time|week|month|fortnight))\b"
-    # (not a baseline: "as many as in the same month of 2022", "the same week last year")
-    r"(?!\s+(?:of|in|a\s+year|last|the\s+previous)\b)",
-    re.I,
-)
 # "of them", "of those ...", "of the new arrivals": the people a share is taken of
 _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:them|those|these|the|all)\b")
-
-
-def _same_period(ctx: _Ctx, st: _RunState, s: int, e: int) -> TimeRef | None:
-    """"Over the same seven days, 26,950 Russians left", "turned back 173 travellers in
-    that period": the period named before (the one with the same words, else the last
-    period of the figures before)."""
-    same = _SAME_PERIOD_RE.search(ctx.text, s, e)
-    if same is None:
-        return None
-    words = same.group("what").lower()
-    earlier = [c for c in st.out if c.sentence.start < s and c.time is not None]
-    named = next((c.time for c in reversed(earlier) if words in c.time.text.lower()), None)
-    if named is not None or not earlier:
-        return named
-    # the main figure (the first) of the last sentence that gave one a time
-    last_s = earlier[-1].sentence.start
-    return next(c.time for c in earlier if c.sentence.start == last_s)
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:

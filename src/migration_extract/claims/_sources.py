@@ -342,8 +342,7 @@ _HEADLINE_DASH_SOURCE = re.compile(r"\s[-–—]\s+([A-Za-z][\w’'.&-]*(?:\s+[\
 _ACRONYM_BEFORE_VERB = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)\s+$")
 # a sentence opening on a long name: "(OTTAWA – )Immigration, Refugees and Citizenship Canada"
 _LONG_NAME_OPENING = re.compile(
-    r"(?:[A-Z][A-Z’' ./\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-    r"(?:\s*\([A-Za-z.]{1,20}\))?\s+[–—-]\s+)?(?:[Tt]he\s+)?"
+    r"(?:" + _DATELINE_FULL.pattern + r")?(?:[Tt]he\s+)?"
     r"[A-Z][\w’'-]*(?:(?:,\s*|\s+and\s+|\s+(?:of|for|on|and)\s+|\s+)[A-Z][\w’'-]*)*\s+"
 )
 # "to Port-au-Prince and ": the second of two places
@@ -525,8 +524,7 @@ def _make_source(
         if prev is not None and (
             word in prev.name.lower()
             or any(word in f for f in long_names)  # "The office" after "(UDSC)"
-            or word in ("agency", "body", "organisation", "organization", "group", "charity",
-                        "department", "authority")
+            or word in ctx.rules.generic_body_words
         ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
         # "The office said" after "Poland's Office for Foreigners (UDSC)" was introduced

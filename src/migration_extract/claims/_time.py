@@ -68,8 +68,11 @@ _DAYS_AFTER_RE = re.compile(
 )
 # "over the same period": the time of the figure reported just before
 _SAME_PERIOD_RE = re.compile(
-    r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|timeframe|span|"
-    r"days?|weeks?|months?|year|fortnight|stretch)\b",
+    r"\b(?:over|in|during|for|within)\s+(?:the\s+same|that|this\s+same)\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,2}?(?:period|time|timeframe|span|days?|weeks?|months?|year|"
+    r"fortnight|stretch))\b"
+    # (not a baseline: "as many as in the same month of 2022", "the same week last year")
+    r"(?!\s+(?:of|in|a\s+year|last|the\s+previous)\b)",
     re.I,
 )
 _SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
@@ -103,17 +106,29 @@ def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
 
 def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) -> TimeRef | None:
     """A time the sentence gives only by reference to an earlier figure: "about 25,000 had
-    left again over the same period" -> the time of the latest figure before it with a time
-    (this sentence or the two before). (A part of an earlier figure takes the whole's time
-    through ``_whole_time``, which the caller tries first.)"""
+    left again over the same period", "Over the same seven days, 26,950 Russians left",
+    "turned back 173 travellers in that period" -> the earlier period with the same words
+    ("seven days"), else the latest figure of this sentence with a time, else the main
+    (first) figure of the latest sentence before it with one. (A part of an earlier figure
+    takes the whole's time through ``_whole_time``, which the caller tries first.)"""
     seg = _segment(ctx.text, s, e, q.start)
     for m in _SAME_PERIOD_RE.finditer(ctx.text, s, e):
         if _segment(ctx.text, s, e, m.start()) != seg and m.start() - s > 3:
             continue  # (an opening "Over the same period, ..." covers the sentence)
         earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
-        near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 2)]
+        if not earlier:
+            continue
+        words = m.group("what").lower()
+        named = next((c.time for c in reversed(earlier) if words in c.time.text.lower()), None)
+        if named is not None:
+            return named
+        here = [c for c in earlier if c.sentence.start == s]
+        if here:
+            return here[-1].time
+        near = [c for c in earlier if c.sentence.start >= _sentence_back(ctx, s, 3)]
         if near:
-            return near[-1].time
+            last_s = near[-1].sentence.start
+            return next(c.time for c in near if c.sentence.start == last_s)
     return None
 
 
@@ -172,12 +187,12 @@ def _in_relative_clause_of_stay(
     )
 
 
-# a relative clause dating another noun's event: "the war in Tigray that ended in November"
 # between a figure and a date: its people, a parenthetical part, then its own clause
 _PARENTHETICAL_PART = re.compile(
     r"[\w\s-]{0,25},\s+(?:most|many|some|all|half|several|(?:one|two|three)\s+(?:in|out\s+of)\s+\w+)"
     r"\s+of\s+them\b[^,;.]*,\s+(?!(?:and|but|while|which|who|that|as)\b)[^,;.]*"
 )
+# a relative clause dating another noun's event: "the war in Tigray that ended in November"
 _EVENT_CLAUSE_DATE = re.compile(
     r"\b(?:war|conflict|fighting|offensive|earthquake|quake|flood|floods|storm|cyclone|"
     r"hurricane|crisis|coup|invasion|election|deal|agreement)\b[^,;.]{0,30}?\b(?:that|which)\s+"
@@ -469,6 +484,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
     return cands[0][1]
 
 
+# "On a busy day it is 100 to 150 people": a typical day opening the clause
+_CLAUSE_OPEN = re.compile(r"[“\"(,]\s*$")
+_TYPICAL_DAY_BEFORE = re.compile(
+    r"[Oo]n\s+(?:a|an|some|busy|good|quiet|typical|peak)\s+(?:[\w-]+\s+)?"
+    r"(?P<u>day|days|night|nights|week|weeks)\s*,?\s+(?:[\w’']+\s+){0,3}$"
+)
 _RATE_ADJ_BEFORE = re.compile(
     r"\b(?P<adj>daily|weekly|monthly|annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:flow|flows|number|numbers|"
     r"average|rate|arrivals|crossings|influx|total|departures|encounters)\b"
@@ -497,11 +518,9 @@ def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
         return m1.group("u").lower()
     # "On a busy day it is 100 to 150 people", "On some days, as many as 2,000 arrive": a
     # typical day opening the clause
-    m3 = re.search(
-        r"(?:^|[“\"(,]\s*)[Oo]n\s+(?:a|an|some|busy|good|quiet|typical|peak)\s+(?:[\w-]+\s+)?"
-        r"(?P<u>day|days|night|nights|week|weeks)\s*,?\s+(?:[\w’']+\s+){0,3}$",
-        ctx.text[max(s, q.start - 60) : q.start],
-    )
+    m3 = _TYPICAL_DAY_BEFORE.search(ctx.text, max(s, q.start - 60), q.start)
+    if m3 is not None and m3.start() > s and not _CLAUSE_OPEN.search(ctx.text, s, m3.start()):
+        m3 = None  # (the typical day must open the sentence or a clause)
     if m3:
         return {"night": "day", "nights": "day", "days": "day", "weeks": "week"}.get(
             m3.group("u").lower(), m3.group("u").lower()
