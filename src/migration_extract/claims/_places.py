@@ -149,9 +149,16 @@ _TOWN_COMMA_BEFORE = re.compile(
 )
 
 
-def _last_of_list(text: str, s: int, g: tuple[int, int, str | None, str]) -> bool:
-    """"from the United States and Mexico": the last item of a list of places."""
-    return re.search(r"(?:,|\band|\bor)\s+(?:the\s+)?$", text[max(s, g[0] - 9) : g[0]]) is not None
+def _last_of_list(ctx: _Ctx, s: int, g: tuple[int, int, str | None, str]) -> bool:
+    """"from the United States and Mexico", "from Cuba, Haiti, Nicaragua and Venezuela": the
+    last item of a list of places (not "KIGOMA, Tanzania": a town and its country)."""
+    m = re.search(r"(?:(,)|\band|\bor)\s+(?:the\s+)?$", ctx.text[max(s, g[0] - 9) : g[0]])
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    comma = max(s, g[0] - 9) + m.start(1)
+    return any(h[1] == comma and h[3] == "country" for h in _geo_in(ctx, s, comma))
 
 
 def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) -> bool:
@@ -754,7 +761,7 @@ def _places(
                 if (not dest or g[2] != dest.code)
                 # ("deported from the United States and Mexico": several origins at once)
                 and not _listed_with_others(ctx, g, e)
-                and not _last_of_list(text, s, g)
+                and not _last_of_list(ctx, s, g)
             ]  # fmt: skip
             if cands:
                 g = cands[0]
@@ -767,9 +774,13 @@ def _places(
                 g for g in _sentence_countries(ctx, s, e)
                 if g[2] != origin.code and not _listed_with_others(ctx, g, e)
                 # (not "about 60% of them Venezuelans": a part of the people, not a place)
-                and not _is_demonym_at(ctx, g)
+                and not (
+                    _is_demonym_at(ctx, g)
+                    and re.search(r"\b(?:of\s+them|of\s+those|among\s+them|including)\s+$",
+                                  text[max(s, g[0] - 16) : g[0]])
+                )
                 # (not "children born in Chile and Brazil": the last of a list)
-                and not _last_of_list(text, s, g)
+                and not _last_of_list(ctx, s, g)
             ]  # fmt: skip
             if len({g[2] for g in others}) == 1:
                 g = others[0]
@@ -778,18 +789,17 @@ def _places(
         etype == "return"
         and ev is not None
         and not origins
+        # (not "About 20,400 Burundians have gone home": refugees going back to their own
+        # country, a return between two countries)
+        and nationality is None
+        # (not "fly home some 430 of its citizens from Belarus": from abroad)
+        and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[ev.end : e])
         and (
             _HOME_AFTER.match(text, ev.end, min(e, ev.end + 60))
-            # ("have returned home": the phrase trigger holds the word)
-            or (
-                # (people who went home themselves; not "send home several million
-                # foreigners", a deportation)
-                re.match(r"(?:return|went|gone|go|come|came|head)\w*\s+home$", ev.text, re.I)
-                is not None
-                and nationality is None
-                # (not "fly home some 430 of its citizens from Belarus": from abroad)
-                and not re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", text[ev.end : e])
-            )
+            # ("have returned home": the phrase trigger holds the word; people who went home
+            # themselves, not "send home several million foreigners", a deportation)
+            or re.match(r"(?:return|went|gone|go|come|came|head)\w*\s+home$", ev.text, re.I)
+            is not None
         )
     ):
         # "about 138,000 people from 11 camps had returned to their home towns", "some
