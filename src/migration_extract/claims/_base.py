@@ -324,7 +324,9 @@ _SUBSET_BEFORE_RE = re.compile(
     re.I,
 )
 # "N of them / those / these": a part of a group named before
-_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b")
+# the pronouns a part is taken of: "of them", "of those", "of these"
+OF_PRONOUN_WORDS = r"them|those|these"
+_OF_PRONOUN = re.compile(rf"\s+of\s+(?:{OF_PRONOUN_WORDS})\b")
 
 
 _SEGMENT_BREAK = re.compile(

@@ -14,6 +14,7 @@ from ._base import (
     _OF_PRONOUN,
     _STAY_EVENTS,
     _SUBSET_BEFORE_RE,
+    OF_PRONOUN_WORDS,
     ClaimInput,
     ClaimRules,
     _Ctx,
@@ -131,13 +132,12 @@ _HARMED_AFTER = re.compile(
     r"(missing|dead|injured|wounded|killed)\b",
     re.I,
 )
-# a sentence opening on the people just counted: "Of those, about 41,000 ...", "Of them,"
-_FRONTED_OF_THOSE = re.compile(
-    r"\W*Of\s+(?:those|them|these|the\s+(?:new\s+)?[a-z][\w-]*)"
-    r"(?:\s+[\w-]+){0,3}?,\s+(?:[\w-]+\s+){0,2}"
-)
+# a sentence opening on the people just counted: "Of those, about 41,000 ...", "Of them,",
+# "Of the dead,"
+_FRONTED_OF = rf"\W*Of\s+(?:{OF_PRONOUN_WORDS}|the\s+(?:new\s+)?[a-z][\w-]*)"
+_FRONTED_OF_THOSE = re.compile(_FRONTED_OF + r"(?:\s+[\w-]+){0,3}?,\s+(?:[\w-]+\s+){0,2}")
 # a list of parts after a fronted "Of the dead,": "18 were from Guatemala, seven from ..."
-_FRONTED_OF_SENTENCE = re.compile(r"\W*Of\s+(?:those|them|these|the\s+(?:new\s+)?[a-z][\w-]*),\s")
+_FRONTED_OF_SENTENCE = re.compile(_FRONTED_OF + r",\s")
 # people described by how they were sent back: "Guatemalans deported from the United States"
 _SENT_BACK_AFTER = re.compile(
     r"\s+(?:who\s+(?:had|have|were|was)\s+(?:been\s+)?)?"
@@ -705,6 +705,12 @@ def _population_for(
     return _population_from_context(ctx, st, qd, q, s, e)
 
 
+def _last_is_no_claim(st: _RunState, prev: list[dict[str, Any]]) -> bool:
+    """Is the last of the figures before one (in text order) no claim candidate? A change
+    or a baseline set against it ("..., up 22%", "up from 18") is then no claim either."""
+    return bool(prev) and not any(c[1].start == prev[-1]["start"] for c in st.cands)
+
+
 _UP_DOWN_BEFORE = re.compile(r",\s+(?:(?:up|down)\s+(?:by\s+)?)?$")
 
 
@@ -728,9 +734,7 @@ def _population_from_context(
                     and not re.fullmatch(r"(?:1[89]|20)\d\d", o["text"]))
             )
         ]  # fmt: skip
-        if prev and not any(
-            c[1].start == prev[-1]["start"] for c in st.cands
-        ):
+        if _last_is_no_claim(st, prev):
             # "welcomed a record 312,000 guests last year, up 22%", "reach 210 million
             # crowns for 2023, about 40% more than last year": the change of what is no claim
             return None
@@ -803,7 +807,7 @@ def _bare_figure_population(
             o for o in ctx.inp.quantities
             if s <= o["start"] < q.start and o.get("kind") == "count"
         ]  # fmt: skip
-        if prev and not any(c[1].start == prev[-1]["start"] for c in st.cands):
+        if _last_is_no_claim(st, prev):
             # "About 130 charter flights flew ..., up from 18 in June": the baseline of a
             # count of things is no claim either
             return None
@@ -1649,20 +1653,9 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         if origin is None or origin.code != st.last_dest.code:
             dest = st.last_dest
-    if (
-        ev is not None
-        and ev.type in ("arrival", "departure")
-        and origin is not None
-        and dest is not None
-        and dest.code != origin.code
-        and st.arrival_flows.get(origin.code)
-        and dest.code not in st.arrival_flows[origin.code]
-        and origin.code not in st.arrival_flows.get(dest.code, {})
-    ):
-        # "about 1,000 people a day were still being driven from Palanca to Romania" in a
-        # story of Ukrainians arriving in Moldova: moving on from where the flow arrived
-        ev = Event("onward", ev.text, ev.start, ev.end)
-        d.ev = ev
+    if _onward_from_the_flow(st, ev, origin, dest):
+        assert ev is not None
+        ev = d.ev = Event("onward", ev.text, ev.start, ev.end)
     if ev is not None and ev.type == "arrival" and dest is not None and _is_place(ctx, dest):
         exits = [
             dc for dc, origins in st.arrival_flows.items()
@@ -1701,6 +1694,24 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # fill from context where an analyst would be sure; fixtures/README)
             origin = next(iter(flow.values()))
     d.origin, d.dest = origin, dest
+
+
+def _onward_from_the_flow(
+    st: _RunState, ev: Event | None, origin: Location | None, dest: Location | None
+) -> bool:
+    """"about 1,000 people a day were still being driven from Palanca to Romania" in a story
+    of Ukrainians arriving in Moldova: a movement from the country the article's flow
+    arrived in to another country (not back to the flow's origin) moves on."""
+    return (
+        ev is not None
+        and ev.type in ("arrival", "departure")
+        and origin is not None
+        and dest is not None
+        and dest.code != origin.code
+        and bool(st.arrival_flows.get(origin.code))
+        and dest.code not in st.arrival_flows[origin.code]
+        and origin.code not in st.arrival_flows.get(dest.code, {})
+    )
 
 
 _BOTH_WAYS = re.compile(r"\b(?:in\s+both\s+directions|both\s+ways)\b", re.I)
@@ -1778,26 +1789,25 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and not _NOW_RE.search(ctx.text[q.start : e])
     ):
         tm = prev_claim.time  # "registered 128,500 in July alone, nearly double ..."
-    counted = next(
-        (c for c in reversed(st.out) if c.sentence.start == s and c.quantity.kind == "count"),
-        None,
-    )
     if (
         tm is None
         and q.kind == "share"
-        and counted is not None
-        and counted.time is not None
         and _OF_THE_COUNTED.match(ctx.text, q.end, e)
         and not _NOW_RE.search(ctx.text[q.start : e])
     ):
         # "about 13,000 people crossed at Adré in July, ..., and that roughly 85% of the new
         # arrivals were women and children": a share of the people just counted
-        tm = counted.time
+        counted = next(
+            (c for c in reversed(st.out) if c.sentence.start == s and c.quantity.kind == "count"),
+            None,
+        )
+        if counted is not None:
+            tm = counted.time
     d.q, d.tm = q, tm
 
 
 # "of them", "of those ...", "of the new arrivals": the people a share is taken of
-_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:them|those|these|the|all)\b")
+_OF_THE_COUNTED = re.compile(rf"\s+of\s+(?:{OF_PRONOUN_WORDS}|the|all)\b")
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
