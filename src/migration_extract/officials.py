@@ -82,6 +82,9 @@ _ORG_WORDS = frozenset(
 _PARTICLES = (
     r"(?:de|del|della|di|da|dos|das|do|van|von|der|den|la|le|al|bin|ibn|el|ould|ben|ter|zu)"
 )
+# the name pattern's pieces, shared with the claims' source reading
+NAME_TOKEN = _NAME_TOKEN
+NAME_PARTICLES = _PARTICLES
 
 
 @dataclass
