@@ -155,22 +155,9 @@ def _event(
 
     path: list[Event] = []
     if anchor is not None and (pop is None or pop.end <= q["start"]):
-        # "while some 1,300 a day left": the figure is the subject of the verb the parser
-        # hung under it
-        q_toks = ctx.toks_in(q["start"], q["end"])
-        q_heads = {t.i for t in q_toks}
-        for c in ctx.toks_in(q["end"], e):
-            if c.head not in q_heads or c.dep != "acl" or c.pos != "VERB":
-                continue
-            lem = c.lemma.lower()
-            if (
-                lem in r.verb_triggers
-                and _RATE_WORDS_ONLY.fullmatch(ctx.text[q["end"] : c.start])
-                and not re.match(r"\s+(?:behind|over)\b", ctx.text[c.end : c.end + 8])
-                and not _not_a_movement(ctx, c)
-            ):
-                path.append(Event(r.verb_triggers[lem], c.text, c.start, c.end))
-            break
+        own = _verb_hung_under_the_figure(ctx, q, e)
+        if own is not None:
+            path.append(own)
     if anchor is not None and not path:
         for a in _ancestors(ctx, anchor):
             if not (s <= a.start < e):
@@ -226,22 +213,10 @@ def _event(
                 # a centre has sheltered 3,000": a figure inside a relative clause takes no
                 # trigger of the main clause)
                 break
-    if path and pop is not None and ctx.tok_at(path[0].start) is not None:
-        first_tok = ctx.tok_at(path[0].start)
-        assert first_tok is not None
-        if first_tok.start == pop.end + 1 and re.search(r"(?:ed|en)$", first_tok.text):
-            # "About 2,100 Afghans evacuated from Kabul in August are still living in beach
-            # hotels": the participle modifies the people; the finite verb after is the event
-            m_fin = _FINITE_AFTER.search(ctx.text, first_tok.end, e)
-            fin = ctx.tok_at(m_fin.start(1)) if m_fin is not None else None
-            seg = _segment(ctx.text, s, e, first_tok.start)
-            if (
-                fin is not None
-                and fin.pos == "VERB"
-                and fin.lemma.lower() in r.verb_triggers
-                and _segment(ctx.text, s, e, fin.start) == seg
-            ):
-                path = [Event(r.verb_triggers[fin.lemma.lower()], fin.text, fin.start, fin.end)]
+    if path and pop is not None:
+        finite = _finite_verb_after_participle(ctx, path[0], pop, s, e)
+        if finite is not None:
+            path = [finite]
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)
@@ -365,6 +340,50 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+def _verb_hung_under_the_figure(ctx: _Ctx, q: dict[str, Any], e: int) -> Event | None:
+    """"while some 1,300 a day left": the figure is the subject of the trigger verb the
+    parser hung under it (only rate words between them; not "left behind", "left over")."""
+    r = ctx.rules
+    q_heads = {t.i for t in ctx.toks_in(q["start"], q["end"])}
+    for c in ctx.toks_in(q["end"], e):
+        if c.head not in q_heads or c.dep != "acl" or c.pos != "VERB":
+            continue
+        lem = c.lemma.lower()
+        if (
+            lem in r.verb_triggers
+            and _RATE_WORDS_ONLY.fullmatch(ctx.text[q["end"] : c.start])
+            and not re.match(r"\s+(?:behind|over)\b", ctx.text[c.end : c.end + 8])
+            and not _not_a_movement(ctx, c)
+        ):
+            return Event(r.verb_triggers[lem], c.text, c.start, c.end)
+        return None  # (the first such verb only)
+    return None
+
+
+def _finite_verb_after_participle(
+    ctx: _Ctx, first: Event, pop: Span, s: int, e: int
+) -> Event | None:
+    """"About 2,100 Afghans evacuated from Kabul in August are still living in beach
+    hotels": a participle right after the people modifies them; the finite trigger verb of
+    the same clause after it is the event."""
+    first_tok = ctx.tok_at(first.start)
+    if first_tok is None or first_tok.start != pop.end + 1:
+        return None
+    if not re.search(r"(?:ed|en)$", first_tok.text):
+        return None
+    m_fin = _FINITE_AFTER.search(ctx.text, first_tok.end, e)
+    fin = ctx.tok_at(m_fin.start(1)) if m_fin is not None else None
+    verbs = ctx.rules.verb_triggers
+    if (
+        fin is None
+        or fin.pos != "VERB"
+        or fin.lemma.lower() not in verbs
+        or _segment(ctx.text, s, e, fin.start) != _segment(ctx.text, s, e, first_tok.start)
+    ):
+        return None
+    return Event(verbs[fin.lemma.lower()], fin.text, fin.start, fin.end)
 
 
 # the finite verb of a clause after a participle: "... are still living", "were sheltering"
