@@ -220,6 +220,8 @@ def _sp(rx: str) -> str:
     return rx.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s", _SPACE)
 
 
+# the expressions that name a day of a month (a day, or a span of days of one month)
+_DAY_KINDS = ("md", "dm", "md_span")
 _SIMPLE_RE = [(name, re.compile(_sp(rx))) for name, rx in _SIMPLE]
 _RANGE_BEFORE = re.compile(_sp(r"\b([Bb]etween|[Ff]rom)\s+$"))
 _RANGE_MID = re.compile(_sp(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*"))
@@ -1158,7 +1160,7 @@ def _context_ok(text: str, h: _Hit) -> bool:
     if h.kind == "weekday":
         # "The Sunday Times", "the Monday Club": part of a name
         return not (_THE_BEFORE.search(before) and _CAP_AFTER.match(after))
-    if h.kind in ("md", "dm", "md_span"):
+    if h.kind in _DAY_KINDS:
         if _AGE_PCT_AFTER.match(after):
             return False
     if h.kind == "season":
@@ -1354,7 +1356,7 @@ def _combine(
                 if (
                     "y" not in h.groups
                     and h2.groups.get("y")
-                    and h.kind in ("md", "dm", "md_span", "month", "part_month")
+                    and h.kind in (*_DAY_KINDS, "month", "part_month")
                 ):
                     g = dict(h.groups, y=h2.groups["y"])
                     kind = "month_year" if h.kind == "month" else h.kind
@@ -1367,7 +1369,7 @@ def _combine(
                     and hi is not None
                     and lo > hi
                     and "y" not in h.groups
-                    and h.kind in ("md", "dm", "md_span", "month", "part_month")
+                    and h.kind in (*_DAY_KINDS, "month", "part_month")
                 ):
                     # "between September 21 and December 31" published on 21 September
                     # 2023: the start is the September before that December
@@ -1383,7 +1385,7 @@ def _combine(
         if (
             nxt is not None
             and "y" not in h.groups
-            and h.kind in ("md", "dm", "md_span", "month")
+            and h.kind in (*_DAY_KINDS, "month")
             and re.fullmatch(r",?\s+", text[h.end : nxt[0].start])
             and re.fullmatch(r"(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year", text[nxt[0].start : nxt[0].end])
             and nxt[1][0] is not None
