@@ -82,9 +82,9 @@ _ORG_WORDS = frozenset(
 _PARTICLES = (
     r"(?:de|del|della|di|da|dos|das|do|van|von|der|den|la|le|al|bin|ibn|el|ould|ben|ter|zu)"
 )
-# the name pattern's pieces, shared with the claims' source reading
-NAME_TOKEN = _NAME_TOKEN
-NAME_PARTICLES = _PARTICLES
+# a full name: two to four name words, with particles between them ("Ursula von der Leyen");
+# shared with the claims' source reading
+FULL_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}"
 
 
 @dataclass
@@ -730,7 +730,7 @@ def _regional_country(what: str, rr: RoleRules) -> str | None:
 
 _SAID_NAME_ROLE = re.compile(
     rf"\b(?:said|says|told\s+reporters|added)\s+"
-    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}),"
+    rf"(?P<name>{FULL_NAME}),"
     r"\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:for|of|at|with|in)\b"
 )
 
@@ -739,8 +739,7 @@ _SAID_NAME_ROLE = re.compile(
 # opening its sentence, its role in apposition, then the speech verb
 _NAME_APPOSITION = re.compile(
     # (also after a closing quote: '"... a day," Abror Yusupov, a deputy head of ...')
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"])|(?<=[,.!?][”\"]\s))(?P<name>{_NAME_TOKEN}"
-    rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}),\s+"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"])|(?<=[,.!?][”\"]\s))(?P<name>{FULL_NAME}),\s+"
     r"(?P<app>(?:a|an|the|who)\s+[^,;.\n]{3,90}?),\s+(?:said|says|told|added)\b"
 )
 

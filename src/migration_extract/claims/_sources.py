@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..officials import AGENCY_TAG, NAME_PARTICLES, NAME_TOKEN
+from ..officials import AGENCY_TAG, FULL_NAME
 from ..records import Source
 from ._base import PTok, _ancestors, _Ctx, _geo_in, _segment, _subject_of, _subtree
 
@@ -298,7 +298,7 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
 
 _SAID_NAME_CLOSING = re.compile(
     r"[,”\"]\s*(?:said|says|added|told\s+reporters)\s+"
-    rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_TOKEN}){{1,3}})"
+    rf"(?P<name>{FULL_NAME})"
     r"(?:,\s*[^;“”\"]{3,90}?)?\s*[.!]?\s*$"
 )
 
