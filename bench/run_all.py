@@ -19,6 +19,7 @@ SCRIPTS = {
     "geo": "geo_bench.py",
     "claims": "claims_bench.py",
     "agreement": "agreement.py",
+    "place_model": "place_model.py",
     "dedupe": "dedupe_bench.py",
     "throughput": "throughput.py",
     "fuzz": "fuzz.py",

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..claims import ClaimInput, PTok, resolve_claims
+from ..claims._learned import (
+    APPLIED_FIELDS,
+    FIELDS,
+    PlaceModel,
+    default_place_model,
+    rerank_places,
+)
 from ..claims._mentions import as_of_date_mentions
 from ..dates import coerce_published
+from ..geo import country_gazetteer
 from ..records import Country, DateMention, Official, Place
 from . import install_extensions, set_group
 
@@ -51,17 +65,46 @@ class ClaimsComponent:
     """Builds a ``Claim`` for every count/change/share quantity about people, from the
     parse and what the earlier ``migration_*`` components wrote (``claims.py``). Writes
     ``doc._.migration_claims`` (claim dicts, SPEC section 2) and the span group
-    ``doc.spans["migration_claims"]`` (the quantity of each claim, label = event type)."""
+    ``doc.spans["migration_claims"]`` (the quantity of each claim, label = event type).
 
-    def __init__(self, nlp: Language, name: str, *, min_confidence: float = 0.0) -> None:
+    With ``place_model`` on (the default), the ``place_fields`` of every claim (by
+    default the destination) are re-decided by the learned place ranker
+    (``claims/_learned.py``; weights in ``data/place_model.json``, saved with the pipeline
+    by ``to_disk``) where the rules did not read them in the figure's own sentence; a
+    field changes only when the model prefers another answer by more than
+    ``place_margin``."""
+
+    model_file = "place_model.json"
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        min_confidence: float = 0.0,
+        place_model: bool = True,
+        place_margin: float = 0.0,
+        place_fields: tuple[str, ...] | list[str] = APPLIED_FIELDS,
+    ) -> None:
+        bad = [f for f in place_fields if f not in FIELDS]
+        if bad:
+            raise ValueError(f"migration_claims: place_fields must be among {FIELDS}, got {bad}")
         self.name = name
+        self.place_fields = tuple(place_fields)
         self.min_confidence = min_confidence
+        self.use_place_model = place_model
+        self.place_margin = place_margin
+        self.place_model: PlaceModel = default_place_model() if place_model else PlaceModel()
         install_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         install_extensions()
         inp = claim_input(doc)
-        claims = [c for c in resolve_claims(inp) if c.confidence >= self.min_confidence]
+        claims = resolve_claims(inp)
+        if self.use_place_model and self.place_model.weights:
+            claims = rerank_places(inp, claims, self.place_model, country_gazetteer(),
+                                   margin=self.place_margin, fields=self.place_fields)  # fmt: skip
+        claims = [c for c in claims if c.confidence >= self.min_confidence]
         doc._.migration_claims = [c.to_dict() for c in claims]
         # a date that a claim reads "as of" / "by" keeps those words (fixtures/README)
         widened = as_of_date_mentions(inp.dates, claims)
@@ -78,6 +121,44 @@ class ClaimsComponent:
         return doc
 
 
-@Language.factory("migration_claims", default_config={"min_confidence": 0.0})
-def make_claims(nlp: Language, name: str, *, min_confidence: float = 0.0) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name, min_confidence=min_confidence)
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        p = util.ensure_path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / self.model_file).write_text(
+            json.dumps(self.place_model.to_dict(), ensure_ascii=False), encoding="utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimsComponent:
+        p = util.ensure_path(path) / self.model_file
+        if p.exists():
+            self.place_model = PlaceModel.from_dict(json.loads(p.read_text(encoding="utf-8")))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self.place_model.to_dict(), ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ClaimsComponent:
+        self.place_model = PlaceModel.from_dict(json.loads(data.decode("utf-8")))
+        return self
+
+
+_DEFAULTS: dict[str, Any] = {
+    "min_confidence": 0.0,
+    "place_model": True,
+    "place_margin": 0.0,
+    "place_fields": list(APPLIED_FIELDS),
+}
+
+
+@Language.factory("migration_claims", default_config=_DEFAULTS)
+def make_claims(
+    nlp: Language,
+    name: str,
+    *,
+    min_confidence: float = 0.0,
+    place_model: bool = True,
+    place_margin: float = 0.0,
+    place_fields: list[str] = list(APPLIED_FIELDS),  # noqa: B006 - spaCy passes the config
+) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, min_confidence=min_confidence, place_model=place_model,
+                           place_margin=place_margin, place_fields=place_fields)  # fmt: skip
