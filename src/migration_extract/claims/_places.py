@@ -199,6 +199,28 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
     return None, False
 
 
+# "Men made up roughly three in four of ...", "Iranians accounted for 14% of arrivals"
+MAKING_UP_BEFORE = re.compile(
+    r"\b(?:made|make|makes|making)\s+up\s+$|\b(?:accounted|account|accounts|accounting)\s+for\s+$"
+)
+_OF_THE_GROUP = re.compile(r"\s+of\s+(?:the\s+|all\s+)?([A-Z][\w’'-]+)\b")
+
+
+def _group_of_the_part(
+    ctx: _Ctx, qd: dict[str, Any], pop: Span | None, e: int
+) -> Location | None:
+    """"Men accounted for three in four of the Russians who entered": the nationality of
+    the group a part of people makes up (the part, the population, names none)."""
+    if pop is None or pop.end > qd["start"]:
+        return None
+    if not MAKING_UP_BEFORE.search(ctx.text[max(0, qd["start"] - 24) : qd["start"]]):
+        return None
+    m = _OF_THE_GROUP.match(ctx.text, qd["end"], e)
+    if m is None or not ctx.gaz.is_demonym(m.group(1)):
+        return None
+    return Location(ctx.gaz.demonyms[m.group(1)], m.group(1), m.start(1), m.end(1))
+
+
 _COUNTRY_COMPOUND = re.compile(r"-(?:led|backed|based|funded|run|brokered|made)\b")
 
 
@@ -308,6 +330,8 @@ def _places(
     text = ctx.text
     etype = ev.type if ev else None
     nationality, adjective = _nationality(ctx, pop)
+    if nationality is None:
+        nationality = _group_of_the_part(ctx, q, pop, e)
     origins: list[tuple[int, Location]] = []
     dests: list[tuple[int, Location, bool]] = []
     found_at: dict[int, int] = {}  # where in the sentence a side was read (anaphors)

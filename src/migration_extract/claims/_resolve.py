@@ -34,7 +34,7 @@ from ._events import (
     _past_form_of_trigger,
     _subject_of_movement,
 )
-from ._places import _TO_MOVE_RE, _listed_with_others, _places
+from ._places import _TO_MOVE_RE, MAKING_UP_BEFORE, _listed_with_others, _places
 from ._population import (
     _extend_demonym_list,
     _extend_members_of,
@@ -537,6 +537,8 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = None
     if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
         noun = who
+    if q.kind == "share" and (part := _part_making_up(ctx, q)) is not None:
+        noun = part
     if _BRINGS_TO_BEFORE.search(ctx.text[max(0, q.start - 30) : q.start]):
         m_num = _THE_NUMBER_OF_AFTER.match(ctx.text, q.end, e)
         if m_num is not None:
@@ -626,6 +628,40 @@ _BRINGS_TO_BEFORE = re.compile(
 _THE_NUMBER_OF_AFTER = re.compile(
     r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<p>(?:[A-Z][\w’'-]*\s+)?[\w’'-]+)"
 )
+
+
+def _part_making_up(ctx: _Ctx, q: Quantity) -> dict[str, Any] | None:
+    """"Men made up roughly three in four of the Russians who entered": a share that the
+    people of the subject make up of a group counts those people (fixtures/README,
+    "Shares"); the subject as the parser reads it, when it names people."""
+    before = ctx.text[max(0, q.start - 24) : q.start]
+    m = MAKING_UP_BEFORE.search(before)
+    if m is None:
+        return None
+    verb = ctx.tok_at(max(0, q.start - len(before) + m.start()))
+    if verb is None:
+        return None
+    subj = next((t for t in ctx.toks if t.head == verb.i and t.i != verb.i
+                 and t.dep in ("nsubj", "nsubjpass")), None)  # fmt: skip
+    if subj is None:
+        return None
+    inside = {subj.i}
+    for t in ctx.toks[: verb.i]:  # the subject's words: tokens whose head chain reaches it
+        cur, hops = t, 0
+        while cur.i not in inside and cur.head != cur.i and hops < 12:
+            cur, hops = ctx.toks[cur.head], hops + 1
+        if cur.i in inside:
+            inside.add(t.i)
+    toks = [ctx.toks[i] for i in sorted(inside) if ctx.toks[i].start < verb.start]
+    while toks and toks[-1].pos in ("ADV", "PUNCT", "AUX"):  # "Senegalese now make up"
+        toks.pop()
+    if not toks:
+        return None
+    ns, ne = toks[0].start, toks[-1].end
+    noun = {"text": ctx.text[ns:ne], "start": ns, "end": ne, "head": subj.text}
+    if subj.text.lower() in ctx.rules.all_event_nouns:
+        return None  # "Crossings from Poland accounted for about 60%": events, not people
+    return noun if _is_people(noun, ctx) else None
 
 
 def _who_the_group_were(ctx: _Ctx, q: Quantity, e: int) -> dict[str, Any] | None:
@@ -1761,10 +1797,12 @@ def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
         return False  # "2.2 million foreign arrivals": people of every origin
     if words[0].lower() in ("those", "them", "these"):
         return True
+    story = ctx.rules.story_people_words
     return (
         len(words) <= 3
-        and words[-1].lower() in ctx.rules.story_people_words
-        and not any(w[0].isupper() for w in words)
+        and words[-1].lower() in story
+        # a capital only where it opens the sentence ("Women and children make up")
+        and not any(w[0].isupper() and w.lower() not in story for w in words)
     )
 
 
