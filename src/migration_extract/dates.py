@@ -578,14 +578,32 @@ def _rel_year(rel: str | None, y: str | None, pub: date | None) -> int | None:
     return pub.year + {"last": -1, "next": 1}.get(rel, 0)
 
 
+def _the_year_before(g: dict[str, Any], iv: Interval, pub: date | None, fwd: bool) -> Interval:
+    """"in the final quarter of the year" written on 4 January about the year just ended:
+    "the year" (not "this year") is the article's year, so a part of it that would lie
+    wholly after the publication date, in a sentence that does not point forward, is the
+    previous year's."""
+    lo, hi = iv
+    if (
+        (g.get("rel") or "").lower() == "the"
+        and not fwd
+        and pub is not None
+        and lo is not None
+        and hi is not None
+        and lo > pub
+    ):
+        return lo.replace(year=lo.year - 1), hi.replace(year=hi.year - 1)
+    return iv
+
+
 def _r_part_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     y = _rel_year(g.get("rel"), g.get("y") or g.get("y2"), pub)
     if y is None:
         return None, None
     part = g.get("part") or ("first" if g.get("h") == "H1" else "second")
     if part.lower() in ("first", "1st"):
-        return date(y, 1, 1), date(y, 6, 30)
-    return date(y, 7, 1), date(y, 12, 31)
+        return _the_year_before(g, (date(y, 1, 1), date(y, 6, 30)), pub, fwd)
+    return _the_year_before(g, (date(y, 7, 1), date(y, 12, 31)), pub, fwd)
 
 
 def _quarter_iv(y: int, q: int) -> Interval:
@@ -616,7 +634,7 @@ def _r_quarter(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
         y = _rel_year(g.get("rel"), g.get("y") or g.get("y2") or g.get("y3"), pub)
         if y is None:
             return None, None
-        return _quarter_iv(y, q)
+        return _the_year_before(g, _quarter_iv(y, q), pub, fwd)
     if pub is None:
         return None, None
     if not fwd and not g.get("_past"):
