@@ -273,3 +273,17 @@ def test_dateline_with_an_agency_tag_and_a_shared_dateline() -> None:
     res = {o.name: o for o in find_officials(
         t, find_titled_names(t), countries, home="MT", homes=homes)}
     assert res["Matteo Piantedosi"].country == "IT"
+
+
+def test_a_regional_role_takes_the_country_of_its_region() -> None:
+    t = ("ALMATY, Sept 29 - Orenburg governor Denis Pasler said the region would call up "
+         "4,500 men. Sergei Menyaylo, the head of North Ossetia, asked Moscow for help.")
+    places = [(t.index("Orenburg"), t.index("Orenburg") + 8, "RU"),
+              (t.index("North Ossetia"), t.index("North Ossetia") + 13, "RU")]
+    offs = spans(t, "Denis Pasler", "Sergei Menyaylo")
+    without = {o.name: o for o in find_officials(t, offs, home="KZ")}
+    assert without["Denis Pasler"].country == "KZ"  # the dateline's country, for want of any
+    res = {o.name: o for o in find_officials(t, offs, home="KZ", places=places)}
+    assert res["Denis Pasler"].country == "RU"
+    assert res["Sergei Menyaylo"].country == "RU"
+    assert res["Sergei Menyaylo"].organization == "North Ossetia"

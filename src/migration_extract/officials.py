@@ -911,10 +911,13 @@ def find_officials(
     rules: RoleRules | None = None,
     home: str | None = None,
     homes: Sequence[str] = (),
+    places: Sequence[tuple[int, int, str]] = (),
 ) -> list[Official]:
     """Resolve person spans into officials (SPEC section 2), folding later mentions.
     ``home`` is the article's own country (see ``home_country``), given to an official
-    whose role the article states without any country."""
+    whose role the article states without any country; ``places`` (start, end, country
+    code of the cities and regions found) give the country of a regional role ("Orenburg
+    governor Denis Pasler", "Sergei Menyaylo, the head of North Ossetia")."""
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
@@ -1008,6 +1011,7 @@ def find_officials(
                 # minister": a bare title after a national body takes that body's country
                 else (
                     _local_country(text, s0, gaz)
+                    or _role_place_country(text, p, places)
                     or (body[0] if body else None)
                     or _nearest_home(countries or [], homes, s0)
                     or home
@@ -1038,6 +1042,28 @@ def _nearest_home(countries: Sequence[Country], homes: Sequence[str], s: int) ->
         return None
     before = [c for c in countries if c.code in homes and c.end <= s]
     return max(before, key=lambda c: c.start).code if before else None
+
+
+# between a place and the name it titles: role words only ("Orenburg governor ",
+# "Saratov regional governor ")
+_ROLE_WORDS_ONLY = re.compile(r"(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){1,3}$")
+
+
+def _role_place_country(
+    text: str, p: _Person, places: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """The country of a region or city that the person's role names: just before the
+    name with role words between ("Orenburg governor Denis Pasler"), or as the
+    organization of the role ("the head of North Ossetia")."""
+    for s0, _ in p.mentions:
+        for _a, b, code in places:
+            if b <= s0 and s0 - b <= 40 and _ROLE_WORDS_ONLY.fullmatch(text, b, s0):
+                return code
+    if p.organization:
+        for a, b, code in places:
+            if text[a:b] == p.organization:
+                return code
+    return None
 
 
 def _local_country(text: str, s: int, gaz: CountryGazetteer) -> str | None:
