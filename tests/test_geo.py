@@ -191,3 +191,18 @@ def test_place_the_tagger_took_for_a_person(nlp) -> None:
     goma = [p for p in x.places if p.text == "Goma"]
     assert goma and all(p.code == "CD" for p in goma)
     assert all(text[p.start : p.end] == p.text for p in x.places)
+
+
+def test_a_dateline_says_which_country_its_city_is_in(nlp) -> None:
+    """'TORKHAM, Pakistan, Nov 14 (AP) —': the index lists Torkham in Afghanistan first;
+    the article's own dateline decides for every mention of the city."""
+    from migration_extract import extract
+
+    text = (
+        "TORKHAM, Pakistan, Nov 14 (AP) — About 327,000 Afghans have returned to their "
+        "country from Pakistan since September 15. More than 70% of them crossed at the "
+        "Torkham border post."
+    )
+    x = extract(text, published="2023-11-14")
+    torkham = [p for p in x.places if p.text == "Torkham"]
+    assert torkham and all(p.code == "PK" for p in torkham)

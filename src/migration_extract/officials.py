@@ -836,6 +836,21 @@ def home_country(
     return _most_mentioned(countries, places)
 
 
+def dateline_city_country(
+    text: str, gazetteer: CountryGazetteer | None = None
+) -> tuple[str, str] | None:
+    """The city of a dateline that names its country, and that country's code
+    ("TORKHAM, Pakistan, Nov 14 (AP) —" -> ("TORKHAM", "PK")); None without one."""
+    from .geo import country_gazetteer
+
+    gaz = gazetteer or country_gazetteer()
+    m = _DATELINE_RE.search(text[:600])
+    if m is None or not m.group("country") or m.group("city2"):
+        return None
+    code = gaz.code(m.group("country"))
+    return (m.group("city"), code) if code else None
+
+
 def _city_code(
     raw: str,
     gaz: CountryGazetteer,

@@ -14,8 +14,10 @@ from ..geo import (
     _data,
     country_gazetteer,
     cue_places,
+    fold_place,
     place_gazetteer,
 )
+from ..officials import dateline_city_country
 from ..records import Country, Place
 from . import ents_of, install_extensions, set_group
 from ._base import JsonRulesMixin
@@ -119,6 +121,14 @@ class CountriesComponent(JsonRulesMixin):
             spans.append((s, e))
             taken.append((s, e))
         hits = idx.resolve([text[s:e] for s, e in spans], prefer)
+        dl = dateline_city_country(text)
+        if dl is not None:
+            # "TORKHAM, Pakistan, Nov 14 (AP) —": the article says which country its
+            # dateline's city is in, for every mention of that city
+            city = fold_place(dl[0])
+            for i, ((s, e), h) in enumerate(zip(spans, hits, strict=True)):
+                if h and h[1] != dl[1] and fold_place(text[s:e]) == city:
+                    hits[i] = (h[0], dl[1])
         out = [
             Place(text[s:e], s, e, h[0], h[1]) for (s, e), h in zip(spans, hits, strict=True) if h
         ]
