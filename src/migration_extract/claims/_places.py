@@ -25,6 +25,12 @@ _PLACE_MODIFIER = (
     r"(?:neighbou?ring\s+|the\s+|(?:north|south|east|west|central|northern|southern|eastern|"
     r"western|north-?eastern|north-?western|south-?eastern|south-?western|rural|coastal)\s+)?$"
 )
+# "flee Sudan's war into South Sudan", "fled the fighting into Chad": the flight's "into"
+_FLED_WAR_INTO = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+|[A-Z][\w’'-]*[’']s\s+)?"
+    r"(?:war|fighting|conflict|violence|clashes|offensive)\s+into\s+(?:neighbou?ring\s+)?$",
+    re.I,
+)
 _LOCATIVE_CONTEXT = re.compile(
     r"\b(?:war|fight|fighting|conflict|invasion|battle|offensive|front|killing|killed|"
     r"troops|army|forces)\s+(?:(?:spreads?|spreading|moves?|reaches|escalates?|intensifies|"
@@ -406,8 +412,10 @@ def _places(
         if _FLED_WAR_IN.search(text[max(s, gs - 45) : gs]):
             origins.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge)))
             continue  # "people who fled the war in Ukraine": where they came from
-        if _LOCATIVE_CONTEXT.search(before):
-            continue  # "the war in Ukraine"
+        if _LOCATIVE_CONTEXT.search(before) and not _FLED_WAR_INTO.search(
+            text[max(s, gs - 60) : gs]
+        ):
+            continue  # "the war in Ukraine" (not "flee Sudan's war into South Sudan")
         loc = Location(code, text[gs:ge], gs, ge)
         dist = abs(gs - anchor)
         if etype == "arrival" and re.match(r"\s+side\b", text[ge : ge + 6]):
