@@ -1409,7 +1409,20 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
     ):
         ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
+    if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
+        # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
+        # people": a relocation (README), unlike "43,000 Russians moved to Israel"
+        ev = Event("other", ev.text, ev.start, ev.end)
     d.ev = ev
+
+
+def _moved_by_someone(ctx: _Ctx, ev: Event) -> bool:
+    """Is the event the verb "move" in the passive, or with the people as its object?"""
+    t = ctx.tok_at(ev.start)
+    if t is None or t.lemma.lower() != "move" or t.pos not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep for c in ctx.toks_in(max(0, t.start - 40), t.end + 60) if c.head == t.i}
+    return bool(deps & {"auxpass", "nsubjpass", "dobj"})
 
 
 def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
