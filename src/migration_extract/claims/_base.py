@@ -182,6 +182,9 @@ class _Ctx:
                 r"((?:[A-Z][\w.’'-]*\s+)*(?:(?:of|for|and|the)\s+(?:[A-Z][\w.’'-]*\s+)*)*[A-Z][\w.’'-]*)\s+\(([A-Z][A-Za-z]{1,8})\)",
                 inp.text,
             )
+            # not a dateline's agency tag: "URALSK, Kazakhstan (Reuters) - "
+            if m.group(2) not in rr.media
+            and not re.match(r"\s*[-–—]", inp.text[m.end() : m.end() + 4])
         }
         for full, short in list(self.acronyms.items()):
             parts = full.split()
