@@ -466,6 +466,12 @@ def _make_source(
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
     name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
+    kept = re.sub(r"\s+(?:data|figures|statistics|numbers)\s+(?:published|released|issued)\b.*$",
+                  "", name)  # fmt: skip
+    if kept != name:
+        # "Home Office statistics published alongside the daily figures show": the body
+        name = kept
+        words = re.findall(r"[\w’'.\-]+", name)
     name = re.sub(r"&#39;|&rsquo;", "’", name)
     if (
         name
