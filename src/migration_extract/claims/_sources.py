@@ -401,6 +401,18 @@ _MEDIA_TITLE = re.compile(
 )
 
 
+# a body's name right after its description, before the reporting verb
+_NAME_AFTER_BODY = re.compile(
+    r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=,?\s+(?:said|says|told|reported|estimated|"
+    r"estimates|counted|recorded|registered|noted|added|warned))"
+)
+# a body's description closed by its name: "border agency Frontex", "rights group Memorial"
+_BODY_CALLED = re.compile(
+    r"\b(?:agency|service|office|body|group|watchdog|organi[sz]ation|charity|ministry|"
+    r"authority|network|coalition)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})$"
+)
+
+
 def _make_source(
     ctx: _Ctx, a0: int, a1: int, head: PTok | None, apposition: str | None = None
 ) -> Source | None:
@@ -417,6 +429,12 @@ def _make_source(
     if not span:
         return None
     a1 = a0 + len(span)
+    named = _NAME_AFTER_BODY.match(text, a1)
+    if named is not None and re.search(r"\b(?:agency|service|group|watchdog|body)$", span):
+        # "The European Union's border agency Frontex said": the parser left the name out
+        a1 = named.end(1)
+        span = text[a0:a1]
+        raw = span
     # an official in the span (or in apposition right after it)
     inside = [(ms, o) for o in ctx.inp.officials for ms, me in o.mentions if a0 <= ms and me <= a1]
     if not inside and apposition is not None:
@@ -459,6 +477,7 @@ def _make_source(
     ):
         if any(x[2] == "PERSON" and a1 < x[0] <= a1 + 4 for x in ctx.inp.entities):
             return Source(apposition, "person", span, None, text[a0:a1], a0, a1)
+    body_named = False
     name = _SOURCE_PREFIX.sub("", span)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
     # ("by official estimates", "Most estimates put the number ...": no one in particular)
@@ -498,8 +517,14 @@ def _make_source(
         name = apposition
     else:
         m = re.search(r"\b([A-Z]{2,8})$", name)
+        called = _BODY_CALLED.search(name)
         if m and len(name.split()) > 1:
             name = m.group(1)  # "UN refugee agency UNHCR"
+        elif called is not None:
+            # "the European Union's border agency Frontex": the body's own name
+            name = called.group(1)
+            words = re.findall(r"[\w’'.\-]+", name)
+            body_named = True
         name = ctx.acronyms.get(name, name)
         canon = ctx.rr.international.get(name)
         defined = name in ctx.acronyms.values()  # "(NRC)": the article's own short name
@@ -565,7 +590,9 @@ def _make_source(
         return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
     kind = "organization"
     known_org = name in ctx.rr.international.values() or name in ctx.acronyms.values()
-    if name in ctx.rr.media or (
+    if body_named:
+        pass  # "the rights group Memorial": a body, whatever the tagger calls its name
+    elif name in ctx.rr.media or (
         not known_org and any(w.lower() in ctx.rules.media_words for w in words[-3:])
     ):
         kind = "media"  # "the UN refugee agency" is UNHCR, not a news agency
