@@ -1090,6 +1090,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _revise_event(ctx, d)
     _resolve_places(ctx, d)
     _origin_from_the_words(ctx, d)
+    _origin_of_the_holders(ctx, d)
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
@@ -1503,6 +1504,36 @@ def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+$")
 _OF_DEMONYM_AFTER = re.compile(r"\s+(?:of|by)\s+([A-Z][\w’'-]+)\b")
 _AMONG_THEM_BEFORE = re.compile(r",\s+(?:among\s+them|including)\s+$")
+
+
+# papers issued to people of a country: "7,400 residence permits to Russians", "almost
+# 154,000 visas to Hong Kong residents", "2.4 million temporary protection permits for
+# Venezuelans"
+_PAPERS_FOR = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:permits?|visas?|applications?|passports?|status|cards?)\s+"
+    r"(?:to|for)\s+(?:the\s+)?(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"(?:\s+(?:residents|nationals|citizens|holders|passport\s+holders))?\b"
+)
+
+
+def _origin_of_the_holders(ctx: _Ctx, d: _Draft) -> None:
+    """The people papers were issued to are the origin: "Montenegro issues 7,400
+    residence permits to Russians" (not the destination: "visas to Hong Kong residents")."""
+    if d.origin is not None or d.ev is None or d.ev.type not in ("asylum", "other"):
+        return
+    m = _PAPERS_FOR.match(ctx.text, d.q.end, d.e)
+    if m is None:
+        return
+    g = m.group("g")
+    code = ctx.gaz.demonyms.get(g) or ctx.gaz.code(g)
+    if code is None:
+        geo = next((x for x in ctx.geo if x[0] == m.start("g") and x[2]), None)
+        code = geo[2] if geo is not None else None
+    if code is None or (_listed_with_others(ctx, (m.start("g"), m.end("g"), code, "country"), d.e)):
+        return
+    d.origin = Location(code, g, m.start("g"), m.end("g"))
+    if d.dest is not None and d.dest.code == code:
+        d.dest = None
 
 
 def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
