@@ -1091,6 +1091,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _resolve_places(ctx, d)
     _origin_from_the_words(ctx, d)
     _origin_of_the_holders(ctx, d)
+    _origin_of_the_largest_group(ctx, d)
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
@@ -1534,6 +1535,29 @@ def _origin_of_the_holders(ctx: _Ctx, d: _Draft) -> None:
     d.origin = Location(code, g, m.start("g"), m.end("g"))
     if d.dest is not None and d.dest.code == code:
         d.dest = None
+
+
+# "Haitians were the largest group, with 44,239 applications", "Mexicans remained the
+# largest single nationality ..., at about 56,000"
+_LARGEST_GROUP = re.compile(
+    r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:were|was|are|is|remained|remain|remains)\s+"
+    r"the\s+(?:largest|biggest|second-largest|third-largest|second\s+largest|main)\s+"
+    r"(?:single\s+)?(?:group|nationality)\b"
+)
+
+
+def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
+    """The nationality the sentence names as the largest group, for the figure that
+    counts it (the first figure after it, with no other figure between)."""
+    if d.origin is not None or d.ev is None or d.ev.type in ("casualty", "mobilization"):
+        return
+    m = _LARGEST_GROUP.search(ctx.text, d.s, d.q.start)
+    if m is None or not ctx.gaz.is_demonym(m.group("g")):
+        return
+    if any(m.end() <= o["start"] < d.q.start for o in ctx.inp.quantities):
+        return  # "... the largest group, with 44,239 ..., and 12,000 ...": the first only
+    g = m.group("g")
+    d.origin = Location(ctx.gaz.demonyms[g], g, m.start("g"), m.end("g"))
 
 
 def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
