@@ -378,6 +378,8 @@ def rerank_places(
         new = cl
         for fld in fields:
             rule: Location | None = getattr(cl, fld)
+            if fld == "destination" and cl.event is not None and cl.event.type == "casualty":
+                continue  # casualties have no destination (fixtures/README)
             if rule is not None and cl.sentence.start <= rule.start < cl.sentence.end:
                 continue  # the rules read it from the figure's own sentence
             cands = candidate_features(dv, cl, fld, claims[:i])

@@ -1919,6 +1919,8 @@ _OF_THE_COUNTED = re.compile(rf"\s+of\s+(?:{OF_PRONOUN_WORDS}|the|all)\b")
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
     """The claim record, with a confidence from how many of its fields were found."""
     q, s, e, pop, ev, tm, src = d.q, d.s, d.e, d.pop, d.ev, d.tm, d.src
+    if ev is not None and ev.type == "casualty":
+        d.dest = None  # where people died is not where they went (fixtures/README)
     filled = sum(x is not None for x in (pop, ev, d.origin or d.dest, tm, src))
     conf = 0.35 + 0.12 * filled - (0.1 if d.inherited else 0.0)
     if ev is None or ev.type == "other":
