@@ -345,7 +345,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and not any((w or "").lower() in ctx.rules.people for w in poss.groups())
         ):
             continue  # "last month's earthquakes": the date names an event, not the count's time
-        m = re.search(r"\b(?:[Aa]s\s+of|[Bb]y)\s+(?:the\s+end\s+of\s+)?$", before)
+        # ("up to Sunday": a running total to that day, like "by Sunday")
+        m = re.search(
+            r"\b(?:[Aa]s\s+of|[Bb]y|[Uu]p\s+(?:to|until))\s+(?:the\s+end\s+of\s+)?$", before
+        )
         if m:
             lo = None
             start = d.start - (len(before) - m.start())
