@@ -1184,6 +1184,13 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.ev = ev
 
 
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?$")
+# the finite verb right after the group: "... of the new arrivals had already moved on"
+_VERB_AFTER_PART = re.compile(
+    r"\s+(?:(?:had|have|has|were|was|are)\s+)?(?:already\s+|since\s+|now\s+)?([a-z]+\s+(?:on|back|home))\b"
+)
+
+
 def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
     """A count or share of a part ("four in five of them are returnees"): the part is the
     population, and may name the event."""
@@ -1206,7 +1213,13 @@ def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
             part = None  # "roughly a third of them were children": an age or sex, not who
         if part is not None:
             d.pop, d.inherited = part, False
-            if (
+            went_on = (
+                ev is not None
+                and ev.type in ("onward", "return", "departure")
+                and ev.start >= part.end
+                and _VERB_AFTER_PART.match(ctx.text, part.end, e) is not None
+            )  # "40,000 of the new arrivals had already moved on": what the part then did
+            if not went_on and (
                 ev is None
                 or ev.start > q.end
                 or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
@@ -1367,8 +1380,14 @@ def _event_from_counted_noun(ctx: _Ctx, d: _Draft) -> None:
             and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
             and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
         )  # "50,000 recent arrivals were living unregistered": where they now are
+        went_on = (
+            ev is not None
+            and ev.type in ("onward", "return", "departure")
+            and _PART_OF_THE.search(ctx.text[max(0, pop.start - 20) : pop.start]) is not None
+        )  # "40,000 of the new arrivals had already moved on": part of them went on
         if ev is None or (
             q.kind == "count" and not inherited and ev.start > pop.end and not stays
+            and not went_on
         ):
             # "sea arrivals top 30,000 as boats keep landing": the counted events are the
             # event, not a verb further on
