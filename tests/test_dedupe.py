@@ -143,6 +143,22 @@ def test_headline_vague_magnitude_joins_its_lead_only_within_the_article():
     assert len(dedupe([c, d])) == 2  # across articles "thousands" is no particular number
 
 
+def test_vague_magnitudes_and_shares_join_only_within_their_article():
+    """Rule 14: "tens of thousands" or "more than half" in two articles is no fact that
+    can be checked as the same (no gold group of 232 team articles joins such a pair)."""
+    kw = dict(low=10000, high=99999, approximate=True, dest="GE")
+    head = claim("a", "Tens of thousands", sstart=0, **kw)
+    lead = claim("a", "tens of thousands", sstart=120, **kw)
+    other = claim("b", "Tens of thousands", **kw)
+    groups = dedupe([head, lead, other])
+    assert together(groups, head["id"], lead["id"])
+    assert not together(groups, head["id"], other["id"])
+    share = dict(value=0.5, low=0.5, qualifier="more_than", kind="share", pop="children")
+    s1 = claim("a", "more than half", **share)
+    s2 = claim("b", "more than half", **share)
+    assert len(dedupe([s1, s2])) == 2
+
+
 def test_vague_magnitude_in_the_body_does_not_join_a_precise_figure():
     """Rule 10: inside one article's body "tens of thousands" is not "about 40,000"."""
     a = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,

@@ -650,6 +650,9 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     va, vb = f["vid"][a], f["vid"][b]
     same_doc = f["doc"][a] == f["doc"][b]
     good &= (va == vb) | same_doc
+    # across articles a vague magnitude ("tens of thousands") or a share ("more than half")
+    # identifies no fact: it restates only a figure of its own article (rule 14)
+    good &= same_doc | ((va == 0) & (vb == 0) & (f["kind"][a] != _KINDS["share"]))
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
