@@ -144,15 +144,19 @@ def test_headline_vague_magnitude_joins_its_lead_only_within_the_article():
 
 
 def test_vague_magnitudes_and_shares_join_only_within_their_article():
-    """Rule 14: "tens of thousands" or "more than half" in two articles is no fact that
-    can be checked as the same (no gold group of 232 team articles joins such a pair)."""
-    kw = dict(low=10000, high=99999, approximate=True, dest="GE")
+    """Rule 14: "more than half" in two articles is no fact that can be checked as the
+    same, and "tens of thousands" only when both name the place of their event."""
+    kw = dict(low=10000, high=99999, approximate=True, dest=None)
     head = claim("a", "Tens of thousands", sstart=0, **kw)
     lead = claim("a", "tens of thousands", sstart=120, **kw)
-    other = claim("b", "Tens of thousands", **kw)
+    other = claim("b", "Tens of thousands", **{**kw, "dest": "UZ"})
     groups = dedupe([head, lead, other])
-    assert together(groups, head["id"], lead["id"])
+    assert together(groups, head["id"], lead["id"])  # an arrival with no destination
     assert not together(groups, head["id"], other["id"])
+    # seed-000/002/004: "tens of thousands" fled Russia, in three articles
+    fled = dict(low=10000, high=99999, approximate=True, event="departure", dest=None)
+    assert len(dedupe([claim("a", "Tens of thousands", **fled),
+                       claim("b", "tens of thousands", **fled)])) == 1  # fmt: skip
     share = dict(value=0.5, low=0.5, qualifier="more_than", kind="share", pop="children")
     s1 = claim("a", "more than half", **share)
     s2 = claim("b", "more than half", **share)

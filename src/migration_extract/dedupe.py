@@ -66,6 +66,9 @@ _EVENTS = {
     "mobilization": 5, "onward": 6, "return": 7, "stock": 8, "casualty": 9, "other": 10,
 }  # fmt: skip
 _N_EVENTS = 11
+# events whose place is where people leave (SPEC: departure and onward keep the origin)
+_LEAVES = np.zeros(_N_EVENTS, dtype=bool)
+_LEAVES[[_EVENTS["departure"], _EVENTS["onward"], _EVENTS["mobilization"]]] = True
 # an announced call-up quota ("300,000 reservists") is restated as background for months
 # ("when Putin announced a draft of 300,000 in September", written in December): a
 # mobilization claim without a time gets no publication window (docs/dedupe.md, rule 7)
@@ -650,9 +653,17 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     va, vb = f["vid"][a], f["vid"][b]
     same_doc = f["doc"][a] == f["doc"][b]
     good &= (va == vb) | same_doc
-    # across articles a vague magnitude ("tens of thousands") or a share ("more than half")
-    # identifies no fact: it restates only a figure of its own article (rule 14)
-    good &= same_doc | ((va == 0) & (vb == 0) & (f["kind"][a] != _KINDS["share"]))
+    # across articles a share ("more than half") identifies no fact, and a vague magnitude
+    # ("tens of thousands") only with the place its event happens at on both sides
+    # ("tens of thousands fled Russia" in two articles; not "tens of thousands of Russians
+    # arrived" with no destination on one side): rule 14
+    if not same_doc.all():
+        side = np.where(_LEAVES[ea], f["origin"][a], f["dest"][a])
+        side_b = np.where(_LEAVES[eb], f["origin"][b], f["dest"][b])
+        placed = (side != 0) & (side_b != 0)
+        good &= same_doc | (
+            (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | placed)
+        )
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
