@@ -616,6 +616,20 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
         ctx.rules.verb_triggers
     ) and not _is_people(noun, ctx):
         noun = None  # headline: "More than 300,000 flee Lebanon" (the verb as the noun)
+    if (
+        noun is not None
+        and " " in noun["text"]
+        and noun["text"].split()[0] in ctx.rules.verb_triggers
+        and re.match(r"\s*$", ctx.text[q.end : noun["start"]])
+        and not re.match(r"\S+\s+of\b", noun["text"])  # "730,000 head of livestock"
+        # the figure opens its line or sentence, as a headline's subject ("the two land
+        # ports" is a noun phrase)
+        and (q.start == 0 or re.search(r"[\n.!?]\s*$", ctx.text[max(0, q.start - 4) : q.start]))
+        and not _is_people(noun, ctx)
+    ):
+        # headline: "More than 65,000 flee Nagorno-Karabakh for Armenia", parsed as one
+        # noun phrase "flee Nagorno-Karabakh": the verb and its object, not the noun
+        noun = None
     return noun
 
 
