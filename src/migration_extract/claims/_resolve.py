@@ -34,7 +34,7 @@ from ._events import (
     _past_form_of_trigger,
     _subject_of_movement,
 )
-from ._places import _TO_MOVE_RE, MAKING_UP_BEFORE, _listed_with_others, _places
+from ._places import _TO_MOVE_RE, MAKING_UP_BEFORE, _listed_with_others, _nationality, _places
 from ._population import (
     _extend_demonym_list,
     _extend_members_of,
@@ -1351,6 +1351,16 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = story.event
     if ev is None and q.start in st.default_events:
         ev = st.default_events[q.start]
+    if ev is None and story is not None and story.event is not None and pop is not None:
+        rec = _RECORDED_BEFORE.search(ctx.text, max(s, q.start - 30), q.start)
+        if rec is not None and rec.group(1).lower() in ctx.rules.recording_verbs:
+            # "agents encountered about 7,300 Russian nationals ... A year earlier, the
+            # agency recorded 611 Russians": the story's events, counted again
+            nat, _ = _nationality(ctx, pop)
+            if (nat is not None and story.origin is not None and nat.code == story.origin.code) or (
+                nat is None and _story_people(ctx, pop)
+            ):
+                ev = story.event
     after_fig = pop.end if pop is not None and not inherited else q.end
     among = _AMONG_RE.match(ctx.text[after_fig:e])
     if among is not None and among.group(1).lower() in ctx.rules.noun_triggers:
@@ -1365,6 +1375,14 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         ev = prev_claim.event  # "the death toll rose to 1,314, including 458 children"
     d.story, d.tally, d.anaphor, d.ev = story, tally, anaphor, ev
+
+
+# a record-keeping verb right before the figure: "the agency recorded 611 Russians"
+_RECORDED_BEFORE = re.compile(
+    r"\b(record|log|register|count|tally|document)(?:ed|d|s)?\s+(?:about\s+|some\s+|nearly\s+|"
+    r"more\s+than\s+|just\s+|only\s+)?$",
+    re.I,
+)
 
 
 def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
