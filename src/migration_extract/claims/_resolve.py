@@ -1205,6 +1205,19 @@ _VERB_AFTER_PART = re.compile(
 )
 
 
+def _part_went_on(ctx: _Ctx, ev: Event | None, group: Span, e: int) -> bool:
+    """"40,000 of the new arrivals had already moved on": a part of a group named by an
+    event noun, followed by what that part then did (an onward move, a return, a
+    departure) - that verb is the event, not the noun naming the group."""
+    return (
+        ev is not None
+        and ev.type in ("onward", "return", "departure")
+        and ev.start >= group.end
+        and _PART_OF_THE.search(ctx.text[max(0, group.start - 20) : group.start]) is not None
+        and _VERB_AFTER_PART.match(ctx.text, group.end, e) is not None
+    )
+
+
 def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
     """A count or share of a part ("four in five of them are returnees"): the part is the
     population, and may name the event."""
@@ -1227,13 +1240,7 @@ def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
             part = None  # "roughly a third of them were children": an age or sex, not who
         if part is not None:
             d.pop, d.inherited = part, False
-            went_on = (
-                ev is not None
-                and ev.type in ("onward", "return", "departure")
-                and ev.start >= part.end
-                and _VERB_AFTER_PART.match(ctx.text, part.end, e) is not None
-            )  # "40,000 of the new arrivals had already moved on": what the part then did
-            if not went_on and (
+            if not _part_went_on(ctx, ev, part, e) and (
                 ev is None
                 or ev.start > q.end
                 or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
@@ -1412,14 +1419,9 @@ def _event_from_counted_noun(ctx: _Ctx, d: _Draft) -> None:
             and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
             and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
         )  # "50,000 recent arrivals were living unregistered": where they now are
-        went_on = (
-            ev is not None
-            and ev.type in ("onward", "return", "departure")
-            and _PART_OF_THE.search(ctx.text[max(0, pop.start - 20) : pop.start]) is not None
-        )  # "40,000 of the new arrivals had already moved on": part of them went on
         if ev is None or (
             q.kind == "count" and not inherited and ev.start > pop.end and not stays
-            and not went_on
+            and not _part_went_on(ctx, ev, pop, d.e)
         ):
             # "sea arrivals top 30,000 as boats keep landing": the counted events are the
             # event, not a verb further on
