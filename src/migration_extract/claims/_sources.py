@@ -475,7 +475,16 @@ def _make_source(
     if apposition is not None and re.fullmatch(
         r"[A-Z][\w’'.\-]+(?:\s+[\w’'.\-]+){1,3}", apposition
     ):
-        if any(x[2] == "PERSON" and a1 < x[0] <= a1 + 4 for x in ctx.inp.entities):
+        if any(
+            a1 < x[0] <= a1 + 4
+            and (
+                x[2] == "PERSON"
+                # "Ukraine's human rights commissioner, Dmytro Lubinets, said": a personal
+                # name the tagger took for an organisation, in apposition to a role
+                or (x[2] == "ORG" and _PERSONAL_NAME.fullmatch(text[x[0] : x[1]]) is not None)
+            )
+            for x in ctx.inp.entities
+        ):
             return Source(apposition, "person", span, None, text[a0:a1], a0, a1)
     body_named = False
     name = _SOURCE_PREFIX.sub("", span)
