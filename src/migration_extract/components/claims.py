@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +20,7 @@ from ..dates import coerce_published
 from ..geo import country_gazetteer
 from ..records import Country, DateMention, Official, Place
 from . import install_extensions, set_group
+from ._base import JsonRulesMixin
 
 
 def claim_input(doc: Doc) -> ClaimInput:
@@ -61,7 +58,7 @@ def claim_input(doc: Doc) -> ClaimInput:
     )
 
 
-class ClaimsComponent:
+class ClaimsComponent(JsonRulesMixin):
     """Builds a ``Claim`` for every count/change/share quantity about people, from the
     parse and what the earlier ``migration_*`` components wrote (``claims.py``). Writes
     ``doc._.migration_claims`` (claim dicts, SPEC section 2) and the span group
@@ -74,7 +71,7 @@ class ClaimsComponent:
     field changes only when the model prefers another answer by more than
     ``place_margin``."""
 
-    model_file = "place_model.json"
+    rules_file = "place_model.json"
 
     def __init__(
         self,
@@ -121,25 +118,18 @@ class ClaimsComponent:
         return doc
 
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        p = util.ensure_path(path)
-        p.mkdir(parents=True, exist_ok=True)
-        (p / self.model_file).write_text(
-            json.dumps(self.place_model.to_dict(), ensure_ascii=False), encoding="utf-8"
-        )
+    # the place model's weights are this component's rule data (JsonRulesMixin saves them
+    # as place_model.json with the pipeline); derived from ``place_model``, not a copy
+    @property  # type: ignore[override]
+    def rules_data(self) -> dict[str, Any]:
+        return self.place_model.to_dict()
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimsComponent:
-        p = util.ensure_path(path) / self.model_file
-        if p.exists():
-            self.place_model = PlaceModel.from_dict(json.loads(p.read_text(encoding="utf-8")))
-        return self
+    @rules_data.setter
+    def rules_data(self, data: dict[str, Any]) -> None:
+        self.place_model = PlaceModel.from_dict(data)
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.place_model.to_dict(), ensure_ascii=False).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ClaimsComponent:
-        self.place_model = PlaceModel.from_dict(json.loads(data.decode("utf-8")))
-        return self
+    def _build(self) -> None:
+        pass  # the setter above already rebuilt the model
 
 
 _DEFAULTS: dict[str, Any] = {
