@@ -301,6 +301,9 @@ _OTHER_NOUN_CLAUSE_PLACE = re.compile(
     _OTHER_NOUN_CLAUSE.pattern + r"|,\s+including\s+[^,;.]*?\b(?:who|that|which)\b"
 )
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
+# events with no destination: where people died is not where they went (fixtures/README);
+# the rules and the learned place ranker both leave it empty
+NO_DESTINATION_EVENTS = frozenset({"casualty"})
 
 
 def _geo_in(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int, str | None, str]]:

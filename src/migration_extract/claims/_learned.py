@@ -33,7 +33,7 @@ from typing import Any
 
 from ..geo import CountryGazetteer
 from ..records import Claim, Location
-from ._base import ClaimInput, PTok
+from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok
 
 FIELDS = ("origin", "destination")
 # the fields the model re-decides by default: measured on the blind batches, its
@@ -378,8 +378,12 @@ def rerank_places(
         new = cl
         for fld in fields:
             rule: Location | None = getattr(cl, fld)
-            if fld == "destination" and cl.event is not None and cl.event.type == "casualty":
-                continue  # casualties have no destination (fixtures/README)
+            if (
+                fld == "destination"
+                and cl.event is not None
+                and cl.event.type in NO_DESTINATION_EVENTS
+            ):
+                continue
             if rule is not None and cl.sentence.start <= rule.start < cl.sentence.end:
                 continue  # the rules read it from the figure's own sentence
             cands = candidate_features(dv, cl, fld, claims[:i])

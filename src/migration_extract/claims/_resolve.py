@@ -14,9 +14,11 @@ from ._base import (
     _OF_PRONOUN,
     _STAY_EVENTS,
     _SUBSET_BEFORE_RE,
+    NO_DESTINATION_EVENTS,
     OF_PRONOUN_WORDS,
     ClaimInput,
     ClaimRules,
+    _ancestors,
     _Ctx,
     _geo_in,
     _is_people,
@@ -659,14 +661,11 @@ def _part_making_up(ctx: _Ctx, q: Quantity) -> dict[str, Any] | None:
                  and t.dep in ("nsubj", "nsubjpass")), None)  # fmt: skip
     if subj is None:
         return None
-    inside = {subj.i}
-    for t in ctx.toks[: verb.i]:  # the subject's words: tokens whose head chain reaches it
-        cur, hops = t, 0
-        while cur.i not in inside and cur.head != cur.i and hops < 12:
-            cur, hops = ctx.toks[cur.head], hops + 1
-        if cur.i in inside:
-            inside.add(t.i)
-    toks = [ctx.toks[i] for i in sorted(inside) if ctx.toks[i].start < verb.start]
+    # the subject's words: it and the tokens before the verb whose head chain reaches it
+    toks = [
+        t for t in ctx.toks[: verb.i]
+        if t.i == subj.i or any(a.i == subj.i for a in _ancestors(ctx, t))
+    ]
     while toks and toks[-1].pos in ("ADV", "PUNCT", "AUX"):  # "Senegalese now make up"
         toks.pop()
     if not toks:
@@ -1359,8 +1358,8 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     if ev is None and q.start in st.default_events:
         ev = st.default_events[q.start]
     if ev is None and story is not None and story.event is not None and pop is not None:
-        rec = _RECORDED_BEFORE.search(ctx.text, max(s, q.start - 30), q.start)
-        if rec is not None and rec.group(1).lower() in ctx.rules.recording_verbs:
+        rec = _WORD_BEFORE_FIGURE.search(ctx.text, max(s, q.start - 30), q.start)
+        if rec is not None and _lemma_at(ctx, rec.start(1)) in ctx.rules.recording_verbs:
             # "agents encountered about 7,300 Russian nationals ... A year earlier, the
             # agency recorded 611 Russians": the story's events, counted again
             nat, _ = _nationality(ctx, pop)
@@ -1384,11 +1383,9 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.story, d.tally, d.anaphor, d.ev = story, tally, anaphor, ev
 
 
-# a record-keeping verb right before the figure: "the agency recorded 611 Russians"
-_RECORDED_BEFORE = re.compile(
-    r"\b(record|log|register|count|tally|document)(?:ed|d|s)?\s+(?:about\s+|some\s+|nearly\s+|"
-    r"more\s+than\s+|just\s+|only\s+)?$",
-    re.I,
+# the word right before a figure (past a hedge): "the agency recorded 611 Russians"
+_WORD_BEFORE_FIGURE = re.compile(
+    r"\b([A-Za-z]+)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|just\s+|only\s+)?$"
 )
 
 
@@ -1580,9 +1577,8 @@ def _origin_of_the_holders(ctx: _Ctx, d: _Draft) -> None:
         return
     g = m.group("g")
     code = ctx.gaz.demonyms.get(g) or ctx.gaz.code(g)
-    if code is None:
-        geo = next((x for x in ctx.geo if x[0] == m.start("g") and x[2]), None)
-        code = geo[2] if geo is not None else None
+    if code is None:  # a place the geo component read there ("Hong Kong residents")
+        code = next((g[2] for g in _geo_in(ctx, m.start("g"), m.end("g")) if g[2]), None)
     if code is None or (_listed_with_others(ctx, (m.start("g"), m.end("g"), code, "country"), d.e)):
         return
     d.origin = Location(code, g, m.start("g"), m.end("g"))
@@ -1972,8 +1968,8 @@ _OF_THE_COUNTED = re.compile(rf"\s+of\s+(?:{OF_PRONOUN_WORDS}|the|all)\b")
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
     """The claim record, with a confidence from how many of its fields were found."""
     q, s, e, pop, ev, tm, src = d.q, d.s, d.e, d.pop, d.ev, d.tm, d.src
-    if ev is not None and ev.type == "casualty":
-        d.dest = None  # where people died is not where they went (fixtures/README)
+    if ev is not None and ev.type in NO_DESTINATION_EVENTS:
+        d.dest = None
     filled = sum(x is not None for x in (pop, ev, d.origin or d.dest, tm, src))
     conf = 0.35 + 0.12 * filled - (0.1 if d.inherited else 0.0)
     if ev is None or ev.type == "other":

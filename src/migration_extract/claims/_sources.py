@@ -434,7 +434,6 @@ def _make_source(
         # "The European Union's border agency Frontex said": the parser left the name out
         a1 = named.end(1)
         span = text[a0:a1]
-        raw = span
     # an official in the span (or in apposition right after it)
     inside = [(ms, o) for o in ctx.inp.officials for ms, me in o.mentions if a0 <= ms and me <= a1]
     if not inside and apposition is not None:
