@@ -121,6 +121,12 @@ class _DocView:
     first: str | None
     tokens: list[PTok]
     tok_starts: list[int]
+    # the mentions of each country, in text order (built once per article)
+    by_code: dict[str, list[_Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            self.by_code.setdefault(m.code, []).append(m)
 
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -255,9 +261,7 @@ def candidate_features(
     )
     major = seen.most_common(1)[0][0] if seen else None
 
-    by_code: dict[str, list[_Mention]] = {}
-    for m in dv.mentions:
-        by_code.setdefault(m.code, []).append(m)
+    by_code = dv.by_code
     qverb = dv.clause_verb(cl.quantity.start)
     cands: dict[str | None, list[str]] = {}
     codes = set(by_code)
