@@ -1294,39 +1294,40 @@ _ANTECEDENT_SKIP = {"ago", "past_n", "same_period", "whole_year", "deictic", "we
 
 
 def _anaphoric(
-    text: str, h: _Hit, iv: Interval, resolved: list[tuple[_Hit, Interval]], pub: date
+    text: str, h: _Hit, iv: Interval, earlier: list[tuple[_Hit, DateMention]], pub: date
 ) -> Interval:
     """ "the same month a year ago", "the same period last year", "the entire year": read
     against the nearest dated expression before it in the same sentence (for "the same
-    ..." also the sentence before); ``iv`` (the resolver's fallback) when there is none."""
+    ..." also the sentence before), as that expression reads once joined with its
+    context ("between January and September", "so far this year", "the seven days to
+    Tuesday", "since January 1"); ``iv`` (the resolver's fallback) when there is none."""
     s0 = _sentence_of(text, h.start, h.end)[0]
     para = text.rfind("\n", 0, h.start) + 1
     floor = s0 if h.kind == "whole_year" else max(para, h.start - 400)
-    ante = None
-    for h2, iv2 in reversed(resolved):
-        if h2.start < floor:
+    ante: Interval | None = None
+    for h2, d2 in reversed(earlier):
+        if d2.start < floor:
             break
-        if h2.kind in _ANTECEDENT_SKIP or iv2[0] is None or iv2[1] is None:
+        if h2.kind in _ANTECEDENT_SKIP or d2.date_from is None or d2.date_to is None:
             continue
-        ante = iv2
-        if _SINCE_BEFORE.search(text[max(0, h2.start - 8) : h2.start]):
-            ante = (iv2[0], pub)  # "since January 1, ... over the same period last year"
+        ante = (date.fromisoformat(d2.date_from), date.fromisoformat(d2.date_to))
         break
     if ante is None:
         return iv
     lo, hi = ante
     if h.kind == "whole_year":
-        return _year_iv(lo.year) if lo.year == hi.year else iv  # type: ignore[union-attr]
-    if (hi - lo).days > 366:  # type: ignore[operator]
+        return _year_iv(lo.year) if lo.year == hi.year else iv
+    if (hi - lo).days > 366:
         return iv
     unit = h.groups["unit"].lower()
     if unit == "month":
-        base: Interval = _month(lo.year, lo.month)  # type: ignore[union-attr]
+        base: Interval = _month(lo.year, lo.month)
     elif unit == "quarter":
-        base = _quarter_iv(lo.year, (lo.month - 1) // 3 + 1)  # type: ignore[union-attr]
+        base = _quarter_iv(lo.year, (lo.month - 1) // 3 + 1)
     elif unit == "week":
-        mon = _monday(lo)  # type: ignore[arg-type]
-        base = (mon, mon + timedelta(days=6))
+        # "the seven days to Tuesday ... the same week of 2019": that very span
+        mon = _monday(lo)
+        base = ante if (hi - lo).days == 6 else (mon, mon + timedelta(days=6))
     elif unit == "day":
         base = (lo, lo)
     else:
@@ -1345,6 +1346,7 @@ def _combine(
 ) -> list[DateMention]:
     """Resolve hits and join 'since X', 'between X and Y', 'from X to Y'."""
     out: list[DateMention] = []
+    out_hits: list[_Hit] = []
     resolved: list[tuple[_Hit, Interval]] = []
     for h in hits:
         try:
@@ -1353,8 +1355,6 @@ def _combine(
             if rejected is not None:
                 rejected.append((h.start, h.end))
             continue
-        if h.kind in ("same_period", "whole_year") and pub is not None:
-            iv = _anaphoric(text, h, iv, resolved, pub)
         resolved.append((h, iv))
     k = 0
     while k < len(resolved):
@@ -1449,7 +1449,20 @@ def _combine(
             else:
                 lo, hi = hi, lo  # "between 2024 and 2020": the interval, in order
         out.append(DateMention(text[start:end], start, end, _iso(lo), _iso(hi)))
+        out_hits.append(h)
         k += 1
+    if pub is not None:
+        # "the same period last year" reads the period named before it as joined above
+        pairs = list(zip(out_hits, out, strict=True))
+        for i, (h, d) in enumerate(pairs):
+            if h.kind in ("same_period", "whole_year") and (d.start, d.end) == (h.start, h.end):
+                fallback = (
+                    date.fromisoformat(d.date_from) if d.date_from else None,
+                    date.fromisoformat(d.date_to) if d.date_to else None,
+                )
+                lo, hi = _anaphoric(text, h, fallback, pairs[:i], pub)
+                out[i] = DateMention(d.text, d.start, d.end, _iso(lo), _iso(hi))
+                pairs[i] = (h, out[i])
     return out
 
 

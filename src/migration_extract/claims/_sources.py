@@ -104,7 +104,7 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     text = ctx.text
     sent = text[s:e]
     m = _ACCORDING_RE.search(sent)
-    if m and any(s <= c < e and c != q["start"] for c in ctx.claim_starts):
+    if m:
         # "Buryatia must call up about 4,000 men, according to its regional government,
         # while Dagestan's leadership said its quota was fewer than 2,000": the attribution
         # of another clause yields to a reporter of the figure's own clause
@@ -550,6 +550,10 @@ def _make_source(
         # Refugee Assistance (COMAR) received ..., the agency said"), else the last one
         # quoted as a source
         here = _org_named_before(ctx, a0)
+        if here is None and word in ("agency", "organisation", "organization", "body"):
+            # "... a repatriation programme run by UNHCR and the two governments, the agency
+            # said": the international body the sentence names
+            here = _known_org_before(ctx, a0)
         if re.match(r"(?:its|their)\s", name, re.I):
             # "UNHCR has registered ..., its officials said": the body the sentence names
             owner = here or _known_org_before(ctx, a0)
