@@ -18,6 +18,7 @@ from ._base import (
     OF_PRONOUN_WORDS,
     ClaimInput,
     ClaimRules,
+    PTok,
     _ancestors,
     _Ctx,
     _geo_in,
@@ -1958,7 +1959,61 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         )
         if counted is not None:
             tm = counted.time
+    if tm is None and q.kind == "count":
+        tm = _time_of_the_listed_figure(ctx, q, s, st.out)
     d.q, d.tm = q, tm
+
+
+def _time_of_the_listed_figure(
+    ctx: _Ctx, q: Quantity, s: int, out: list[Claim]
+) -> TimeRef | None:
+    """"43,685 people arriving from Russia during 2022, 15,213 from Ukraine and 2,112 from
+    Belarus", "473,000 people had crossed by Sunday: 332,000 Syrians and 141,000 Lebanese":
+    a figure with no verb of its own, listed after a figure of its sentence (a conjunct or
+    an apposition of it in the parse), shares that figure's time."""
+    def noun_of(pos: int) -> PTok | None:
+        t = ctx.tok_at(pos)
+        for _ in range(3):
+            if t is None or t.dep not in ("nummod", "compound", "quantmod", "amod"):
+                break
+            t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
+        return t
+
+    me = noun_of(q.start)
+    if me is None:
+        return None
+    earlier = {}
+    for c in out:
+        if c.sentence.start == s and c.quantity.kind == "count" and c.time is not None:
+            n = noun_of(c.quantity.start)
+            if n is not None:
+                earlier[n.i] = c
+    if not earlier:
+        return None
+    last = max(earlier.values(), key=lambda c: c.quantity.start)
+    if re.fullmatch(r"[^.;:]*:\s*", ctx.text[last.quantity.end : q.start]):
+        return last.time  # the breakdown after a colon
+    if me.dep == "nsubj" and 0 <= me.head < len(ctx.toks):
+        # "21,540 Russians had crossed ... up to Sunday, while 11,260 had left again": the
+        # subject of a "while" clause hung on the verb of a counted subject
+        verb = ctx.toks[me.head]
+        mark = any(c.head == verb.i and c.dep == "mark" and c.text.lower() in ("while", "whereas")
+                   for c in ctx.toks_in(s, verb.start))  # fmt: skip
+        if mark and verb.dep == "advcl" and 0 <= verb.head < len(ctx.toks):
+            for n_i, c in earlier.items():
+                if ctx.toks[n_i].dep == "nsubj" and ctx.toks[n_i].head == verb.head:
+                    return c.time
+        return None
+    if me.dep not in ("conj", "appos"):
+        return None
+    t: PTok | None = me
+    for _ in range(6):
+        if t is None or t.dep not in ("conj", "appos") or not 0 <= t.head < len(ctx.toks):
+            return None
+        t = ctx.toks[t.head]
+        if t.i in earlier:
+            return earlier[t.i].time
+    return None
 
 
 # "of them", "of those ...", "of the new arrivals": the people a share is taken of
