@@ -72,7 +72,11 @@ _SAME_PERIOD_RE = re.compile(
     r"(?P<what>(?:[\w-]+\s+){0,2}?(?:period|time|timeframe|span|days?|weeks?|months?|year|"
     r"fortnight|stretch))\b"
     # (not a baseline: "as many as in the same month of 2022", "the same week last year")
-    r"(?!\s+(?:of|in|a\s+year|last|the\s+previous)\b)",
+    r"(?!\s+(?:of|in|a\s+year|last|the\s+previous)\b)"
+    # "CBP recorded more than 370,000 encounters in the month", "over the holiday period"
+    r"|\b(?:over|in|during)\s+the\s+(?P<what2>(?:holiday\s+)?(?:month|period|fortnight))\b"
+    r"(?!\s+(?:of|in|to|from|after|before|since|ending|ended|through|until|when|that|which|"
+    r"a\s+year|last|the\s+previous)\b)",
     re.I,
 )
 _SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
@@ -118,7 +122,7 @@ def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) ->
         earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
         if not earlier:
             continue
-        words = m.group("what").lower()
+        words = (m.group("what") or m.group("what2").split()[-1]).lower()
         named = next((c.time for c in reversed(earlier) if words in c.time.text.lower()), None)
         if named is not None:
             return named
