@@ -1462,11 +1462,40 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         r"\bin\s+both\s+directions\b", ctx.text[q.end : min(e, q.end + 80)]
     ):
         ev = Event("other", ev.text, ev.start, ev.end)  # crossings both ways: not arrivals
+    if ev is not None and ev.type == "asylum" and _papers_not_protection(ctx, ev, s, e):
+        # "Montenegro granted temporary residence permits to 7,412 Russians", "received
+        # 7,800 applications" in a story of BN(O) visas: papers to stay, not protection
+        # (fixtures/README: other)
+        ev = Event("other", ev.text, ev.start, ev.end)
     if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
         # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
         # people": a relocation (README), unlike "43,000 Russians moved to Israel"
         ev = Event("other", ev.text, ev.start, ev.end)
     d.ev = ev
+
+
+_PROTECTION_WORDS = re.compile(r"\b(?:asylum|refugees?|protection|refuge|humanitarian)\b", re.I)
+_PAPERS_WORDS = re.compile(
+    r"\b(?:visas?|(?:residence|residency|work|stay|temporary)\s+(?:permits?|cards?)|"
+    r"residence|residency|citizenship|passports?|naturali[sz]ation)\b",
+    re.I,
+)
+
+
+def _papers_not_protection(ctx: _Ctx, ev: Event, s: int, e: int) -> bool:
+    """Is an application, grant or permit read as asylum about papers to live or work
+    somewhere instead: its sentence names visas, residence or citizenship and no asylum,
+    refugee or protection word, or names neither and the article so far has named papers
+    and never protection?"""
+    if _PROTECTION_WORDS.search(ev.text):
+        return False
+    sent = ctx.text[s:e]
+    if _PROTECTION_WORDS.search(sent):
+        return False
+    if _PAPERS_WORDS.search(sent):
+        return True
+    before = ctx.text[:s]
+    return bool(_PAPERS_WORDS.search(before)) and not _PROTECTION_WORDS.search(before)
 
 
 def _moved_by_someone(ctx: _Ctx, ev: Event) -> bool:
