@@ -1914,8 +1914,15 @@ def _finish(
             out.value = frac(m.value)
         if m.qualifier is not None:
             _apply_hedge(out, m.qualifier)
-        # "up 15%", "a 40% increase": a change, signed
-        before = toks[m.i - 1].low if m.i > 0 else ""
+        # "up 15%", "down about 40%", "a 40% increase": a change, signed
+        k_b = m.i
+        for ln in range(min(r.max_hedge_len, m.i), 0, -1):
+            if tuple(t.low for t in toks[m.i - ln : m.i]) in r.hedges:
+                k_b = m.i - ln  # over a hedge the mention left out: "down about 40%"
+                break
+        before = toks[k_b - 1].low if k_b > 0 else ""
+        if before == "up" and k_b > 1 and toks[k_b - 2].low in ("make", "made", "makes", "making"):
+            before = ""  # "Women made up 40% of arrivals": a share, not a rise
         nxt = toks[j2].low if j2 < n else ""
         sign = 0
         if before in r.increase_verbs:
