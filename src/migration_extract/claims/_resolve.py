@@ -105,6 +105,8 @@ _EVENT_TOTAL_RE = re.compile(
     r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
     # "Arrivals peaked at around 6,000 a day", "The crossings took the total since January to"
     r"peaked\s+at|peak\s+at|peaking\s+at|"
+    # "Arrivals have averaged about 600 a day", "Russian entries averaged about 4,500 a day"
+    r"averaged|averaging|"
     r"(?:took|take|takes|taking|brought|bring|brings|pushed|push|pushes)\s+the\s+"
     r"(?:total|tally|number)(?:\s+[\w,]+){0,4}?\s+to|"
     r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
