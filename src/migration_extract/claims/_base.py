@@ -197,6 +197,9 @@ class _Ctx:
         self.last_source: Source | None = None
         self.last_mobilizer: Location | None = None
         self.orgs_seen: list[Source] = []
+        # figures counting one nationality of several ("Colombians, with 18,587 crossings"):
+        # no story for the figures after them
+        self.group_figures: set[int] = set()
         self.claim_starts: list[int] = []
 
     def sent_of(self, pos: int) -> tuple[int, int]:

@@ -320,6 +320,8 @@ _MAKE_UP_BEFORE = re.compile(
     r"(?:up\s+|for\s+)?(?:about|around|roughly|nearly|almost|some|just|over|more\s+than|"
     r"less\s+than|fewer\s+than)?\s*$"
 )
+# "328,650 of the crossings": a part of a whole named after it
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those|them)\b")
 _OF_THEM_ARE = re.compile(r"\s+of\s+\w+(\s+(?:are|were|is|was))\b")
 # "at least 40,000 of those crossing this year were children": the group, then who they were
 _OF_GROUP_WERE = re.compile(
@@ -483,7 +485,28 @@ def resolve_claims(
         claim = _claim(ctx, st, cand)
         if claim is not None:
             st.out.append(claim)
+            _mark_nationality_breakdown(ctx, st.out)
     return st.out
+
+
+def _own_nationality(c: Claim) -> str | None:
+    """The code of a claim that counts one nationality ("57,250 Ecuadorians"), else None."""
+    if c.origin is None or c.population is None or c.origin.start != c.population.start:
+        return None
+    return c.origin.code
+
+
+def _mark_nationality_breakdown(ctx: _Ctx, out: list[Claim]) -> None:
+    """"... followed by 57,250 Ecuadorians, 46,558 Haitians and 25,344 Chinese nationals":
+    figures of several nationalities in one sentence are parts, no story for the figures
+    after them ("Children made up about a fifth of those crossing")."""
+    last = out[-1]
+    code = _own_nationality(last)
+    if code is None:
+        return
+    same = [c for c in out if c.sentence.start == last.sentence.start and _own_nationality(c)]
+    if len({_own_nationality(c) for c in same}) >= 2:
+        ctx.group_figures.update(c.quantity.start for c in same)
 
 
 # ---- pass 1: which quantities are claims, and whose figures they are ----------------------
@@ -542,7 +565,11 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = None
     if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
         noun = who
-    if q.kind == "share" and (part := _part_making_up(ctx, q)) is not None:
+    if (
+        q.kind == "share"
+        # "Venezuelans made up 328,650 of the crossings": a count of a part, the same way
+        or (q.kind == "count" and _OF_THE_WHOLE.match(ctx.text, q.end, q.end + 12) is not None)
+    ) and (part := _part_making_up(ctx, q)) is not None:
         noun = part
     if _BRINGS_TO_BEFORE.search(ctx.text[max(0, q.start - 30) : q.start]):
         m_num = _THE_NUMBER_OF_AFTER.match(ctx.text, q.end, e)
@@ -1329,8 +1356,13 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     # "The tally rose to 14,000", "Nearly half of them are children": a figure about
     # the story's last claim takes its event and places
     story = next(
-        (c for c in reversed(st.out) if c.sentence.start >= _sentence_back(ctx, s, 2)), None
-    )
+        (
+            c for c in reversed(st.out)
+            if c.sentence.start >= _sentence_back(ctx, s, 2)
+            and c.quantity.start not in ctx.group_figures
+        ),
+        None,
+    )  # fmt: skip
     tally = _TALLY_RE.search(ctx.text[max(s, q.start - 80) : q.start])
     anaphor = story is not None and (
         tally is not None
@@ -1622,15 +1654,33 @@ def _origin_of_the_holders(ctx: _Ctx, d: _Draft) -> None:
 # largest single nationality ..., at about 56,000"
 _LARGEST_GROUP = re.compile(
     r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:were|was|are|is|remained|remain|remains)\s+"
-    r"the\s+(?:largest|biggest|second-largest|third-largest|second\s+largest|main)\s+"
+    r"the\s+(?:largest|biggest|(?:second|third|fourth|fifth|sixth)-largest|second\s+largest|main)\s+"
     r"(?:single\s+)?(?:group|nationality)\b"
 )
 
 
+# "Pakistanis, with 5,900 arrivals, and Bangladeshis, with just under 5,500", "Guineans, at
+# about 11,000", "followed by Colombians with about 16,400": a nationality's own figure
+_GROUP_WITH_FIGURE = re.compile(r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),?\s+(?:with|at)\s+$")
+
+
 def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
     """The nationality the sentence names as the largest group, for the figure that
-    counts it (the first figure after it, with no other figure between)."""
+    counts it (the first figure after it, with no other figure between); a nationality
+    followed by "with" or "at" and the figure counts that nationality (its population when
+    the figure counts no people of its own or only events)."""
     if d.origin is not None or d.ev is None or d.ev.type in ("casualty", "mobilization"):
+        return
+    w = _GROUP_WITH_FIGURE.search(ctx.text, max(d.s, d.q.start - 60), d.q.start)
+    if w is not None and ctx.gaz.is_demonym(w.group("g")):
+        g = w.group("g")
+        d.origin = Location(ctx.gaz.demonyms[g], g, w.start("g"), w.end("g"))
+        ctx.group_figures.add(d.q.start)
+        head = d.pop.text.split()[-1].lower() if d.pop is not None else ""
+        if d.pop is None or head in ctx.rules.event_nouns_not_people or head == "arrivals":
+            d.pop = Span(g, w.start("g"), w.end("g"))
+        if d.dest is not None and d.dest.code == d.origin.code:
+            d.dest = None
         return
     m = _LARGEST_GROUP.search(ctx.text, d.s, d.q.start)
     if m is None or not ctx.gaz.is_demonym(m.group("g")):
@@ -1639,6 +1689,7 @@ def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
         return  # "... the largest group, with 44,239 ..., and 12,000 ...": the first only
     g = m.group("g")
     d.origin = Location(ctx.gaz.demonyms[g], g, m.start("g"), m.end("g"))
+    ctx.group_figures.add(d.q.start)
 
 
 def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
@@ -1678,7 +1729,9 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     # up about half of all arrivals", "Hondurans accounted for about 12% of them": the
     # part's nationality
     origin = origin or _demonym_subject(ctx, q, s, _DEMONYM_FILED_BEFORE, 50)
-    if q.kind == "share":
+    if q.kind == "share" or (
+        q.kind == "count" and _OF_THE_WHOLE.match(ctx.text, q.end, q.end + 12) is not None
+    ):
         origin = origin or _demonym_subject(ctx, q, s, _MAKE_UP_BEFORE, 60)
     if (
         q.kind == "share"
@@ -1686,6 +1739,13 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and prev_claim is not None
         and prev_claim.origin is not None
         and (dest is None or dest.code != prev_claim.origin.code)
+        # (not "Colombians, with 18,587 crossings, were the fifth-largest group. Children made
+        # up about a fifth of those crossing": a nationality's own figure before, not theirs)
+        and not (
+            prev_claim.sentence.start != s
+            and prev_claim.population is not None
+            and prev_claim.population.start == prev_claim.origin.start
+        )
     ):
         origin = prev_claim.origin  # "874,000 fled Ukraine, with more than half going to ..."
     if anaphor and story is not None and (
