@@ -1767,6 +1767,23 @@ def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ):
             # "arrested 41 Russians ... and deported 17 of them": sent back home
             dest = dest or story.origin
+        elif (
+            ev is not None
+            and ev.type in ("departure", "onward")
+            and story.event is not None
+            and story.event.type in ("arrival", "stock")
+            and story.destination is not None
+            and (
+                re.match(r"\s+again\b", ctx.text[ev.end : ev.end + 8])
+                or re.search(r"\bsince\s+$", ctx.text[max(s, ev.start - 8) : ev.start])
+            )
+            and (origin is None or not _from_just_before(ctx, s, origin.start))
+        ):
+            # "About 430,000 Russians entered Kazakhstan ... some 356,000 of them have since
+            # left again": they left the country they had come to (not "more than half of
+            # them set off from Sfax": where the journey began)
+            origin = story.destination
+            dest = None
         else:
             origin = origin or story.origin  # "107,000 of them are still there": same people
     d.restated, d.ev, d.origin, d.dest = restated, ev, origin, dest
@@ -1939,6 +1956,11 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # fill from context where an analyst would be sure; fixtures/README)
             origin = next(iter(flow.values()))
     d.origin, d.dest = origin, dest
+
+
+def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
+    """Does "from (the)" stand right before ``pos`` ("set off from Sfax")?"""
+    return re.search(r"\bfrom\s+(?:the\s+)?$", ctx.text[max(s, pos - 9) : pos]) is not None
 
 
 def _onward_from_the_flow(
