@@ -242,6 +242,11 @@ def _event(
             )
             if state is not None:
                 return Event(state[2], ctx.text[state[0] : state[1]], state[0], state[1])
+            if ftok.lemma.lower() == "leave" and re.match(
+                r"\s+(?:still\s+)?in\s+(?:the\s+)?[A-Z]", ctx.text[end_fig : end_fig + 20]
+            ):
+                # "That leaves roughly 74,000 Russians in Kazakhstan": the ones who stay
+                return Event("stock", first.text, first.start, first.end)
             nxt = ctx.tok_at(end_fig + 1)
             if nxt is not None and r.noun_triggers.get(nxt.text.lower()) == "stock":
                 # "Fire leaves 12,000 Rohingya homeless"
