@@ -195,6 +195,15 @@ def _event(
             ):
                 # "the M23 offensive had displaced about 170,000 people": made to leave
                 path.append(Event("departure", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and r.verb_triggers.get(lem) in ("departure", "arrival", "onward")
+                and anchor is not None
+                and _object_of(ctx, anchor, a)
+                and _sent_back(ctx, a, e)
+            ):
+                # "Guinea and Côte d'Ivoire flew several hundred of their citizens home"
+                path.append(Event("return", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _sent_back(ctx, a, e):
                 # "Guatemala sends 3,500 caravan migrants back to Honduras"
                 path.append(Event("return", a.text, a.start, a.end))

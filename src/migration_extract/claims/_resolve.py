@@ -1501,6 +1501,16 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         # 7,800 applications" in a story of BN(O) visas: papers to stay, not protection
         # (fixtures/README: other)
         ev = Event("other", ev.text, ev.start, ev.end)
+    if (
+        ev is not None
+        and ev.type == "arrival"
+        and _lemma_at(ctx, ev.start) == "move"
+        and re.match(r"\s+(?:in\s+with|into|in\s+to|out\s+of)\s+(?:the\s+|their\s+|new\s+)?[a-z]",
+                     ctx.text[ev.start + len(ev.text.split()[0]) : ev.end + 30])
+    ):
+        # "only about 6,800 have moved into communities", "moved in with relatives in
+        # neighbouring camps": housing, not a crossing (fixtures/README: other)
+        ev = Event("other", ev.text, ev.start, ev.end)
     if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
         # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
         # people": a relocation (README), unlike "43,000 Russians moved to Israel"
