@@ -155,6 +155,10 @@ def _whole_time(
         # "nearly four in five of them are returnees": what the part is, not a move of its own
         or (ev.start >= q.end and re.match(r"\s+of\s+(?:them|those|these)\s+(?:are|were)\b",
                                          ctx.text[q.end : q.end + 30]) is not None)
+        # "2.9 million Russians travelled abroad ..., and some 164,000 of them went to
+        # Georgia": where part of the leavers went, in the same period
+        or (whole.event.type == "departure" and ev.type in ("arrival", "onward")
+            and _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20]) is not None)
     )
     own_date = any(
         q.end <= d.start <= q.end + 30 and _OWN_DATE_GAP.fullmatch(ctx.text[q.end : d.start])
