@@ -1126,6 +1126,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _resolve_part(ctx, d)
     _resolve_population(ctx, d)
     _story_event(ctx, st, d)
+    _passengers_carried(ctx, d)
     if _no_claim_without_event(ctx, d):
         return None
     _event_from_counted_noun(ctx, d)
@@ -1422,6 +1423,54 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
 _WORD_BEFORE_FIGURE = re.compile(
     r"\b([A-Za-z]+)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|just\s+|only\s+)?$"
 )
+
+
+# what carries people across borders: airports, airlines, flights, ferries
+_TRAVEL_CARRIER = re.compile(
+    r"\b(?:airports?|airlines?|flights?|ferry|ferries|sailings?|carriers?|charters?|"
+    r"coach\s+operator|border\s+crossings?)\b",
+    re.I,
+)
+_CARRYING_VERBS = frozenset(
+    {"handle", "carry", "fly", "transport", "serve", "welcome", "bring", "ferry", "move"}
+)
+
+
+def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
+    """"Graz Airport handled 1,064,200 passengers", "the ferry carried about 1,300
+    passengers": travellers carried by a port or a line are people moved (fixtures/README:
+    the airport and tourism articles). From a named country they arrive; "departing"
+    passengers leave; else the movement is ``other``."""
+    if d.ev is not None or d.pop is None:
+        return
+    words = d.pop.text.lower().split()
+    if words[-1] not in ("passengers", "travellers", "travelers"):
+        return
+    noun = ctx.tok_at(d.pop.end - len(words[-1]))
+    if noun is None or not 0 <= noun.head < len(ctx.toks):
+        return
+    verb = ctx.toks[noun.head]
+    if noun.dep != "dobj" or verb.pos != "VERB" or verb.lemma.lower() not in _CARRYING_VERBS:
+        return
+    if any(
+        c.head == verb.i and c.dep == "aux" and c.lemma.lower() in ("can", "could", "may", "might")
+        for c in ctx.toks_in(max(d.s, verb.start - 20), verb.start)
+    ):
+        return  # "Each barge can carry up to 1,400 passengers": a capacity
+    if not _TRAVEL_CARRIER.search(ctx.text, d.s, d.e):
+        return  # "The city's transit company carried about 1.1 million passengers a day"
+    typ = "other"
+    if any(w in ("departing", "outbound", "outgoing") for w in words):
+        typ = "departure"
+    elif (
+        any(w in ("arriving", "inbound", "incoming") for w in words)
+        # "its flights from Russia carried 2,150 passengers", "handled about 612,000 Russian
+        # passengers": people of another country brought in
+        or re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", ctx.text[d.s : d.e])
+        or any(ctx.gaz.is_demonym(w) for w in d.pop.text.split()[:-1])
+    ):
+        typ = "arrival"
+    d.ev = Event(typ, verb.text, verb.start, verb.end)
 
 
 def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
