@@ -320,6 +320,14 @@ def _event(
             # the tagger read as a plural noun
             typ = r.verb_triggers[t.text.lower()[:-1]]
             cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
+        elif (
+            t.pos == "NOUN"
+            and (stem := _progressive_stem(ctx, t, r.verb_triggers)) is not None
+        ):
+            # "it was housing about 56,000 Ukrainians": a progressive the tagger read as a
+            # noun
+            typ = r.verb_triggers[stem]
+            cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
         elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
             # a verb the tagger missed ("800,000 of the refugees ... live in districts")
             typ = r.verb_triggers[t.text.lower()]
@@ -354,6 +362,17 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+def _progressive_stem(ctx: _Ctx, t: PTok, triggers: dict[str, str]) -> str | None:
+    """The trigger verb of an "-ing" word right after "is/was/were/are/been" ("was housing"),
+    or None."""
+    w = t.text.lower()
+    if not w.endswith("ing") or not re.search(
+        r"\b(?:is|are|was|were|been|be)\s+$", ctx.text[max(0, t.start - 8) : t.start], re.I
+    ):
+        return None
+    return next((v for v in (w[:-3], w[:-3] + "e") if v in triggers), None)
 
 
 def _verb_hung_under_the_figure(ctx: _Ctx, q: dict[str, Any], e: int) -> Event | None:

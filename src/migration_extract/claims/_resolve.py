@@ -244,9 +244,15 @@ _SAMPLE_BEFORE = re.compile(
     re.I,
 )
 # "pensioners over 70 and children under 15 travel free": ages of a group
+# "under 18", "over five": an age bound
+_AGE_BOUND = re.compile(
+    r"(?:under|over|below|above)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)",
+    re.I,
+)
 _AGE_OF_GROUP = re.compile(
     r"\b(?:children|kids|pensioners|people|adults|men|women|boys|girls|those|minors|"
-    r"teenagers|students|anyone|everyone)\s+(?:aged\s+)?$",
+    r"teenagers|students|anyone|everyone|of\s+them|of\s+whom)\s+(?:aged\s+)?$",
     re.I,
 )
 # "of those landing", "of those who crossed", "of those evacuated" (not "of them had",
@@ -1018,13 +1024,13 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
         return True
     if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
         return True
-    if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and _AGE_OF_GROUP.search(
+    if _AGE_BOUND.fullmatch(q.text) and _AGE_OF_GROUP.search(
         ctx.text[max(s, q.start - 20) : q.start]
     ):
         return True
     if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
         return True
-    if re.fullmatch(r"(?:under|over|below|above)\s+\d{1,2}", q.text) and re.search(
+    if _AGE_BOUND.fullmatch(q.text) and re.search(
         r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
     ):
         return True  # "46% of them are under 18": an age
