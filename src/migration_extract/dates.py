@@ -1451,6 +1451,23 @@ def _combine(
         out.append(DateMention(text[start:end], start, end, _iso(lo), _iso(hi)))
         out_hits.append(h)
         k += 1
+    for i in range(1, len(out)):
+        h0, h1, d0, d1 = out_hits[i - 1], out_hits[i], out[i - 1], out[i]
+        if (
+            h0.kind == h1.kind == "month"
+            and (d0.start, d0.end) == (h0.start, h0.end)
+            and (d1.start, d1.end) == (h1.start, h1.end)
+            and d0.date_from is not None
+            and d1.date_from is not None
+            and d1.date_from < d0.date_from
+            and re.fullmatch(r",?\s+(?:and|or)\s+|,\s+", text[d0.end : d1.start])
+        ):
+            # "in November and December" written in November: the December after it
+            lo, hi = _shift_year(
+                (date.fromisoformat(d1.date_from), date.fromisoformat(d1.date_to)), 1  # type: ignore[arg-type]
+            )
+            if lo is not None and lo > date.fromisoformat(d0.date_from):
+                out[i] = DateMention(d1.text, d1.start, d1.end, _iso(lo), _iso(hi))
     if pub is not None:
         # "the same period last year" reads the period named before it as joined above
         pairs = list(zip(out_hits, out, strict=True))
