@@ -225,6 +225,10 @@ _DAY_KINDS = ("md", "dm", "md_span")
 _SIMPLE_RE = [(name, re.compile(_sp(rx))) for name, rx in _SIMPLE]
 _RANGE_BEFORE = re.compile(_sp(r"\b([Bb]etween|[Ff]rom)\s+$"))
 _RANGE_MID = re.compile(_sp(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*"))
+# "Between September 21, when President Vladimir Putin announced the call-up, and December 31"
+_RANGE_MID_CLAUSE = re.compile(
+    r",\s+(?:when|as|the\s+day)\s+[^,;:.()\n]{3,90},\s+(?:and|to|until|through)\s+"
+)
 _SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
 _SO_FAR_BEFORE = re.compile(r"\b[Ss]o\s+far\s+(?:in\s+)?$")
 
@@ -1366,7 +1370,9 @@ def _combine(
         if rng and k + 1 < len(resolved):
             h2, iv2 = resolved[k + 1]
             mid = text[h.end : h2.start]
-            if _RANGE_MID.fullmatch(mid):
+            if _RANGE_MID.fullmatch(mid) or (
+                rng.group(1).lower() == "between" and _RANGE_MID_CLAUSE.fullmatch(mid)
+            ):
                 start = start - (len(before) - rng.start())
                 end = h2.end
                 lo, hi = iv[0], iv2[1]
