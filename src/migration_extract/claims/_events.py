@@ -136,7 +136,9 @@ def _event(
         # phrases move people only towards a named place (lexicon `place_bound_phrases`)
         if not (
             m.group(0).lower() in r.place_bound_phrases
-            and not re.match(r"\s+(?:the\s+)?[A-Z]", sent_text[m.end() : m.end() + 8])
+            and not re.match(
+                r"\s+(?:the\s+)?[A-Z]|\s+the\s+country\b", sent_text[m.end() : m.end() + 13]
+            )
         )
     ]
 
