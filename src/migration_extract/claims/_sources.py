@@ -26,7 +26,8 @@ _ANAPHORIC_SOURCES = re.compile(
     r"^(?:the\s+|its\s+|their\s+)?(?:(?:un|u\.n\.|same|local|national)\s+)?"
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
-    r"committee|institute|bureau|authority|mission|coastguard|programme|program)"
+    r"committee|institute|bureau|authority|mission|coastguard|programme|program|foundation|"
+    r"association|network|centre|center|federation|union)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
     r"count|estimates?|update|tally|assessment|tracking|monitoring))?)?$",
     re.I,
@@ -581,6 +582,15 @@ def _make_source(
         )
         if best is not None:
             return Source(best[1], "organization", None, None, text[a0:a1], a0, a1)
+        # "The Free Buryatia Foundation ... The foundation said": the last organisation the
+        # article named with that word
+        ents = [x for x in ctx.inp.entities
+                if x[2] == "ORG" and x[1] <= a0 and word in text[x[0] : x[1]].lower()]  # fmt: skip
+        if ents:
+            org = re.sub(r"^(?:the|The)\s+", "", text[ents[-1][0] : ents[-1][1]])
+            org = re.sub(r"(?:’s|'s)$", "", org)
+            return Source(ctx.acronyms.get(org, org), "organization", None, None,
+                          text[a0:a1], a0, a1)  # fmt: skip
         if word in ("agency", "body", "organisation", "organization", "group", "office"):
             # "the agency's figures show" with no source quoted yet: the last organisation
             # the article named
