@@ -226,7 +226,12 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             if sub_s <= q["start"] < sub_e:
                 continue  # "Some 6,000 children had been registered": the figure itself
             app = re.match(r",\s*([^,]{3,60}?),", text[sub_e : sub_e + 70])
-            src = _make_source(ctx, sub_s, sub_e, sj, apposition=app.group(1) if app else None)
+            by = _RECORDS_BY.search(text, sub_s, sub_e)
+            if by is not None and sj.text.lower() in _RECORD_NOUNS:
+                # "A detailed table released by the ministry showed": who released it
+                src = _make_source(ctx, by.start("org"), sub_e, None)
+            else:
+                src = _make_source(ctx, sub_s, sub_e, sj, apposition=app.group(1) if app else None)
         if src is not None:
             return src
     m = re.match(r"\s*([A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4}),\s+citing\b", sent)
@@ -318,6 +323,16 @@ _ORG_RECORDS = re.compile(
     r"figures|data|statistics|estimates|analysis|census|count|tally|records)\b"
 )
 
+
+# a record and who released it: "a table released by the ministry", "data compiled by IOM"
+_RECORD_NOUNS = frozenset(
+    {"table", "tables", "figures", "data", "statistics", "report", "bulletin", "update",
+     "survey", "records", "tally", "count", "estimates", "numbers"}
+)  # fmt: skip
+_RECORDS_BY = re.compile(
+    r"\b(?:released|published|compiled|issued|provided|gathered|collected|posted)\s+by\s+"
+    r"(?P<org>\S.*)$"
+)
 
 _TRAILING_SAID_RE = re.compile(
     r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
