@@ -27,9 +27,10 @@ _ANAPHORIC_SOURCES = re.compile(
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
     r"committee|institute|bureau|authority|mission|coastguard|programme|program|foundation|"
-    r"association|network|centre|center|federation|union)"
+    r"association|network|centre|center|federation|union|update|bulletin|statement)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
-    r"count|estimates?|update|tally|assessment|tracking|monitoring))?)?$",
+    r"count|estimates?|update|tally|assessment|tracking|monitoring|year-end|monthly|annual|"
+    r"weekly|daily|latest|own|displacement\s+tracking))?)?$",
     re.I,
 )
 _NAME_CLOSING = re.compile(
@@ -135,12 +136,15 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         )
         a1 = a0 + (cut.start() if cut else e - a0)
         by = _FIGURES_BY.match(text, a0, e)
+        given = _FIGURES_GIVEN.match(text, a0, e)
         if by is not None:
             # "according to figures released on Monday by the International Organization
             # for Migration (IOM)": the body that released them
             a0 = by.end()
-            cut = re.search(r"[,.;:(\n]", text[a0:e])
+            cut = re.search(r"[,.;:(\n]|\s+(?:at|on|in|during)\s", text[a0:e])
             a1 = a0 + (cut.start() if cut else e - a0)
+        elif given is not None:
+            a0, a1 = given.start("org"), given.end("org")
         listed = _NAME_WITH_COMMAS.match(text, a1, e)
         if listed is not None:
             # "according to Immigration, Refugees and Citizenship Canada (IRCC)": a name with
@@ -315,8 +319,15 @@ _NAME_WITH_COMMAS = re.compile(
 )
 _FIGURES_BY = re.compile(
     r"(?:the\s+|new\s+|latest\s+|official\s+)*(?:figures|data|statistics|estimates|numbers|"
-    r"reports?|records)\s+(?:released|published|issued|compiled|collected|gathered|provided)"
+    r"reports?|records)\s+(?:released|published|issued|compiled|collected|gathered|provided|"
+    r"presented|given)"
     r"\b[^,.;:]{0,40}?\bby\s+"
+)
+# "according to figures the department gave to Congress": the body that gave them
+_FIGURES_GIVEN = re.compile(
+    r"(?:the\s+|new\s+|latest\s+)*(?:figures|data|statistics|numbers)\s+(?:that\s+)?"
+    r"(?P<org>(?:the\s+)?[\w’'.&\-]+(?:\s+[A-Z][\w’'.&\-]*){0,4})\s+"
+    r"(?:gave|provided|sent|released|published|presented|submitted|shared)\b"
 )
 _ORG_RECORDS = re.compile(
     r"(?:an?\s+|the\s+)?(?P<org>[A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4})\s+(?:survey|report|"
@@ -584,6 +595,8 @@ def _make_source(
             word in prev.name.lower()
             or any(word in f for f in long_names)  # "The office" after "(UDSC)"
             or word in ctx.rules.generic_body_words
+            # "according to the update", "the bulletin": the record of the body quoted last
+            or (word in ("update", "bulletin", "statement") and prev.kind == "organization")
         ):
             return Source(prev.name, prev.kind, prev.role, prev.country, text[a0:a1], a0, a1)
         # "The office said" after "Poland's Office for Foreigners (UDSC)" was introduced
