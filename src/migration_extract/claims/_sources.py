@@ -229,7 +229,9 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
                 sub_s, sub_e = person[0], person[1]
             if sub_s <= q["start"] < sub_e:
                 continue  # "Some 6,000 children had been registered": the figure itself
-            app = re.match(r",\s*([^,]{3,60}?),", text[sub_e : sub_e + 70])
+            # "..., said its director, Ioannis Kostas." / ", Ioannis Kostas, told": the name
+            # in apposition (closing the sentence or set off by commas)
+            app = re.match(r",\s*([^,]{3,60}?)(?:,|\.(?:\s|$|[”\"])|$)", text[sub_e : sub_e + 70])
             by = _RECORDS_BY.search(text, sub_s, sub_e)
             if by is not None and sj.text.lower() in _RECORD_NOUNS:
                 # "A detailed table released by the ministry showed": who released it
