@@ -8,7 +8,16 @@ from typing import Any
 
 from ..officials import AGENCY_TAG, FULL_NAME
 from ..records import Source
-from ._base import PTok, _ancestors, _Ctx, _geo_in, _segment, _subject_of, _subtree
+from ._base import (
+    PTok,
+    _ancestors,
+    _Ctx,
+    _geo_in,
+    _segment,
+    _sentence_back,
+    _subject_of,
+    _subtree,
+)
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it"}
 
@@ -385,7 +394,17 @@ _PERSONAL_NAME = re.compile(
 
 
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
-    """'he said' -> the last official named before (else the last person named)."""
+    """'he said' -> the last official named before (else the last person named); the person
+    quoted in the sentence just before keeps speaking ("Nazeli Baghdasaryan, press secretary
+    to Prime Minister Nikol Pashinyan, said ... Of those, 21,000 ..., she told reporters")."""
+    last = ctx.last_source
+    if (
+        last is not None
+        and last.kind == "person"
+        and last.start < a0
+        and ctx.sent_of(last.start)[0] >= _sentence_back(ctx, ctx.sent_of(a0)[0], 1)
+    ):
+        return Source(last.name, "person", last.role, last.country, ctx.text[a0:a1], a0, a1)
     best = None
     for o in ctx.inp.officials:
         for ms, me in o.mentions:
