@@ -355,6 +355,18 @@ def _event(
         c for c in cands
         if not _AND_THAT.search(ctx.text[min(c[2], q["start"]) : max(c[2], q["start"])])
     ]  # fmt: skip
+    if anchor is not None and len(cands) > 1 and anchor.text.lower() not in ("those", "these"):
+        # (not "those arriving": the clause is all the counted people are)
+        # "about 1.06 million people who fled Ukraine are recorded as living in Germany": a
+        # clause on the counted noun says who they are; the stay outside it is the event
+        mods = {t.i for t in ctx.toks_in(s, e) if t.dep in ("relcl", "acl") and t.head == anchor.i}
+
+        def in_modifier(pos: int) -> bool:
+            t = ctx.tok_at(pos)
+            return t is not None and any(a.i in mods for a in (t, *_ancestors(ctx, t)))
+
+        if mods and any(not in_modifier(c[2]) for c in cands):
+            cands = [(c[0] + 60, *c[1:]) if in_modifier(c[2]) else c for c in cands]
     if not cands:
         return None
     cands.sort()
