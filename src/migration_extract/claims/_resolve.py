@@ -1651,6 +1651,15 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         # "8,900 crossed out of the country on Tuesday, ... and that between 6,000 and
         # 9,000 had been leaving every day": the same people leaving the same country
         origin = prev_claim.origin
+    if (
+        ev is not None
+        and ev.type == "departure"
+        and dest is None
+        and re.match(r"\s+into\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
+    ):
+        # "about 19,800 Russian citizens flew into Yerevan's Zvartnots airport": into a
+        # place the gazetteer does not know (SPEC: "crossed into a destination")
+        ev = Event("arrival", ev.text, ev.start, ev.end)
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
 
 
