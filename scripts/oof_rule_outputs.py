@@ -38,7 +38,7 @@ BATCHES = [
     ("59d7716", 125, 136), ("54564c3", 137, 148), ("ee1c6a0", 149, 160),
     ("3abd67b", 161, 172), ("9e462f3", 173, 184), ("18ac847", 185, 196),
     ("e7f66d6", 197, 208), ("17d601c", 209, 232), ("42d5777", 233, 244),
-    ("d44568c", 245, 256),
+    ("d44568c", 245, 256), ("e5cc0c9", 269, 280),
 ]  # fmt: skip
 
 # run inside the old worktree: old code, current texts; entry points of the installed

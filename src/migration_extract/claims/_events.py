@@ -330,9 +330,10 @@ def _event(
             # noun
             typ = r.verb_triggers[stem]
             cands.append((abs(t.start - q["start"]) + 5, typ, t.start, t.end))
-        elif t.pos in ("ADV", "ADJ") and t.text.lower() in r.verb_triggers:
-            # a verb the tagger missed ("800,000 of the refugees ... live in districts")
-            typ = r.verb_triggers[t.text.lower()]
+        elif t.pos in ("ADV", "ADJ") and (stem := _verb_read_as_adjective(t, r.verb_triggers)):
+            # a verb the tagger missed ("800,000 of the refugees ... live in districts", "about
+            # 13,800 more crossed, many of them after ...")
+            typ = r.verb_triggers[stem]
             cands.append((abs(t.start - q["start"]) + 8, typ, t.start, t.end))
         elif (
             t.start == (pop.end if pop is not None else q["end"]) + 1
@@ -376,6 +377,17 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+def _verb_read_as_adjective(t: PTok, triggers: dict[str, str]) -> str | None:
+    """The trigger verb of a word the tagger read as an adjective or adverb: the word itself
+    ("live") or its past form ("crossed", "arrived", "fled" excluded), or None."""
+    w = t.text.lower()
+    if w in triggers:
+        return w
+    if w.endswith("ed"):
+        return next((v for v in (w[:-2], w[:-1], w[:-3]) if v in triggers), None)
+    return None
 
 
 def _progressive_stem(ctx: _Ctx, t: PTok, triggers: dict[str, str]) -> str | None:
