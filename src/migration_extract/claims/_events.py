@@ -381,13 +381,9 @@ def _event(
 
 def _verb_read_as_adjective(t: PTok, triggers: dict[str, str]) -> str | None:
     """The trigger verb of a word the tagger read as an adjective or adverb: the word itself
-    ("live") or its past form ("crossed", "arrived", "fled" excluded), or None."""
+    ("live") or its past form ("crossed"), or None."""
     w = t.text.lower()
-    if w in triggers:
-        return w
-    if w.endswith("ed"):
-        return next((v for v in (w[:-2], w[:-1], w[:-3]) if v in triggers), None)
-    return None
+    return w if w in triggers else _past_form_of_trigger(w, triggers)
 
 
 def _progressive_stem(ctx: _Ctx, t: PTok, triggers: dict[str, str]) -> str | None:
@@ -660,9 +656,10 @@ def _subject_of_movement(ctx: _Ctx, q: Quantity) -> bool:
     return False
 
 
-def _past_form_of_trigger(word: str, triggers: dict[str, str]) -> bool:
-    """'crossed', 'arrived', 'fled'-like past forms whose stem is a trigger lemma."""
-    return any(word.endswith(suf) and word[: -len(suf)] in triggers for suf in ("ed", "d"))
+def _past_form_of_trigger(word: str, triggers: dict[str, str]) -> str | None:
+    """The trigger lemma of a 'crossed', 'arrived'-like past form, or None."""
+    stems = (word[: -len(suf)] for suf in ("ed", "d") if word.endswith(suf))
+    return next((st for st in stems if st in triggers), None)
 
 
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|fortnight)\b")
@@ -674,6 +671,13 @@ _IN_CAMPS_AFTER = re.compile(
 )
 
 
+# counted animals, not people ("Goats remained the largest group at 27.9 million")
+_ANIMALS = frozenset(
+    {"goat", "sheep", "cattle", "horse", "camel", "livestock", "animal", "herd", "flock", "cow",
+     "pig", "poultry", "chicken", "yak"}
+)  # fmt: skip
+
+
 def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
     """'Officials have relocated about 30,000 of them', 'stopped 1,800 would-be migrants':
     a figure with no noun (or one the parser missed) that is the object of an event verb."""
@@ -682,5 +686,13 @@ def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
         return False
     for a in [t, *_ancestors(ctx, t)][:4]:
         if a.pos == "VERB" and a.start < q.start:
+            # (not "Goats remained the largest group at 27.9 million": things, not people)
+            subj = next(
+                (c for c in ctx.toks_in(max(0, a.start - 60), a.start)
+                 if c.head == a.i and c.dep in ("nsubj", "nsubjpass")),
+                None,
+            )  # fmt: skip
+            if subj is not None and subj.lemma.lower() in _ANIMALS:
+                return False
             return a.lemma.lower() in ctx.rules.verb_triggers and a.dep not in ("amod", "acl")
     return False

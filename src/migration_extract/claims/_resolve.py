@@ -1030,6 +1030,11 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
         return True
     if _AVERAGE_LOAD_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
         return True
+    if re.match(
+        r"\s+head\b(?!\s+(?:to|for|into|home|back|north|south|east|west|towards|out))",
+        ctx.text[q.end : q.end + 20],
+    ):
+        return True  # "herds top 71 million head": livestock
     if _AGE_BOUND.fullmatch(q.text) and re.search(
         r"\b(?:are|were|aged|is|was)\s+$", ctx.text[max(s, q.start - 8) : q.start]
     ):
