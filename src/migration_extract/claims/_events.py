@@ -156,6 +156,7 @@ def _event(
         return pop is not None and pop.start <= pos < pop.end
 
     path: list[Event] = []
+    attempted = False  # the first trigger is what the people tried to do
     if anchor is not None and (pop is None or pop.end <= q["start"]):
         own = _verb_hung_under_the_figure(ctx, q, e)
         if own is not None:
@@ -177,6 +178,8 @@ def _event(
                     None,
                 )
                 if inner is not None:
+                    if not path and lem in ("try", "attempt", "seek"):
+                        attempted = True
                     a = inner
                     lem = a.lemma.lower()
             hit = next(((ps, pe, t) for ps, pe, t in phrase_hits if ps <= a.start < pe), None)
@@ -228,6 +231,8 @@ def _event(
         finite = _finite_verb_after_participle(ctx, path[0], pop, s, e)
         if finite is not None:
             path = [finite]
+    if attempted and len(path) > 1:
+        return path[1]  # "detained 3,472 Haitians trying to cross the river": the stop
     if path:
         first = path[0]
         ftok = ctx.tok_at(first.start)

@@ -1665,6 +1665,16 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         # "about 19,800 Russian citizens flew into Yerevan's Zvartnots airport": into a
         # place the gazetteer does not know (SPEC: "crossed into a destination")
         ev = Event("arrival", ev.text, ev.start, ev.end)
+    if (
+        ev is not None
+        and ev.type == "arrival"
+        and re.match(r"\s+back\s+(?:in)?to\b|\s+(?:back\s+)?home\b", ctx.text[ev.end : ev.end + 12])
+        and (dest is None or pop is None or (nat := _nationality(ctx, pop)[0]) is None
+             or nat.code == dest.code)
+    ):
+        # "roughly 4,000 people a day were travelling back into Russia": going back (not
+        # "Burundians ... crossed back into Tanzania": another country's people)
+        ev = Event("return", ev.text, ev.start, ev.end)
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
 
 
