@@ -220,7 +220,13 @@ def _event(
                 if _not_a_movement(ctx, a) or _reaches_the_figure(ctx, a, q):
                     continue  # "the charter flights, which run up to 50 a week"
                 path.append(Event(r.verb_triggers[lem], a.text, a.start, a.end))
-            elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and a.dep == "ROOT":
+            elif a.pos == "NOUN" and a.text.lower() in r.noun_triggers and (
+                a.dep == "ROOT"
+                # "registered the arrival of more than 220,000 Russian citizens": the event
+                # noun whose "of" names the counted people
+                or re.fullmatch(r"\s+of\s+(?:the\s+|some\s+|about\s+|more\s+than\s+)*",
+                                ctx.text[a.end : q["start"]]) is not None
+            ):
                 path.append(Event(r.noun_triggers[a.text.lower()], a.text, a.start, a.end))
             if len(path) == 2 or (a.dep == "relcl" and a.pos in ("VERB", "AUX")):
                 # ("In Obock, where the government says some 150 migrants a day arrive ...,
