@@ -76,7 +76,9 @@ _SAME_PERIOD_RE = re.compile(
     # "CBP recorded more than 370,000 encounters in the month", "over the holiday period"
     r"|\b(?:over|in|during)\s+the\s+(?P<what2>(?:holiday\s+)?(?:month|period|fortnight))\b"
     r"(?!\s+(?:of|in|to|from|after|before|since|ending|ended|through|until|when|that|which|"
-    r"a\s+year|last|the\s+previous)\b)",
+    r"a\s+year|last|the\s+previous)\b)"
+    # "2,900 people had come through that day"
+    r"|\b(?P<what3>that\s+(?:same\s+)?day)\b",
     re.I,
 )
 _SUBSET_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
@@ -97,7 +99,9 @@ _TEMPORAL_SINCE = re.compile(
 _FUTURE_BETWEEN = re.compile(r"\b(?:would|will|could|plans?\s+to|intends?\s+to)\b", re.I)
 _CURRENT_RATE_AFTER = re.compile(r"(?:\s+more)?\s+(?:are|is)\s+(?:now\s+|still\s+)?[a-z]+ing\b")
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until)\b", re.I)
-_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z’'./ -]*(?:,\s+[A-Z][A-Za-z’'. -]*)?,\s+$")
+_DATELINE_RE = re.compile(
+    r"^[^\W\d_a-z](?:[^\W\d_]|[’'./ -])*(?:,\s+[^\W\d_a-z](?:[^\W\d_]|[’'. -])*)?,\s+$"
+)  # (letters with accents too: "DAJABÓN, Dominican Republic, ")
 
 
 def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
@@ -122,10 +126,21 @@ def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) ->
         earlier = [c for c in prior if c.time is not None and c.quantity.start < q.start]
         if not earlier:
             continue
-        words = (m.group("what") or m.group("what2").split()[-1]).lower()
+        words = (m.group("what") or (m.group("what2") or m.group("what3")).split()[-1]).lower()
         named = next((c.time for c in reversed(earlier) if words in c.time.text.lower()), None)
         if named is not None:
             return named
+        if m.group("what3"):
+            # "At the crossing on Monday, men ... queued ... said 2,900 people had come through
+            # that day": the last single day the text named, in this sentence or the two before
+            day = next(
+                (d for d in reversed(ctx.inp.dates)
+                 if d.end <= m.start() and d.start >= _sentence_back(ctx, s, 2)
+                 and d.date_from is not None and d.date_from == d.date_to),
+                None,
+            )  # fmt: skip
+            if day is not None:
+                return TimeRef(day.text, day.start, day.end, day.date_from, day.date_to)
         here = [c for c in earlier if c.sentence.start == s]
         if here:
             return here[-1].time
