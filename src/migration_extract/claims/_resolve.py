@@ -2175,6 +2175,9 @@ def _time_of_the_listed_figure(
     an apposition of it in the parse), shares that figure's time."""
     def noun_of(pos: int) -> PTok | None:
         t = ctx.tok_at(pos)
+        nums = [x for x in ctx.toks_in(pos, pos + 40) if x.pos == "NUM"]
+        if t is not None and t.pos != "NUM" and nums and nums[0].start < pos + 25:
+            t = nums[0]  # "about 47,000": from the number, not its hedge
         for _ in range(3):
             if t is None or t.dep not in ("nummod", "compound", "quantmod", "amod"):
                 break
