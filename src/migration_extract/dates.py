@@ -1517,6 +1517,10 @@ _PREVIOUS_RE = re.compile(
 )
 
 
+_WEEKDAY_BEFORE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_WD3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
 def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention]:
     """"66,000 entered in the seven days to Sunday, up from 31,000 in the previous week":
     "the previous week/month/year" counts back from the period named just before it in
@@ -1524,6 +1528,28 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
     start), not from the publication date. Without such a period it keeps its reading."""
     out = list(found)
     for k, d in enumerate(found):
+        wd = _WEEKDAY_BEFORE.fullmatch(d.text)
+        the = re.search(r"\b[Tt]he\s+$", text[max(0, d.start - 8) : d.start])
+        before = re.match(r"\s+before\b", text[d.end : d.end + 8])
+        if wd is not None and k > 0 and the is not None and before is not None:
+            # "1,460 entries on Monday against 930 on the Monday before": that weekday before
+            # the day named just before it in the same sentence
+            prev = found[k - 1]
+            between = text[prev.end : d.start]
+            if (
+                prev.date_from is not None
+                and prev.date_from == prev.date_to
+                and len(between) <= 200
+                and not re.search(r"[.!?]\s", between)
+            ):
+                anchor = date.fromisoformat(prev.date_from)
+                target = _WD3.index(wd.group(1).lower()[:3])
+                back = (anchor.weekday() - target) % 7 or 7
+                day = (anchor - timedelta(days=back)).isoformat()
+                start = max(0, d.start - 8) + the.start()
+                end = d.end + before.end()
+                out[k] = DateMention(text[start:end], start, end, day, day)
+            continue
         m = _PREVIOUS_RE.match(d.text)
         if m is None or k == 0:
             continue
