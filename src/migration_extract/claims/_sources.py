@@ -357,7 +357,7 @@ _RECORDS_BY = re.compile(
 )
 
 _TRAILING_SAID_RE = re.compile(
-    r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,3}?|he|she|they)"
+    r"[,”\"]\s*((?:[Tt]he\s+)?[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-&#;]+){0,5}?|he|she|they)"
     r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\)|"
     # ", Petty Officer Ana Ruiz, a Coast Guard spokeswoman, said", ", Ion Cebotari, deputy
     # head of the border police, told reporters": a role in apposition
@@ -510,6 +510,8 @@ def _make_source(
         head is not None
         and head.pos != "PROPN"
         and head_word not in ctx.rules.speaker_heads
+        # ("The Sollia hotel said": a named place or business speaks)
+        and not any(t.pos == "PROPN" for t in ctx.toks_in(a0, head.start))
         and not any(
             x[2] in ("ORG", "PERSON", "NORP", "GPE") and x[0] <= head.start < x[1] for x in ents
         )
