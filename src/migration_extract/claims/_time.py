@@ -99,6 +99,11 @@ _TEMPORAL_SINCE = re.compile(
 _FUTURE_BETWEEN = re.compile(r"\b(?:would|will|could|plans?\s+to|intends?\s+to)\b", re.I)
 _CURRENT_RATE_AFTER = re.compile(r"(?:\s+more)?\s+(?:are|is)\s+(?:now\s+|still\s+)?[a-z]+ing\b")
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until)\b", re.I)
+# "the highest daily figure since", "the most since", "the first time since": a record
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|largest|biggest|most|fewest|busiest|first|least|smallest|worst)\b"
+    r"[^,.;:]{0,30}$"
+)
 _DATELINE_RE = re.compile(
     r"^[^\W\d_a-z](?:[^\W\d_]|[’'./ -])*(?:,\s+[^\W\d_a-z](?:[^\W\d_]|[’'. -])*)?,\s+$"
 )  # (letters with accents too: "DAJABÓN, Dominican Republic, ")
@@ -310,6 +315,10 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue  # dateline
         if d.text.lower() in ("today", "now", "tonight", "this morning"):
             continue  # "today perhaps 100,000 remain": the present, not a dated count
+        if d.text.lower().startswith("since") and _RECORD_SINCE.search(
+            text[max(s, d.start - 50) : d.start]
+        ):
+            continue  # "214 people came in, the highest daily figure since ...": a comparison
         if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
             continue  # "live in camps ..., most of whom fled ... in 2017"
         if d.end <= q["start"] and re.match(
@@ -488,6 +497,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             if not _TEMPORAL_SINCE.search(clause):
                 continue
             ms = s + m.start()
+            if _RECORD_SINCE.search(text[max(s, ms - 50) : ms]):
+                continue  # "the highest daily figure since the border reopened": a comparison
             if _segment(text, s, e, ms) != q_segment and others:
                 continue
             me = ms + len(m.group(0).rstrip())
