@@ -155,6 +155,23 @@ def _event(
             return False
         return pop is not None and pop.start <= pos < pop.end
 
+    if anchor is not None and re.fullmatch(
+        r"\s*[Oo]f\s+(?:the|those|some|about|around|roughly|nearly|more\s+than|\s)*",
+        ctx.text[s : q["start"]],
+    ):
+        # "Of the roughly 4,000 Russians who have arrived in Dubai ..., about a third have
+        # moved on": the figure fronting its sentence is counted by its own clause
+        rel = next(
+            (t for t in ctx.toks_in(anchor.end, e)
+             if t.head == anchor.i and t.dep in ("relcl", "acl") and t.pos == "VERB"),
+            None,
+        )  # fmt: skip
+        if rel is not None:
+            hit = next(((ps, pe, ty) for ps, pe, ty in phrase_hits if ps <= rel.start < pe), None)
+            if hit is not None:
+                return Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1])
+            if rel.lemma.lower() in r.verb_triggers:
+                return Event(r.verb_triggers[rel.lemma.lower()], rel.text, rel.start, rel.end)
     path: list[Event] = []
     attempted = False  # the first trigger is what the people tried to do
     if anchor is not None and (pop is None or pop.end <= q["start"]):

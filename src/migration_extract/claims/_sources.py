@@ -319,6 +319,8 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
 
 _SAID_NAME_CLOSING = re.compile(
     r"[,”\"]\s*(?:said|says|added|told\s+reporters)\s+"
+    # (", said another agent, Denis Lyubimov.": a role first, then the name)
+    r"(?:(?:a|an|another|the|its|his|her|their)\s+[^,;“”\"]{2,40},\s*)?"
     rf"(?P<name>{FULL_NAME})"
     r"(?:,\s*[^;“”\"]{3,90}?)?\s*[.!]?\s*$"
 )
@@ -361,7 +363,10 @@ _TRAILING_SAID_RE = re.compile(
     r"(?:,\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),|\s+\(([A-Z][A-Za-z0-9.&\-]{1,11})\)|"
     # ", Petty Officer Ana Ruiz, a Coast Guard spokeswoman, said", ", Ion Cebotari, deputy
     # head of the border police, told reporters": a role in apposition
-    r",\s*(?:(?:a|an|the)\s+[^,;.“”\"]{3,60}|[a-z][^,;.“”\"]{2,60}),)?"
+    r",\s*(?:(?:a|an|the)\s+[^,;.“”\"]{3,60}|"
+    # (not ", where rents are lower,": a clause, not a role)
+    r"(?!(?:where|which|who|whom|whose|when|while|as|after|before|because|although)\b)"
+    r"[a-z][^,;.“”\"]{2,60}),)?"
     r"\s+(?:said|says|added|told|estimates|estimated|reported|reports|stated|noted|show|shows|"
     r"showed)\b"
 )  # (", the International Organization for Migration (IOM) said": the defined acronym;
