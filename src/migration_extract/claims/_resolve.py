@@ -1703,11 +1703,22 @@ def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
         and _AMONG_THEM_BEFORE.search(ctx.text[max(d.s, q.start - 30) : q.start])
     ):
         d.origin = prev.origin  # "Eleven Sri Lankans, among them four children"
+        return
+    if _ITS_CITIZENS.match(ctx.text, q.end, d.e):
+        # "The Russian embassy said about 2,000 of its citizens had registered": the
+        # country of the body that opens the sentence
+        first = next(
+            (g for g in _geo_in(ctx, d.s, q.start) if g[2] is not None and g[3] == "country"),
+            None,
+        )
+        if first is not None and (d.dest is None or d.dest.code != first[2]):
+            d.origin = Location(first[2], ctx.text[first[0] : first[1]], first[0], first[1])
 
 
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+$")
 _OF_DEMONYM_AFTER = re.compile(r"\s+(?:of|by)\s+([A-Z][\w’'-]+)\b")
 _AMONG_THEM_BEFORE = re.compile(r",\s+(?:among\s+them|including)\s+$")
+_ITS_CITIZENS = re.compile(r"\s+(?:of\s+)?(?:its|their)\s+(?:own\s+)?(?:citizens|nationals)\b")
 
 
 # papers issued to people of a country: "7,400 residence permits to Russians", "almost
