@@ -930,6 +930,25 @@ def _bare_figure_population(
             # "People were still leaving Derna at a rate of about 1,000 a day": the
             # subject of the movement is whom the rate counts
             pop = Span(m_subj.group(1), m_subj.start(1), m_subj.end(1))
+        else:
+            # "TBILISI - A year after ..., Russians are still crossing into Georgia ... at a
+            # rate of about 2,600 a day": the parsed subject of the movement verb
+            verb = next(
+                (t for t in reversed(ctx.toks_in(s, q.start))
+                 if t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers),
+                None,
+            )  # fmt: skip
+            subj = verb and next(
+                (c for c in ctx.toks_in(s, verb.start) if c.head == verb.i and c.dep == "nsubj"),
+                None,
+            )
+            if (
+                subj
+                and subj.pos in ("NOUN", "PROPN")
+                and subj.text.lower() not in ctx.rules.all_event_nouns
+                and _is_people({"text": subj.text, "head": subj.text}, ctx)
+            ):
+                pop = Span(subj.text, subj.start, subj.end)
     return pop, False
 
 
