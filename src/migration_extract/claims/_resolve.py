@@ -1707,7 +1707,9 @@ def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
         return
     if ev.text.lower().split()[-1] in ctx.rules.all_event_nouns:
         m_adj = _DEMONYM_BEFORE.search(ctx.text, max(d.s, ev.start - 30), ev.start)
-        m_of = _OF_DEMONYM_AFTER.match(ctx.text, ev.end, d.e)
+        m_of = _OF_DEMONYM_AFTER.match(ctx.text, ev.end, d.e) or _FILED_BY_DEMONYM.match(
+            ctx.text, ev.end, min(d.e, ev.end + 40)
+        )  # "nearly 12,000 residence applications were filed by Russians"
         for m in (m_adj, m_of):
             if m is not None and ctx.gaz.is_demonym(m.group(1)):
                 code = ctx.gaz.demonyms.get(m.group(1))
@@ -1736,6 +1738,10 @@ def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
 
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+$")
 _OF_DEMONYM_AFTER = re.compile(r"\s+(?:of|by)\s+([A-Z][\w’'-]+)\b")
+_FILED_BY_DEMONYM = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:filed|made|submitted|lodged)\s+by\s+"
+    r"([A-Z][\w’'-]+)\b"
+)
 _AMONG_THEM_BEFORE = re.compile(r",\s+(?:among\s+them|including)\s+$")
 _ITS_CITIZENS = re.compile(r"\s+(?:of\s+)?(?:its|their)\s+(?:own\s+)?(?:citizens|nationals)\b")
 
