@@ -640,29 +640,13 @@ def _make_source(
             return Source(best[1], "organization", None, None, text[a0:a1], a0, a1)
         # "The Free Buryatia Foundation ... The foundation said": the last organisation the
         # article named with that word
-        ents = [x for x in ctx.inp.entities
-                if x[2] == "ORG" and x[1] <= a0 and word in text[x[0] : x[1]].lower()]  # fmt: skip
-        if ents:
-            org = re.sub(r"^(?:the|The)\s+", "", text[ents[-1][0] : ents[-1][1]])
-            org = re.sub(r"(?:’s|'s)$", "", org)
-            return Source(ctx.acronyms.get(org, org), "organization", None, None,
-                          text[a0:a1], a0, a1)  # fmt: skip
-        if word in ("agency", "body", "organisation", "organization", "group", "office"):
+        src = _last_org_named(ctx, a0, a1, word, extend_left=False)
+        if src is None and word in _ANY_BODY_WORDS:
             # "the agency's figures show" with no source quoted yet: the last organisation
             # the article named
-            ents = [x for x in ctx.inp.entities if x[2] == "ORG" and x[1] <= a0]
-            if ents:
-                es, ee, _ = ents[-1]
-                # the tagger may cut a long name: "US Customs and [Border Protection]"
-                left = re.search(
-                    r"(?:[A-Z][\w.&’'-]*\s+(?:(?:and|of|for)\s+)?)+$", text[max(0, es - 60) : es]
-                )
-                if left is not None:
-                    es -= len(left.group(0))
-                org = re.sub(r"^(?:the|The)\s+", "", text[es:ee])
-                org = re.sub(r"(?:’s|'s)$", "", org)
-                return Source(ctx.acronyms.get(org, org), "organization", None, None,
-                              text[a0:a1], a0, a1)  # fmt: skip
+            src = _last_org_named(ctx, a0, a1, None, extend_left=True)
+        if src is not None:
+            return src
     if anaphoric and ctx.last_source is not None and ctx.last_source.country:
         # "The ministry said" after the minister spoke: the same country's ministry
         return Source(name, "organization", None, ctx.last_source.country, text[a0:a1], a0, a1)
@@ -695,6 +679,34 @@ def _make_source(
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
+
+
+_ANY_BODY_WORDS = frozenset({"agency", "body", "organisation", "organization", "group", "office"})
+
+
+def _last_org_named(
+    ctx: _Ctx, a0: int, a1: int, word: str | None, *, extend_left: bool
+) -> Source | None:
+    """The last organisation entity before ``a0`` (whose name has ``word``, if given) as the
+    source written at ``a0:a1``; ``extend_left`` takes back capitalised words the tagger cut
+    off ("US Customs and [Border Protection]")."""
+    text = ctx.text
+    ents = [
+        x for x in ctx.inp.entities
+        if x[2] == "ORG" and x[1] <= a0 and (word is None or word in text[x[0] : x[1]].lower())
+    ]  # fmt: skip
+    if not ents:
+        return None
+    es, ee, _ = ents[-1]
+    if extend_left:
+        left = re.search(
+            r"(?:[A-Z][\w.&’'-]*\s+(?:(?:and|of|for)\s+)?)+$", text[max(0, es - 60) : es]
+        )
+        if left is not None:
+            es -= len(left.group(0))
+    org = re.sub(r"^(?:the|The)\s+", "", text[es:ee])
+    org = re.sub(r"(?:’s|'s)$", "", org)
+    return Source(ctx.acronyms.get(org, org), "organization", None, None, text[a0:a1], a0, a1)
 
 
 def _known_org_before(ctx: _Ctx, a0: int) -> Source | None:
