@@ -109,6 +109,11 @@ class ClaimRules:
     # words that name any body ("the agency said", "the department said"): they refer back to
     # the body quoted last, whatever its name
     generic_body_words: frozenset[str] = frozenset()
+    # counted animals, not people ("Goats remained the largest group at 27.9 million")
+    animals: frozenset[str] = frozenset()
+    # verbs by which a port or a line carries passengers ("Graz Airport handled 1,064,200
+    # passengers")
+    carrying_verbs: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

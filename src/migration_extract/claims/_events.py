@@ -699,13 +699,6 @@ _IN_CAMPS_AFTER = re.compile(
 )
 
 
-# counted animals, not people ("Goats remained the largest group at 27.9 million")
-_ANIMALS = frozenset(
-    {"goat", "sheep", "cattle", "horse", "camel", "livestock", "animal", "herd", "flock", "cow",
-     "pig", "poultry", "chicken", "yak"}
-)  # fmt: skip
-
-
 def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
     """'Officials have relocated about 30,000 of them', 'stopped 1,800 would-be migrants':
     a figure with no noun (or one the parser missed) that is the object of an event verb."""
@@ -720,7 +713,7 @@ def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
                  if c.head == a.i and c.dep in ("nsubj", "nsubjpass")),
                 None,
             )  # fmt: skip
-            if subj is not None and subj.lemma.lower() in _ANIMALS:
+            if subj is not None and subj.lemma.lower() in ctx.rules.animals:
                 return False
             return a.lemma.lower() in ctx.rules.verb_triggers and a.dep not in ("amod", "acl")
     return False

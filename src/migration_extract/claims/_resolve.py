@@ -1461,9 +1461,6 @@ _TRAVEL_CARRIER = re.compile(
     r"coach\s+operator|border\s+crossings?)\b",
     re.I,
 )
-_CARRYING_VERBS = frozenset(
-    {"handle", "carry", "fly", "transport", "serve", "welcome", "bring", "ferry", "move"}
-)
 
 
 def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
@@ -1480,7 +1477,9 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
     if noun is None or not 0 <= noun.head < len(ctx.toks):
         return
     verb = ctx.toks[noun.head]
-    if noun.dep != "dobj" or verb.pos != "VERB" or verb.lemma.lower() not in _CARRYING_VERBS:
+    if noun.dep != "dobj" or verb.pos != "VERB":
+        return
+    if verb.lemma.lower() not in ctx.rules.carrying_verbs:
         return
     if any(
         c.head == verb.i and c.dep == "aux" and c.lemma.lower() in ("can", "could", "may", "might")
