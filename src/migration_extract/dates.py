@@ -1131,7 +1131,11 @@ _SEASON_NOUN_AFTER = re.compile(
 )
 
 
-_MONTH_ONLY_AFTER = re.compile(r"\s+(?:alone\b|saw\b|brought\b|was\s+the\b|\d{4}\b)")
+_MONTH_ONLY_AFTER = re.compile(
+    r"\s+(?:alone\b|saw\b|brought\b|was\s+the\b|\d{4}\b)|,\s+when\s+[a-z]"
+)
+# "The busiest month was August": a month named as the value of a month
+_MONTH_VALUE_BEFORE = re.compile(r"\bmonths?\s+(?:was|were|is|has\s+been)\s+$", re.I)
 
 
 def _context_ok(text: str, h: _Hit) -> bool:
@@ -1145,7 +1149,9 @@ def _context_ok(text: str, h: _Hit) -> bool:
             # after it that only a month takes ("August alone saw about 11,600 arrivals")
             named = _CAP_WORD_BEFORE.search(before) and not _SENT_START_BEFORE.search(before)
             return bool(
-                _PREP_BEFORE.search(before) or (_MONTH_ONLY_AFTER.match(after) and not named)
+                _PREP_BEFORE.search(before)
+                or _MONTH_VALUE_BEFORE.search(before)
+                or (_MONTH_ONLY_AFTER.match(after) and not named)
             )  # (not "Theresa May saw the figures")
         if _CAP_WORD_BEFORE.search(before) and not _PREP_BEFORE.search(before):
             if not _SENT_START_BEFORE.search(before):

@@ -31,6 +31,9 @@ _MAIN_VERB_BETWEEN = re.compile(
     r"\b(?:rose|risen|fell|fallen|reached|stood|stands|climbed|grew|jumped|increased|dropped|"
     r"is|was|are|were|has|have|had|hit|topped)\b"
 )
+# "The busiest month was August, when police blocked about 6,900 ...": the figure inside
+# a when-clause that hangs from the date is that date's
+_WHEN_CLAUSE_OF_DATE = re.compile(r",?\s+when\s+[^,;.:]{0,80}?")
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
 
 
@@ -305,6 +308,9 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             continue
         before = text[max(s, d.start - 40) : d.start]
         if _REPORTED_DATE_RE.search(before):
+            continue
+        if d.end <= q["start"] and _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"]):
+            cands.append((-1.0, TimeRef(d.text, d.start, d.end, d.date_from, d.date_to)))
             continue
         if (
             d.start - s < 40
