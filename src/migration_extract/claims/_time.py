@@ -120,6 +120,29 @@ def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
     return None
 
 
+# verbs of saying: a date that belongs to one ("told Czech Radio on Monday that ...",
+# "Last week IRCC said it had received ...") dates the saying, not the figure reported
+_SAYING_LEMMAS = frozenset(
+    "say tell announce report estimate state confirm add write dismiss warn".split()
+)
+
+
+def _date_of_saying(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
+    """The date hangs from a verb of saying, before the figure, whose reported clause
+    holds the figure."""
+    t = ctx.tok_at(d_start)
+    if t is None or q_verb is None:
+        return False
+    v = _clause_verb(ctx, t)
+    if v is None or v == q_verb or ctx.toks[v].lemma.lower() not in _SAYING_LEMMAS:
+        return False
+    if ctx.toks[v].start > ctx.toks[q_verb].start:
+        # '"Last week alone we registered 9,000," said X': the parse hangs the quote's
+        # own date on the trailing verb of saying
+        return False
+    return any(a.i == v for a in _ancestors(ctx, ctx.toks[q_verb]))
+
+
 def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) -> TimeRef | None:
     """A time the sentence gives only by reference to an earlier figure: "about 25,000 had
     left again over the same period", "Over the same seven days, 26,950 Russians left",
@@ -307,7 +330,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         if not (s <= d.start < e):
             continue
         before = text[max(s, d.start - 40) : d.start]
-        if _REPORTED_DATE_RE.search(before):
+        if _REPORTED_DATE_RE.search(before) or _date_of_saying(ctx, d.start, q_verb):
             continue
         if d.end <= q["start"] and _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"]):
             cands.append((-1.0, TimeRef(d.text, d.start, d.end, d.date_from, d.date_to)))
