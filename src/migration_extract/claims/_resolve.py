@@ -790,6 +790,16 @@ def _population_for(
     return _population_from_context(ctx, st, qd, q, s, e)
 
 
+def _in_prep_phrase(ctx: _Ctx, pos: int) -> bool:
+    """Is the figure at ``pos`` the number of a preposition's object ("on 338 flights")?"""
+    t = ctx.tok_at(pos)
+    if t is None:
+        return False
+    if t.dep == "nummod" and 0 <= t.head < len(ctx.toks):
+        t = ctx.toks[t.head]
+    return t.dep == "pobj"
+
+
 def _last_is_no_claim(st: _RunState, prev: list[dict[str, Any]]) -> bool:
     """Is the last of the figures before one (in text order) no claim candidate? A change
     or a baseline set against it ("..., up 22%", "up from 18") is then no claim either."""
@@ -819,6 +829,9 @@ def _population_from_context(
                     and not re.fullmatch(r"(?:1[89]|20)\d\d", o["text"]))
             )
         ]  # fmt: skip
+        # (a figure inside a prepositional phrase is not what changed: "46,712 Guatemalans
+        # arrived on 338 flights ..., up 18%"; "entered through the city's two airports")
+        prev = [o for o in prev if not _in_prep_phrase(ctx, o["start"])] or prev
         if _last_is_no_claim(st, prev):
             # "welcomed a record 312,000 guests last year, up 22%", "reach 210 million
             # crowns for 2023, about 40% more than last year": the change of what is no claim
