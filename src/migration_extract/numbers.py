@@ -1345,6 +1345,15 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         of_number = j + 2 < n and toks[j + 1].low in ("a", "an") and toks[j + 2].low in r.scales
         if j < n and toks[j].low == "of" and not of_number:
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
+        if (
+            j + 1 < n
+            and toks[j].low in ("more", "higher", "fewer", "lower", "less")
+            and (toks[j + 1].low == "than" or not toks[j + 1].text[:1].isalnum())
+        ):
+            # "a third more than in August", "a quarter fewer than last year": a change
+            sign = -1 if toks[j].low in ("fewer", "lower", "less") else 1
+            kind = "other" if _thing_subject(toks, i, r) else "change"
+            return _Mention(i, j, t.start, toks[j - 1].end, sign * v, kind=kind)
         if t.low == "half" and j == i + 1 and j < n and toks[j].low in _HALF_DETERMINERS:
             return _Mention(i, j, t.start, t.end, v, kind="share")  # 'half the condos'
         if (
