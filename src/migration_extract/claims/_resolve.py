@@ -929,6 +929,13 @@ def _bare_figure_population(
         pass  # "The tally rose to 14,000": the figure of the story so far
     elif _FRONTED_OF_SENTENCE.match(ctx.text, s) and any(c[1].start < s for c in st.cands):
         pass  # "Of the dead, 18 were from Guatemala, seven from El Salvador": parts of them
+    elif (w := _group_with_figure(ctx, q, s)) is not None and any(
+        c[1].start < s for c in st.cands
+    ):
+        # "Guineans, at about 11,000, and Ivorians, at 10,500, were the largest
+        # nationalities", "followed by Colombians with about 16,400": a nationality's share
+        # of the story's figure
+        pop = Span(w.group("g"), w.start("g"), w.end("g"))
     elif not (
         _subject_of_movement(ctx, q)
         or _object_of_trigger(ctx, q)
@@ -1418,6 +1425,9 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         # "Roughly two-thirds live in Almaty or Astana": a bare share opening its clause is
         # a share of the people just counted
         or (q.kind == "share" and pop is None and _bare_share_opening(ctx, q, s))
+        # "Guineans, at about 11,000, and Ivorians, at 10,500, were the largest
+        # nationalities": a nationality's part of the story's figure
+        or (q.kind == "count" and pop is not None and _group_with_figure(ctx, q, s) is not None)
         # "Of those, about 41,000 crossed at ...": a part of the people just counted
         or (
             q.kind in ("count", "share")
@@ -1801,6 +1811,12 @@ _LARGEST_GROUP = re.compile(
 _GROUP_WITH_FIGURE = re.compile(r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),?\s+(?:with|at)\s+$")
 
 
+def _group_with_figure(ctx: _Ctx, q: Quantity, s: int) -> re.Match[str] | None:
+    """"Guineans, at about 11,000": the nationality whose own figure ``q`` is."""
+    w = _GROUP_WITH_FIGURE.search(ctx.text, max(s, q.start - 60), q.start)
+    return w if w is not None and ctx.gaz.is_demonym(w.group("g")) else None
+
+
 def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
     """The nationality the sentence names as the largest group, for the figure that
     counts it (the first figure after it, with no other figure between); a nationality
@@ -1808,8 +1824,8 @@ def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
     the figure counts no people of its own or only events)."""
     if d.origin is not None or d.ev is None or d.ev.type in ("casualty", "mobilization"):
         return
-    w = _GROUP_WITH_FIGURE.search(ctx.text, max(d.s, d.q.start - 60), d.q.start)
-    if w is not None and ctx.gaz.is_demonym(w.group("g")):
+    w = _group_with_figure(ctx, d.q, d.s)
+    if w is not None:
         g = w.group("g")
         d.origin = Location(ctx.gaz.demonyms[g], g, w.start("g"), w.end("g"))
         ctx.group_figures.add(d.q.start)
