@@ -398,6 +398,13 @@ _PERSONAL_NAME = re.compile(
 )
 
 
+# a person the text introduces without a name, whom the next "he says" refers to
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er)\s+(?:uncle|aunt|brother|sister|father|mother|son|"
+    r"daughter|cousin|friend|husband|wife|neighbou?r|colleague|boss)\b"
+)
+
+
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
     """'he said' -> the last official named before (else the last person named); the person
     quoted in the sentence just before keeps speaking ("Nazeli Baghdasaryan, press secretary
@@ -410,6 +417,9 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
         and ctx.sent_of(last.start)[0] >= _sentence_back(ctx, ctx.sent_of(a0)[0], 1)
     ):
         return Source(last.name, "person", last.role, last.country, ctx.text[a0:a1], a0, a1)
+    prev0 = _sentence_back(ctx, ctx.sent_of(a0)[0], 1)
+    if _UNNAMED_PERSON.search(ctx.text, prev0, a0):
+        return None  # "My uncle drives a taxi from the post. He says ...": no one named
     best = None
     for o in ctx.inp.officials:
         for ms, me in o.mentions:
@@ -417,6 +427,8 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
                 best = (ms, o)
     person = None
     for es, ee, lab in ctx.inp.entities:
+        if "\n" in ctx.text[es:ee]:
+            continue  # a page's crumbs run together ("Zhana Zhol\nComments"): no name
         name_like = lab == "ORG" and _PERSONAL_NAME.fullmatch(ctx.text[es:ee]) is not None and (
             re.match(r",\s+(?:who|a|an|the)\b", ctx.text[ee : ee + 6]) is not None
         )  # "Jean-Baptiste Kambale, who coordinates ...": a person the tagger took for a body
@@ -482,6 +494,12 @@ def _make_source(
     if not span:
         return None
     a1 = a0 + len(span)
+    fronted = _FRONTED_BEFORE_SUBJECT.match(span)
+    if fronted is not None:
+        # "On the Afghan side, at Spin Boldak, the Taliban administration's Ministry of
+        # Refugees and Repatriation said": the parse kept the fronted phrases in the subject
+        a0 += fronted.end()
+        span = text[a0:a1]
     named = _NAME_AFTER_BODY.match(text, a1)
     if named is not None and re.search(r"\b(?:agency|service|group|watchdog|body)$", span):
         # "The European Union's border agency Frontex said": the parser left the name out
@@ -678,7 +696,28 @@ def _make_source(
             country = ctx.gaz.metonym(name) or ctx.gaz.code(name)
     if kind == "media" and country is None:
         country = ctx.rr.national.get(name)
+    if kind == "person" and _LOWER_WORD.search(name):
+        # "Deputy akim of the region Daniyar Sultanov": the name, not the role before it
+        who = [
+            x for x in ctx.inp.entities
+            if x[2] == "PERSON" and a0 < x[0] and x[1] == a1 and " " in text[x[0] : x[1]]
+            # ("officials at Jdeidet Yabous": a place the tagger took for a person)
+            and not re.search(r"\b(?:at|in|of|from|on|near|for)\s+$", text[a0 : x[0]])
+        ]  # fmt: skip
+        if who:
+            name = re.sub(r"(?:’s|'s)$", "", text[who[-1][0] : who[-1][1]])
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
+
+
+# prepositional phrases fronted before a subject that starts with "the": "On the Afghan
+# side, at Spin Boldak, the ..."
+_FRONTED_BEFORE_SUBJECT = re.compile(
+    r"^(?:(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Aa]cross|[Aa]long|[Ii]nside|[Nn]ear)\s+[^,]{1,40},\s+)+(?=the\s)"
+)
+
+
+# a lower-case word inside a name, other than a particle ("Maria de la Cruz")
+_LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|van|von|der|al|bin|ibn|el|la|le)\s)[a-z]")
 
 
 _ANY_BODY_WORDS = frozenset({"agency", "body", "organisation", "organization", "group", "office"})
