@@ -237,6 +237,8 @@ _FORWARD_RE = re.compile(
     r"\b(?:will|would(?!-)|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
     r"|(?:plan(?:s|ning)?|prepar(?:e|es|ing)|brac(?:e|es|ing))\s+for|expects?\b|expecting"
+    # "it expected Family Scheme arrivals to pass 60,000 by the summer"
+    r"|(?<!had\s)expected\s+(?:[\w-]+\s+){1,4}?to\s+(?!have\b)\w+"
     r"|projected\s+to|forecast\s+to|to\s+take\s+effect"
     r"|(?:were|was|are|is)\s+expected\b"
     r"|(?:is|are|'s|’s)\s+to\s+be"
@@ -253,7 +255,7 @@ _FORWARD_MODAL = re.compile(
     r"\b(?:should(?!\s+have)|may\s+be|might(?!\s+have)"
     # "could rise to 60,000 by the end of October": a projection (not "could not find")
     r"|could\s+(?:rise|reach|climb|grow|top|double|triple|increase|exceed|hit|surpass|swell"
-    r"|soar|pass))\b",
+    r"|soar|pass|follow|arrive|come|leave|flee))\b",
     re.I,
 )
 # weak forward cues: only when the clause has no past auxiliary
@@ -1373,13 +1375,23 @@ def _combine(
         lo, hi = iv
         before = text[max(0, start - 8) : start]
         rng = _RANGE_BEFORE.search(before)
-        if rng and k + 1 < len(resolved):
+        # "January-June 2022": two months joined by a dash are the span between them
+        dashed = (
+            k + 1 < len(resolved)
+            and h.kind == "month"
+            and resolved[k + 1][0].kind in ("month", "month_year")
+            and text[h.end : resolved[k + 1][0].start] in ("-", "–", "—")
+        )
+        if (rng or dashed) and k + 1 < len(resolved):
             h2, iv2 = resolved[k + 1]
             mid = text[h.end : h2.start]
-            if _RANGE_MID.fullmatch(mid) or (
-                rng.group(1).lower() == "between" and _RANGE_MID_CLAUSE.fullmatch(mid)
+            if dashed or _RANGE_MID.fullmatch(mid) or (
+                rng is not None
+                and rng.group(1).lower() == "between"
+                and _RANGE_MID_CLAUSE.fullmatch(mid)
             ):
-                start = start - (len(before) - rng.start())
+                if rng is not None:
+                    start = start - (len(before) - rng.start())
                 end = h2.end
                 lo, hi = iv[0], iv2[1]
                 # "from 1 March to 31 May 2022": the year written once, on the second
