@@ -326,7 +326,9 @@ def _places(
     ``same_as_before`` is the destination of the figure before it in the sentence when
     that figure has the same event and source."""
     source_country = src.country if src is not None else None
-    if src is not None and _NGO_NAME.search(src.name):
+    if src is not None and (_NGO_NAME.search(src.name) or _NGO_NAME.search(src.text)):
+        # (also when the name is the article's short one: "the Norwegian Refugee Council"
+        # written as "NRC")
         source_country = None  # the Norwegian Refugee Council speaks from where it works
 
     def from_source(code: str) -> Location:
