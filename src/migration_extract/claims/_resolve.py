@@ -1672,6 +1672,13 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         else None
     )
     origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
+    gap = _GAPPED_DEMONYM.search(ctx.text, max(s, d.q.start - 40), d.q.start)
+    if gap is not None and pop is None and ctx.gaz.is_demonym(gap.group(1)):
+        # "Haitians lodged 31,420 of the applications, and Cubans about 13,100": the verb
+        # left out, the nationality before the figure is whose it is
+        code = ctx.gaz.demonyms[gap.group(1)]
+        if dest is None or dest.code != code:
+            origin = Location(code, gap.group(1), gap.start(1), gap.end(1))
     mw = _WITH_DEMONYM.match(ctx.text, ev.end) if ev is not None and origin is None else None
     if (
         mw is not None
@@ -1717,6 +1724,14 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         # "Burundians ... crossed back into Tanzania": another country's people)
         ev = Event("return", ev.text, ev.start, ev.end)
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
+
+
+# a clause with its verb left out: ", and Cubans about 13,100"
+_GAPPED_DEMONYM = re.compile(
+    r"(?:,\s*|\s)(?:and|while|but|with)\s+([A-Z][\w’'-]+)\s+"
+    r"(?:about|around|roughly|nearly|almost|some|another|just\s+over|more\s+than|over|"
+    r"fewer\s+than|less\s+than)?\s*$"
+)
 
 
 def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
