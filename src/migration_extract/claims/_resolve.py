@@ -1444,6 +1444,18 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = story.event  # "logged 3,000 arrivals a day ..., before numbers eased to 1,500"
     if ev is None and anaphor and story is not None:
         ev = story.event
+    elif (
+        anaphor
+        and story is not None
+        and story.event is not None
+        and ev is not None
+        and q.kind == "share"
+        and story.sentence.start == s
+        and ev.start < story.quantity.start
+    ):
+        # "Asylum applications reached 99,861 ..., and Haitians and Cubans accounted for
+        # nearly half of them": the whole's verb is not the part's event, the whole's is
+        ev = story.event
     if ev is None and q.start in st.default_events:
         ev = st.default_events[q.start]
     if ev is None and story is not None and story.event is not None and pop is not None:
