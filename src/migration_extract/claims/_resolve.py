@@ -616,8 +616,11 @@ def _parsed_noun(ctx: _Ctx, qd: dict[str, Any], q: Quantity) -> dict[str, Any] |
     if noun is not None and _TIME_ANCHOR_AFTER.match(ctx.text, q.end):
         noun = None  # "down from 6,200 the day before": an anchor, not the counted noun
     if noun is not None and noun["start"] > q.end and any(
-        (t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers)
-        or _past_form_of_trigger(t.text.lower(), ctx.rules.verb_triggers)
+        ((t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers)
+         or _past_form_of_trigger(t.text.lower(), ctx.rules.verb_triggers))
+        # ("50 and 100 wounded people": a participle that modifies the noun)
+        and not (t.dep == "amod" and t.head < len(ctx.toks) and ctx.toks[t.head].start
+                 >= noun["start"])
         for t in ctx.toks_in(q.end, noun["start"])
     ):
         noun = None  # "about 2,100 more crossed further west": the verb's object, not the noun
@@ -1195,6 +1198,11 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     return _build_claim(ctx, d)
 
 
+# the counted people are the hurt: "wounded people", "injured civilians"
+_HURT_PEOPLE = re.compile(r"^(?:[\w-]+\s+)?(wounded|injured)\s+[a-z]")
+_MOVES_OF_THE_HURT = ("arrival", "other", "stock")
+
+
 def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """The figure's event: its trigger, or what a record-keeping verb, a running total, a
     change's subject, a harm or a death toll says it counts."""
@@ -1212,6 +1220,12 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
     if q.start in st.event_totals:
         ev = st.event_totals[q.start]
+    hurt = _HURT_PEOPLE.search(pop.text) if pop is not None and not inherited else None
+    if hurt is not None and pop is not None and (ev is None or ev.type in _MOVES_OF_THE_HURT):
+        # "receiving between 50 and 100 wounded people a day", "had treated 791 wounded
+        # patients": the harm is what is counted, not the hospital's intake
+        h0 = pop.start + hurt.start(1)
+        ev = Event("casualty", hurt.group(1), h0, h0 + len(hurt.group(1)))
     if (
         q.kind == "change"
         and pop is not None

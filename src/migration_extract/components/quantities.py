@@ -152,6 +152,15 @@ def counted_noun(
     ):
         if last.head.pos_ in _NOUNS:
             head = last.head
+    if (
+        head is None
+        and has_parse
+        and last.dep_ == "conj"
+        and last.head.dep_ in ("nummod", "quantmod")
+        and last.head.head.i >= span.end
+        and last.head.head.pos_ in _NOUNS
+    ):
+        head = last.head.head  # "between 50 and 100 wounded people": the range's noun
     if head is None:
         # the first noun within the next few tokens, not crossing a verb or punctuation
         for k in range(i, min(n, i + 6)):
