@@ -1198,6 +1198,11 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     return _build_claim(ctx, d)
 
 
+# "planning for N refugees to stay": the phrase and the verb of what is expected
+_PREPARING_FOR = re.compile(
+    r"(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|brac(?:e|es|ed|ing))\s+for"
+)
+_TO_VERB_AFTER = re.compile(r"(?:\s+from\s+[A-Z][\w’'-]+)?\s+to\s+([a-z]+)\b")
 # the counted people are the hurt: "wounded people", "injured civilians"
 _HURT_PEOPLE = re.compile(r"^(?:[\w-]+\s+)?(wounded|injured)\s+[a-z]")
 _MOVES_OF_THE_HURT = ("arrival", "other", "stock")
@@ -1220,6 +1225,14 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
     if q.start in st.event_totals:
         ev = st.event_totals[q.start]
+    if ev is not None and pop is not None and not inherited and ev.end <= q.start:
+        m_inf = _PREPARING_FOR.fullmatch(ev.text) and _TO_VERB_AFTER.match(ctx.text, pop.end, e)
+        t_inf = ctx.tok_at(m_inf.start(1)) if m_inf else None
+        if t_inf is not None and t_inf.lemma.lower() in ctx.rules.verb_triggers:
+            # "planning for as many as 300,000 refugees to stay in the country": what the
+            # planners expect the people to do
+            ev = Event(ctx.rules.verb_triggers[t_inf.lemma.lower()], t_inf.text, t_inf.start,
+                       t_inf.end)  # fmt: skip
     hurt = _HURT_PEOPLE.search(pop.text) if pop is not None and not inherited else None
     if hurt is not None and pop is not None and (ev is None or ev.type in _MOVES_OF_THE_HURT):
         # "receiving between 50 and 100 wounded people a day", "had treated 791 wounded
