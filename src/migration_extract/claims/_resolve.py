@@ -1194,6 +1194,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _opposite_direction(ctx, d)
     _places_from_story(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
+    _onward_from_where_they_arrived(ctx, st, d)
     _resolve_time(ctx, st, d)
     return _build_claim(ctx, d)
 
@@ -2168,6 +2169,22 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
     """Does "from (the)" stand right before ``pos`` ("set off from Sfax")?"""
     return re.search(r"\bfrom\s+(?:the\s+)?$", ctx.text[max(s, pos - 9) : pos]) is not None
+
+
+def _onward_from_where_they_arrived(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """"More than a quarter of those who entered on Sunday travelled on the same day to
+    Uzbekistan" in a story of Russians entering Kazakhstan: moving on starts in the country
+    the flow arrived in, not in the people's own (their nationality is no origin here)."""
+    if d.ev is None or d.ev.type != "onward" or d.origin is None:
+        return
+    if not ctx.gaz.is_demonym(d.origin.text) and d.s <= d.origin.start < d.e:
+        return  # "moved on from Moldova": the sentence's own place
+    hosts = [
+        dc for dc, origins in st.arrival_flows.items()
+        if d.origin.code in origins and dc in st.flow_dests and dc != d.origin.code
+    ]  # fmt: skip
+    if len(hosts) == 1 and (d.dest is None or d.dest.code != hosts[0]):
+        d.origin = st.flow_dests[hosts[0]]
 
 
 def _onward_from_the_flow(
