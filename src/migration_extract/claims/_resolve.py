@@ -1833,12 +1833,25 @@ _PAPERS_FOR = re.compile(
 )
 
 
+_ISSUED_TO_THEM = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:issued|granted|given)\s+to\s+them\b"
+)
+_OPENING_GROUP = re.compile(r"\W*(?P<g>[A-Z][\w’'-]+)\s+[a-z]")
+
+
 def _origin_of_the_holders(ctx: _Ctx, d: _Draft) -> None:
     """The people papers were issued to are the origin: "Montenegro issues 7,400
     residence permits to Russians" (not the destination: "visas to Hong Kong residents")."""
     if d.origin is not None or d.ev is None or d.ev.type not in ("asylum", "other"):
         return
     m = _PAPERS_FOR.match(ctx.text, d.q.end, d.e)
+    if m is None and _ISSUED_TO_THEM.match(ctx.text, d.q.end, d.e):
+        # "Russians received more first-time residence permits than any other nationality
+        # last year, when about 96,500 were issued to them": the nationality that opens
+        # the sentence
+        m = _OPENING_GROUP.match(ctx.text, d.s, d.q.start)
+        if m is None or not ctx.gaz.is_demonym(m.group("g")):
+            return
     if m is None:
         return
     g = m.group("g")
