@@ -1199,6 +1199,8 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     return _build_claim(ctx, d)
 
 
+# a part of the counted people and what it did: ", many of them to go back to Ukraine"
+_PART_CLAUSE = re.compile(r",\s+(?:many|most|some|all|half|several)\s+of\s+them\b")
 # "planning for N refugees to stay": the phrase and the verb of what is expected
 _PREPARING_FOR = re.compile(
     r"(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|brac(?:e|es|ed|ing))\s+for"
@@ -1234,6 +1236,18 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # planners expect the people to do
             ev = Event(ctx.rules.verb_triggers[t_inf.lemma.lower()], t_inf.text, t_inf.start,
                        t_inf.end)  # fmt: skip
+    part = _PART_CLAUSE.search(ctx.text, q.end, ev.start) if ev is not None else None
+    if ev is not None and part is not None:
+        # "nearly 4,000 ... had since left the UK, many of them to go back to Ukraine": the
+        # part's purpose is not the figure's event; the trigger before it is
+        own = next(
+            (t for t in ctx.toks_in(q.end, part.start())
+             if t.pos in ("VERB", "AUX") and t.lemma.lower() in ctx.rules.verb_triggers
+             and t.dep not in ("amod", "relcl", "acl")),
+            None,
+        )  # fmt: skip
+        if own is not None:
+            ev = Event(ctx.rules.verb_triggers[own.lemma.lower()], own.text, own.start, own.end)
     hurt = _HURT_PEOPLE.search(pop.text) if pop is not None and not inherited else None
     if hurt is not None and pop is not None and (ev is None or ev.type in _MOVES_OF_THE_HURT):
         # "receiving between 50 and 100 wounded people a day", "had treated 791 wounded
