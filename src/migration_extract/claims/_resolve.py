@@ -1726,6 +1726,17 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         else None
     )
     origin, dest, etype = _places(ctx, qd, ev, pop, s, e, src, same_as_before)
+    were = _SHARE_WERE_DEMONYM.match(ctx.text, d.q.end, e) if d.q.kind == "share" else None
+    if (
+        were is not None
+        and ctx.gaz.is_demonym(were.group(1))
+        and (origin is None or not (s <= origin.start < e))
+    ):
+        # "About 80% of those who reached El Hierro this month were Senegalese": whose the
+        # part is
+        code = ctx.gaz.demonyms[were.group(1)]
+        if dest is None or dest.code != code:
+            origin = Location(code, were.group(1), were.start(1), were.end(1))
     gap = _GAPPED_DEMONYM.search(ctx.text, max(s, d.q.start - 40), d.q.start)
     if gap is not None and pop is None and ctx.gaz.is_demonym(gap.group(1)):
         # "Haitians lodged 31,420 of the applications, and Cubans about 13,100": the verb
@@ -1780,6 +1791,11 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
 
 
+# a share's part named by nationality: "80% of those who reached El Hierro were Senegalese"
+_SHARE_WERE_DEMONYM = re.compile(
+    r"\s+of\s+[^,.;]{1,80}?\s+(?:were|are|was|is)\s+(?:mostly\s+|all\s+)?([A-Z][\w’'-]+)"
+    r"(?!\s+(?:and|or)\b)"
+)
 # a clause with its verb left out: ", and Cubans about 13,100"
 _GAPPED_DEMONYM = re.compile(
     r"(?:,\s*|\s)(?:and|while|but|with)\s+([A-Z][\w’'-]+)\s+"
