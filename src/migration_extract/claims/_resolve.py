@@ -1620,9 +1620,25 @@ def _event_from_counted_noun(ctx: _Ctx, d: _Draft) -> None:
     d.pop, d.ev = pop, ev
 
 
+# (not "according to the agency, which said the number had risen by 12%": its report)
+_WHO_CLAUSE_OF_SPEAKER = re.compile(
+    r",\s+(?:who|which)\s+(?![^,;:]*\b(?:said|says|told|tells|reported|estimated|estimates|"
+    r"announced|added|counted|recorded)\b)[^,;:]{0,60}"
+)
+
+
 def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     """Who the figure is attributed to (remembered on ``ctx`` for the figures after it)."""
     src = _source(ctx, d.qd, d.s, d.e)
+    if (
+        src is not None
+        and src.end <= d.q.start
+        and _WHO_CLAUSE_OF_SPEAKER.fullmatch(ctx.text, src.end, d.q.start)
+    ):
+        # "Texas Governor Greg Abbott, who has bused about 17,800 migrants ..., said on
+        # Friday that ...": the reporter's own description of the speaker, not his report
+        d.src = None
+        return
     if src is not None and src.kind == "organization":
         ctx.last_org = src
         ctx.orgs_seen.append(src)
