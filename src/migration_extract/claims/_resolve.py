@@ -1627,6 +1627,11 @@ _WHO_CLAUSE_OF_SPEAKER = re.compile(
 )
 
 
+_REPORTING_BETWEEN = re.compile(
+    r"\b(?:said|says|told|tells|according\s+to|reported|estimated|announced)\b|[;:]"
+)
+
+
 def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     """Who the figure is attributed to (remembered on ``ctx`` for the figures after it)."""
     src = _source(ctx, d.qd, d.s, d.e)
@@ -1639,6 +1644,18 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
         # Friday that ...": the reporter's own description of the speaker, not his report
         d.src = None
         return
+    prev = d.prev_claim
+    if (
+        d.q.kind == "change"
+        and prev is not None
+        and prev.source is not None
+        and prev.quantity.end <= d.q.start
+        and _UP_DOWN_BEFORE.search(ctx.text, prev.quantity.end, d.q.start)
+        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, d.q.start)
+    ):
+        # "the interior ministry in Tashkent said ... about 46,500 Russian citizens had
+        # entered ..., more than twice the usual number": the change is told with its count
+        src = prev.source
     if src is not None and src.kind == "organization":
         ctx.last_org = src
         ctx.orgs_seen.append(src)
