@@ -404,6 +404,16 @@ def rerank_places(
             loc = _location_for(dv, cl, choice, rule)
             if cl.sentence.start <= loc.start < cl.sentence.end and _no_single_place(dv, loc):
                 continue
+            if loc.start < cl.quantity.start and any(
+                m.code == choice
+                and m.kind == "name"
+                and cl.quantity.end <= m.start < cl.sentence.end
+                and _no_single_place(dv, Location(m.code, m.text, m.start, m.end))
+                for m in dv.mentions
+            ):
+                # (a mention before the figure, when the sentence lists the country by name
+                # after it: "BELGRADE/ISTANBUL, Oct 6 - ... have flown to Serbia and Turkey")
+                continue
             new = replace(new, **{fld: loc})
         out.append(new)
     return out

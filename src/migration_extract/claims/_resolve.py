@@ -1813,6 +1813,16 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         ev = Event("arrival", ev.text, ev.start, ev.end)
     if (
         ev is not None
+        and ev.type == "departure"
+        and dest is None
+        and _lemma_at(ctx, ev.start) == "fly"
+        and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
+    ):
+        # "thousands of Russian men fly to Tashkent and Bishkek": flying to named places is
+        # arriving there, even when no single one is the destination (team labels 6 to 0)
+        ev = Event("arrival", ev.text, ev.start, ev.end)
+    if (
+        ev is not None
         and ev.type == "arrival"
         and re.match(r"\s+back\s+(?:in)?to\b|\s+(?:back\s+)?home\b", ctx.text[ev.end : ev.end + 12])
         and (dest is None or pop is None or (nat := _nationality(ctx, pop)[0]) is None
