@@ -626,6 +626,8 @@ def _noun_event(ctx: _Ctx, pop: Span) -> Event | None:
     'asylum applications' (asylum); None for people nouns with no event."""
     words = pop.text.split()
     head = words[-1].lower() if words else ""
+    if re.search(r"\brefugees\s+(?:and|or)\s+asylum[\s-]seekers$", pop.text):
+        return None  # "182,960 refugees and asylum seekers": who they are, not an event
     for m0 in ctx.rules._phrase_re.finditer(ctx.text, pop.start, pop.end):
         if m0.end() == pop.end:  # "25,000 new asylum requests"
             typ0 = ctx.rules.phrase_triggers[m0.group(0).lower()]

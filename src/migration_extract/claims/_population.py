@@ -75,9 +75,22 @@ _DEMONYM_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w’'-]+)*\s*,?\s+(?:and|or)\s+[A-
 _PEOPLE_LIST = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+")
 
 
+# "refugees and asylum seekers", "Ukrainians and their family members": a second group
+# of people joined to the counted one
+_PEOPLE_CONJUNCT = re.compile(
+    r"\s+(?:and|or)\s+(?:their\s+|other\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:asylum[\s-]seekers|migrants|refugees|members|relatives|families|dependants|"
+    r"dependents|returnees)\b"
+)
+
+
 def _extend_demonym_list(ctx: _Ctx, noun: dict[str, Any]) -> dict[str, Any]:
     """'160,000 Cubans, Haitians, Nicaraguans and Venezuelans': the population is the whole
-    list of nationalities, not its first item."""
+    list of nationalities, not its first item; 'refugees and asylum seekers', 'Ukrainians
+    and their family members': both groups."""
+    conj = _PEOPLE_CONJUNCT.match(ctx.text, noun["end"])
+    if conj is not None and _is_people(noun, ctx):
+        return {**noun, "text": ctx.text[noun["start"] : conj.end()], "end": conj.end()}
     words = noun["text"].split()
     groups = ctx.groups
     listed = ctx.rules.list_people_words
