@@ -1186,6 +1186,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _resolve_source(ctx, d)
     _revise_event(ctx, d)
     _resolve_places(ctx, d)
+    _moved_within_a_country(ctx, d)
     _origin_from_the_words(ctx, d)
     _origin_of_the_holders(ctx, d)
     _origin_of_the_largest_group(ctx, d)
@@ -1845,6 +1846,60 @@ _GAPPED_DEMONYM = re.compile(
     r"(?:about|around|roughly|nearly|almost|some|another|just\s+over|more\s+than|over|"
     r"fewer\s+than|less\s+than)?\s*$"
 )
+
+
+# "from Roraima to other Brazilian states", "from the Canaries to the mainland", "from
+# Cishemere to Musenyi camp": a move between two places
+_FROM_TO_PLACES = re.compile(
+    r"\s+(?:\S+\s+){0,6}?from\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"(?:\s+(?:camp|camps|islands?|region|province|state))?\s+to\s+(?P<b>[^,.;]{3,40})"
+)
+_SAME_COUNTRY_WORDS = re.compile(
+    r"(?:the\s+)?(?:mainland|other\s+[A-Z]?[\w-]+\s+(?:states|cities|provinces|regions|towns)|"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+camp)\b"
+)
+_MOVING_VERBS = frozenset("fly bus move transfer relocate take carry transport ferry".split())
+
+
+def _moved_within_a_country(ctx: _Ctx, d: _Draft) -> None:
+    """A move from one place to another of the same country is `other`, with that country
+    as its destination and no origin (fixtures/README): "has flown or bused more than
+    55,000 Venezuelans from Roraima to other Brazilian states", "to fly 300 migrants a
+    week from the Canaries to the mainland"."""
+    ev = d.ev
+    if ev is None or ev.type not in ("arrival", "departure", "onward"):
+        return
+    m = _FROM_TO_PLACES.match(ctx.text, d.q.end, d.e)
+    if m is None or not any(
+        t.pos == "VERB" and t.lemma.lower() in _MOVING_VERBS
+        for t in ctx.toks_in(d.s, m.start("a"))
+    ):
+        return
+    a = [g for g in _geo_in(ctx, m.start("a"), m.end("a")) if g[2] is not None]
+    b = [
+        g for g in _geo_in(ctx, m.start("b"), m.end("b"))
+        if g[2] is not None and g[3] != "country"
+    ]  # fmt: skip
+    if a and a[0][3] == "country":
+        return  # a move from a country is not one inside it
+    if a:
+        # "from the Canaries to the mainland", "from Roraima to other Brazilian states"
+        where = a[0]
+        same = _SAME_COUNTRY_WORDS.match(m.group("b")) is not None or (
+            bool(b) and b[0][2] == where[2]
+        )
+    else:
+        # "from Cishemere to Musenyi camp in Rutana province": a local name the gazetteer
+        # does not know, to a place it does
+        where = b[0] if b else None
+        same = where is not None and not ctx.gaz.code(m.group("a")) and not (
+            ctx.gaz.is_demonym(m.group("a"))
+        )
+    if not same or where is None:
+        return
+    d.ev = Event("other", ev.text, ev.start, ev.end)
+    d.origin = None
+    d.dest = Location(where[2], ctx.text[where[0] : where[1]], where[0], where[1])
 
 
 def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
