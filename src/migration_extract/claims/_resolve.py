@@ -1194,6 +1194,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
     _places_from_story(ctx, st, d)
+    _moved_on_inside(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
     _onward_from_where_they_arrived(ctx, st, d)
     _resolve_time(ctx, st, d)
@@ -1900,6 +1901,44 @@ def _moved_within_a_country(ctx: _Ctx, d: _Draft) -> None:
     d.ev = Event("other", ev.text, ev.start, ev.end)
     d.origin = None
     d.dest = Location(where[2], ctx.text[where[0] : where[1]], where[0], where[1])
+
+
+_REGION_OF_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central)\s+$", re.I)
+_TO_AFTER = re.compile(r"\s+(?:\S+\s+){0,5}?to\s+(?P<to>[^,.;]{3,50})")
+
+
+def _moved_on_inside(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """People already in a country, moved by someone to another of its places, are moved
+    inside it (`other`): "detained 1,260 migrants in Tamaulipas ... and flown about 300 of
+    them to the southern city of Tapachula"; "has flown hundreds more to the mainland"."""
+    ev = d.ev
+    if ev is None or ev.type not in ("arrival", "departure") or _lemma_at(ctx, ev.start) not in (
+        _MOVING_VERBS
+    ):
+        return
+    here = next(
+        (c.destination for c in (d.prev_claim, d.story) if c is not None and c.destination),
+        None,
+    )
+    if here is None or (d.origin is not None and d.origin.code != here.code):
+        return
+    m = _TO_AFTER.match(ctx.text, ev.end, d.e)
+    if m is None:
+        return
+    to = [g for g in _geo_in(ctx, m.start("to"), m.end("to")) if g[2] is not None]
+    # (a part of the country, "northern Greece", not the bare country name)
+    bare_country = bool(to) and to[0][3] == "country" and not _REGION_OF_BEFORE.search(
+        ctx.text, max(0, to[0][0] - 12), to[0][0]
+    )
+    if to and to[0][2] == here.code and not bare_country:
+        g = to[0]
+        loc = Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+    elif not to and re.match(r"(?:the\s+)?mainland\b", m.group("to")):
+        loc = here
+    else:
+        return
+    d.ev = Event("other", ev.text, ev.start, ev.end)
+    d.origin, d.dest = None, loc
 
 
 def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
