@@ -163,6 +163,10 @@ _SIMPLE = [
     ("month_year", rf"\b(?P<mon>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month_rel_year", rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     (
+        "same_day_week",
+        r"\b[Tt]he\s+same\s+day\s+(?:a|one|the)\s+week\s+(?:earlier|before|ago)\b",
+    ),
+    (
         "same_period",
         rf"\b[Tt]he\s+same\s+(?P<unit>month|period|quarter|week|day|season|time)\s+(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|year\s+before)(?:\s+year)?|(?P<y>{_YEAR}))\b",
     ),
@@ -841,6 +845,15 @@ def _shift_year(iv: Interval, k: int) -> Interval:
     )
 
 
+def _r_same_day_week(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    """ "the same day a week earlier" with no day named before it: a week before
+    ``published`` (``_anaphoric_previous`` counts from the day named before it)."""
+    if pub is None:
+        return None, None
+    day = pub - timedelta(days=7)
+    return day, day
+
+
 def _r_same_period(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     """ "the same month a year ago" with no antecedent in the sentence (``_combine`` uses
     the antecedent when there is one): the unit of ``published`` a year earlier; "the
@@ -1079,7 +1092,8 @@ _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] =
     "year_to": _r_year_to, "days_of": _r_days_of, "half_month": _r_half_month,
     "fiscal_rel": _r_fiscal_rel, "start_of": _r_start_of, "part_unit": _r_part_unit,
     "part_rel_year": _r_part_rel_year, "month_rel_year": _r_month_rel_year,
-    "same_period": _r_same_period, "whole_year": _r_whole_year, "week_of": _r_week_of,
+    "same_period": _r_same_period, "same_day_week": _r_same_day_week,
+    "whole_year": _r_whole_year, "week_of": _r_week_of,
     "first_months": _r_first_months,
     "decade2": _r_decade2, "century": _r_century, "year_range": _r_year_range,
     "year2": _r_year2,
@@ -1302,7 +1316,9 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-_ANTECEDENT_SKIP = {"ago", "past_n", "same_period", "whole_year", "deictic", "weekend"}
+_ANTECEDENT_SKIP = {
+    "ago", "past_n", "same_period", "same_day_week", "whole_year", "deictic", "weekend"
+}
 
 
 def _anaphoric(
@@ -1535,6 +1551,9 @@ _PREVIOUS_RE = re.compile(
 )
 
 
+_SAME_DAY_WEEK = re.compile(
+    r"[Tt]he\s+same\s+day\s+(?:a|one|the)\s+week\s+(?:earlier|before|ago)"
+)
 _WEEKDAY_BEFORE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _WD3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -1567,6 +1586,19 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
                 start = max(0, d.start - 8) + the.start()
                 end = d.end + before.end()
                 out[k] = DateMention(text[start:end], start, end, day, day)
+            continue
+        if k > 0 and _SAME_DAY_WEEK.fullmatch(d.text):
+            # "7,900 on Wednesday, against about 4,300 on the same day a week earlier"
+            prev = found[k - 1]
+            between = text[prev.end : d.start]
+            if (
+                prev.date_from is not None
+                and prev.date_from == prev.date_to
+                and len(between) <= 200
+                and not re.search(r"[.!?]\s", between)
+            ):
+                day = (date.fromisoformat(prev.date_from) - timedelta(days=7)).isoformat()
+                out[k] = DateMention(d.text, d.start, d.end, day, day)
             continue
         m = _PREVIOUS_RE.match(d.text)
         if m is None or k == 0:
