@@ -34,6 +34,7 @@ _MAIN_VERB_BETWEEN = re.compile(
 # "The busiest month was August, when police blocked about 6,900 ...": the figure inside
 # a when-clause that hangs from the date is that date's
 _WHEN_CLAUSE_OF_DATE = re.compile(r",?\s+when\s+[^,;.:]{0,80}?")
+_NAMED_EVENT_WHEN = re.compile(r"(?:\s+[A-Za-z][\w-]+){1,3},\s+when\s+[^,;.:]{0,80}?")
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
 
 
@@ -332,7 +333,15 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         before = text[max(s, d.start - 40) : d.start]
         if _REPORTED_DATE_RE.search(before) or _date_of_saying(ctx, d.start, q_verb):
             continue
-        if d.end <= q["start"] and _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"]):
+        if d.end <= q["start"] and (
+            _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"])
+            # "the 1980 Mariel boatlift, when some 125,000 Cubans reached Florida": a year
+            # naming an event, and the when-clause of that event
+            or (
+                re.fullmatch(r"\d{4}", d.text) is not None
+                and _NAMED_EVENT_WHEN.fullmatch(text, d.end, q["start"]) is not None
+            )
+        ):
             cands.append((-1.0, TimeRef(d.text, d.start, d.end, d.date_from, d.date_to)))
             continue
         if (
