@@ -306,7 +306,27 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             return True
         # "had flown out more than 15,000 people, including ..., in the past two weeks":
         # the date modifies the verb that governs the figure
-        return q_verb is not None and _clause_verb(ctx, t) == q_verb
+        if q_verb is None:
+            return False
+        v = _clause_verb(ctx, t)
+        if v == q_verb:
+            return True
+        # "At least 39 migrants died ... when fire tore through a holding cell ... on Monday
+        # night": the when-clause that times the figure's own verb
+        timed = ctx.toks[v].head if v is not None else -1
+        return (
+            v is not None
+            and ctx.toks[v].dep == "advcl"
+            # (of the figure's verb, or of a verb joined to it: "died and 29 were injured when")
+            and (
+                timed == q_verb
+                or (ctx.toks[timed].dep == "conj" and ctx.toks[timed].head == q_verb)
+            )
+            and any(
+                c.head == v and c.dep == "advmod" and c.text.lower() == "when"
+                for c in ctx.toks_in(ctx.toks[q_verb].end, ctx.toks[v].start)
+            )
+        )
 
     q_segment = _segment(text, s, e, q["start"])
     # "twice the ...", "double the number", "five times as many": the words after the
