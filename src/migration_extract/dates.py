@@ -1150,6 +1150,13 @@ _SEASON_NOUN_AFTER = re.compile(
 _MONTH_ONLY_AFTER = re.compile(
     r"\s+(?:alone\b|saw\b|brought\b|was\s+the\b|\d{4}\b)|,\s+when\s+[a-z]"
 )
+# a month that modifies a count's noun: "the May arrivals", "the Border Patrol's December
+# apprehensions", "last year's October figures" (not "Theresa May's ...")
+_MONTH_MODIFIER_BEFORE = re.compile(r"(?:\b[Tt]he|[’']s)\s+$")
+_MONTH_MODIFIER_AFTER = re.compile(
+    r"\s+(?:arrivals|apprehensions|encounters|crossings|departures|returns|figures?|data|"
+    r"total|tally|count|numbers?|statistics|deportations|removals|applications)\b"
+)
 # "The busiest month was August": a month named as the value of a month
 _MONTH_VALUE_BEFORE = re.compile(r"\bmonths?\s+(?:was|were|is|has\s+been)\s+$", re.I)
 
@@ -1160,6 +1167,8 @@ def _context_ok(text: str, h: _Hit) -> bool:
     after = text[h.end : h.end + 30]
     if h.kind == "month":
         word = text[h.start : h.end]
+        if _MONTH_MODIFIER_BEFORE.search(before) and _MONTH_MODIFIER_AFTER.match(after):
+            return True  # "the May arrivals", "the Border Patrol's December apprehensions"
         if word in ("May", "March", "August"):
             # modal/verb/surname: need a preposition or a modifier before it, or a word
             # after it that only a month takes ("August alone saw about 11,600 arrivals")
