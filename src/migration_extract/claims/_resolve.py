@@ -2481,6 +2481,12 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.q, d.tm = q, tm
 
 
+_WHILE_FIGURE_BEFORE = re.compile(
+    r"\b(?:while|whereas)\s+(?:some|about|around|roughly|nearly|almost|another|only|just|"
+    r"more\s+than|fewer\s+than)?\s*$"
+)
+
+
 def _time_of_the_listed_figure(
     ctx: _Ctx, q: Quantity, s: int, out: list[Claim]
 ) -> TimeRef | None:
@@ -2513,6 +2519,12 @@ def _time_of_the_listed_figure(
     last = max(earlier.values(), key=lambda c: c.quantity.start)
     if re.fullmatch(r"[^.;:]*:\s*", ctx.text[last.quantity.end : q.start]):
         return last.time  # the breakdown after a colon
+    if _WHILE_FIGURE_BEFORE.search(ctx.text, last.quantity.end, q.start) and not any(
+        last.quantity.end <= x.start < q.start for x in ctx.inp.dates
+    ):
+        # "in December about 1,100 Russians entered Georgia daily while some 1,300 a day
+        # left": the figure opening a while-clause (whatever the parse made of it)
+        return last.time
     if me.dep == "nsubj" and 0 <= me.head < len(ctx.toks):
         # "21,540 Russians had crossed ... up to Sunday, while 11,260 had left again": the
         # subject of a "while" clause hung on the verb of a counted subject
