@@ -2478,7 +2478,44 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             tm = counted.time
     if tm is None and q.kind == "count":
         tm = _time_of_the_listed_figure(ctx, q, s, st.out)
+    if q.kind == "change" and tm is not None:
+        tm = _time_of_the_changed_figure(ctx, q, s, tm, st.out)
     d.q, d.tm = q, tm
+
+
+# the words that set a baseline against a figure: "up from 191,113 in November", "on the
+# two weeks before"
+_BASELINE_BEFORE_DATE = re.compile(
+    r"\b(?:up|down)\s+from\b|\bfrom\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*|"
+    r"\bcompared\s+(?:with|to)\b|\bagainst\b"
+)
+_BASELINE_AFTER_CHANGE = re.compile(
+    r"\s+(?:on|from|over|against|compared\s+(?:with|to))\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+)
+
+
+def _time_of_the_changed_figure(
+    ctx: _Ctx, q: Quantity, s: int, tm: TimeRef, out: list[Claim]
+) -> TimeRef:
+    """A change's time is that of the count it changes, not its baseline's: "made 249,785
+    apprehensions in December, up from 191,113 in November, an increase of about 31%";
+    "2,915 ... crossed in the two weeks to Sunday, up 55% on the two weeks before ..."."""
+    main = next(
+        (c for c in out
+         if c.sentence.start == s and c.quantity.kind == "count" and c.time is not None
+         and c.quantity.end <= q.start),
+        None,
+    )  # fmt: skip
+    if main is None or main.time is None or tm.start == main.time.start:
+        return tm
+    text = ctx.text
+    if main.quantity.end <= tm.start < q.start and _BASELINE_BEFORE_DATE.search(
+        text, main.quantity.end, tm.start
+    ):
+        return main.time
+    if tm.start >= q.end and _BASELINE_AFTER_CHANGE.fullmatch(text, q.end, tm.start):
+        return main.time
+    return tm
 
 
 _WHILE_FIGURE_BEFORE = re.compile(
