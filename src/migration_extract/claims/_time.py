@@ -16,6 +16,7 @@ from ._base import (
     PTok,
     _ancestors,
     _Ctx,
+    _is_people,
     _segment,
     _sentence_back,
 )
@@ -126,6 +127,27 @@ def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
 _SAYING_LEMMAS = frozenset(
     "say tell announce report estimate state confirm add write dismiss warn".split()
 )
+
+
+def _separate_clause(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
+    """Is the date in a clause of its own: a conjunct with its own subject ("..., and food
+    rations there were cut to $10 a month last year"), or a clause on a noun ("under a
+    statute approved in 2021")?"""
+    t = ctx.tok_at(d_start)
+    if t is None or q_verb is None:
+        return False
+    v = _clause_verb(ctx, t)
+    if v is None or v == q_verb:
+        return False
+    vt = ctx.toks[v]
+    if vt.dep in ("acl", "relcl") and 0 <= vt.head < len(ctx.toks):
+        noun = ctx.toks[vt.head]
+        # (not "migrants reaching Italy by sea in the first half of 2023": what people did)
+        return not _is_people({"text": noun.text, "head": noun.text}, ctx)
+    return vt.dep == "conj" and any(
+        c.head == v and c.dep in ("nsubj", "nsubjpass")
+        for c in ctx.toks_in(ctx.toks[q_verb].end, vt.start)
+    )
 
 
 def _date_of_saying(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
@@ -544,6 +566,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and nearest_is_me(d.start)
             and not others
             and not _OTHER_CLAUSE_RE.search(text[min(q["end"], d.end) : max(q["start"], d.start)])
+            and not _separate_clause(ctx, d.start, q_verb)
         ):
             score = 3 + dist
         else:
