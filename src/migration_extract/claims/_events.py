@@ -294,8 +294,17 @@ def _event(
         if (
             len(path) > 1
             and ftok is not None
-            and ftok.dep in ("acl", "relcl", "amod")
-            and ftok.head in pop_heads
+            and (
+                (ftok.dep in ("acl", "relcl", "amod") and ftok.head in pop_heads)
+                # (the same, parsed as a clausal subject: "about 300 Russians arriving at
+                # the crossing had been turned back")
+                or (
+                    ftok.dep in ("csubj", "csubjpass")
+                    and ftok.text.lower().endswith("ing")
+                    and any(t.head == ftok.i and t.i in pop_heads and t.dep == "nsubj"
+                            for t in ctx.toks_in(s, ftok.start))
+                )
+            )
         ):
             return path[1]  # "31,600 Russians crossing the border": a modifier of the noun
         if (

@@ -1203,6 +1203,9 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
 
 # a part of the counted people and what it did: ", many of them to go back to Ukraine"
 _PART_CLAUSE = re.compile(r",\s+(?:many|most|some|all|half|several)\s+of\s+them\b")
+# what became of a share of people, its own event: "about 70% of the arrivals are staying
+# with friends", "one in ten Russians arriving at the Narva crossing had been turned back"
+_OWN_EVENTS_OF_A_SHARE = ("stock", "return", "onward", "asylum", "border_encounter", "casualty")
 # "planning for N refugees to stay": the phrase and the verb of what is expected
 _PREPARING_FOR = re.compile(
     r"(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|brac(?:e|es|ed|ing))\s+for"
@@ -1284,8 +1287,12 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # them is the share's own event
             q.kind == "share"
             and ev.start >= pop.end
-            and ev.type in ("stock", "return", "onward", "asylum")
-            and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+            and ev.type in _OWN_EVENTS_OF_A_SHARE
+            # ("had been turned back": a phrase on the verb)
+            and (
+                _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                or ev.text.lower() in ctx.rules.phrase_triggers
+            )
             and _segment(ctx.text, s, e, ev.start) == _segment(ctx.text, s, e, q.start)
         )
     ):
