@@ -51,7 +51,8 @@ _PLACE_RECORDS = re.compile(
 _COUNTRY_COLON = re.compile(r"\s*(?:[›»•·]\s*)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s")
 _THING_FROM = re.compile(
     r"\b(?:training|boats|vessels|funding|funds|money|aid|support|equipment|help|pressure|"
-    r"criticism|donations|loans?|grants?|weapons|arms)\s+from\s+(?:the\s+)?$",
+    r"criticism|donations|loans?|grants?|weapons|arms|data|figures|statistics|numbers|"
+    r"estimates|reports?)\s+from\s+(?:the\s+)?$",
     re.I,
 )
 _ACROSS_FROM = re.compile(
@@ -364,7 +365,11 @@ def _places(
             # with more than half going to Poland": another noun's or another part's place
             continue
         if text[ge : ge + 2] in ("’s", "'s") and (
-            _FROM_RE.search(text[max(s, gs - 25) : gs])
+            (
+                _FROM_RE.search(text[max(s, gs - 25) : gs])
+                # ("Data from Turkey's Presidency of Migration Management": a record's body)
+                and not _THING_FROM.search(text[max(s, gs - 25) : gs])
+            )
             # "fleeing clashes between Myanmar's army and ...", "flee fighting in Myanmar's
             # Chin state": the country of the conflict they flee
             or _FLED_CONFLICT_OF.search(text[max(s, gs - 60) : gs])

@@ -139,8 +139,10 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     if m:
         a0 = s + m.end()
         cut = re.search(
-            r"[,.;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over|had|have|has|"
-            r"were|was|and\s+echoed)\b",
+            # (not the comma inside "31,870": "Data from X showed 31,870 Russian citizens")
+            r"(?<!\d)[,.](?!\d)|[;:(\n]|\s+(?:more|at\s+least|some|about|roughly|nearly|over|"
+            r"had|have|has|were|was|and\s+echoed|show|shows|showed|indicate|indicates|"
+            r"indicated|suggest|suggests|suggested)\b",
             text[a0:e],
         )
         a1 = a0 + (cut.start() if cut else e - a0)
