@@ -137,7 +137,8 @@ def _event(
         if not (
             m.group(0).lower() in r.place_bound_phrases
             and not re.match(
-                r"\s+(?:the\s+)?[A-Z]|\s+the\s+country\b", sent_text[m.end() : m.end() + 13]
+                r"\s+(?:the\s+)?[A-Z]|\s+the\s+(?:country|city|capital|town|camps?)\b",
+                sent_text[m.end() : m.end() + 13],
             )
         )
     ]
