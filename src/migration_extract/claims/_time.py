@@ -150,20 +150,44 @@ def _separate_clause(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
     )
 
 
-def _date_of_saying(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
-    """The date hangs from a verb of saying, before the figure, whose reported clause
-    holds the figure."""
+_PROGRESSIVE_AFTER = re.compile(r"\b(?:are|were|is|was|been)\s+(?:still\s+|now\s+)?[a-z]+ing\b")
+
+
+def _date_of_saying(ctx: _Ctx, d_start: int, q_verb: int | None) -> str | None:
+    """Does the date hang from a verb of saying, before the figure, whose reported clause
+    holds the figure? "over_time" when what was said goes on over time (the date is not
+    its time), "deed" when it is a deed told (the date may be its time, when the clause
+    names no other), None otherwise."""
     t = ctx.tok_at(d_start)
     if t is None or q_verb is None:
-        return False
+        return None
     v = _clause_verb(ctx, t)
     if v is None or v == q_verb or ctx.toks[v].lemma.lower() not in _SAYING_LEMMAS:
-        return False
+        return None
     if ctx.toks[v].start > ctx.toks[q_verb].start:
         # '"Last week alone we registered 9,000," said X': the parse hangs the quote's
         # own date on the trailing verb of saying
-        return False
-    return any(a.i == v for a in _ancestors(ctx, ctx.toks[q_verb]))
+        return None
+    if not any(a.i == v for a in _ancestors(ctx, ctx.toks[q_verb])):
+        return None
+    chain = [ctx.toks[q_verb], *_ancestors(ctx, ctx.toks[q_verb])]
+    comp = next(
+        (a for a in chain
+         if a.lemma.lower() not in _SAYING_LEMMAS
+         and 0 <= a.head < len(ctx.toks)
+         and ctx.toks[a.head].lemma.lower() in _SAYING_LEMMAS),
+        None,
+    )  # fmt: skip
+    # what was said happens over time ("were still applying every week", "was going
+    # ahead", "were living in tents"): the day of saying is not its time; a deed told the
+    # same day ("On Tuesday, police said they had stopped a truck carrying 27 Eritreans")
+    # keeps it
+    over_time = (comp is not None and comp.text.lower().endswith("ing")) or (
+        # (the parse lost the verb: "that 60,000 returnees ... were living in tents")
+        _PROGRESSIVE_AFTER.search(ctx.text, ctx.toks[q_verb].start, ctx.toks[q_verb].start + 80)
+        is not None
+    )
+    return "over_time" if over_time else "deed"
 
 
 def _context_time(ctx: _Ctx, q: Quantity, s: int, e: int, prior: list[Claim]) -> TimeRef | None:
@@ -373,7 +397,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         if not (s <= d.start < e):
             continue
         before = text[max(s, d.start - 40) : d.start]
-        if _REPORTED_DATE_RE.search(before) or _date_of_saying(ctx, d.start, q_verb):
+        saying = _date_of_saying(ctx, d.start, q_verb)
+        if _REPORTED_DATE_RE.search(before) or saying == "over_time":
             continue
         if d.end <= q["start"] and (
             _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"])
@@ -571,6 +596,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             score = 3 + dist
         else:
             continue
+        if saying == "deed":
+            score += 4  # the day of saying yields to any date of the figure's own clause
         cands.append((score, TimeRef(text[start:end], start, end, lo, hi)))
     if not any(c[1].text.lower().startswith("since") for c in cands):
         for m in _SINCE_CLAUSE_RE.finditer(text[s:e]):
