@@ -191,7 +191,7 @@ def test_rerank_never_raises_and_keeps_spans_true(words: list[str]) -> None:
 def test_component_switch_and_serialisation(tmp_path) -> None:
     nlp = spacy.blank("en")
     pipe = nlp.add_pipe("migration_claims")
-    assert pipe.use_place_model and pipe.place_fields == ("destination",)
+    assert pipe.use_place_model and pipe.place_fields == ("origin", "destination")
     assert pipe.place_model.weights == default_place_model().weights
     off = spacy.blank("en").add_pipe("migration_claims", config={"place_model": False})
     assert not off.use_place_model and not off.place_model.weights
@@ -200,5 +200,9 @@ def test_component_switch_and_serialisation(tmp_path) -> None:
     back = spacy.load(tmp_path / "p").get_pipe("migration_claims")
     assert back.place_model == pipe.place_model
     assert type(pipe).from_bytes(off, pipe.to_bytes()).place_model == pipe.place_model
+    dest_only = spacy.blank("en").add_pipe(
+        "migration_claims", config={"place_fields": ["destination"]}
+    )
+    assert dest_only.place_fields == ("destination",)
     with pytest.raises(ValueError, match="place_fields"):
         spacy.blank("en").add_pipe("migration_claims", config={"place_fields": ["nowhere"]})

@@ -65,7 +65,7 @@ class ClaimsComponent(JsonRulesMixin):
     ``doc.spans["migration_claims"]`` (the quantity of each claim, label = event type).
 
     With ``place_model`` on (the default), the ``place_fields`` of every claim (by
-    default the destination) are re-decided by the learned place ranker
+    default the origin and the destination) are re-decided by the learned place ranker
     (``claims/_learned.py``; weights in ``data/place_model.json``, saved with the pipeline
     by ``to_disk``) where the rules did not read them in the figure's own sentence; a
     field changes only when the model prefers another answer by more than
