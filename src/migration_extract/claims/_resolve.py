@@ -1311,6 +1311,17 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and ev.start < prev_claim.quantity.start
     ):
         ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
+    elif (
+        q.kind == "change"
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and prev_claim.quantity.end <= q.start
+        and _UP_DOWN_BEFORE.search(ctx.text, prev_claim.quantity.end, q.start)
+        and not _REPORTING_BETWEEN.search(ctx.text, prev_claim.quantity.end, q.start)
+    ):
+        # "more than 1,700 people have been caught trying to reach Ceuta by swimming, up
+        # nearly 60% on ...": the change of that count, whatever verbs come between
+        ev = prev_claim.event
     if pop is not None and not inherited and ev is not None and ev.type in ("arrival", "other"):
         sent_back = _SENT_BACK_AFTER.match(ctx.text, pop.end, e)
         if sent_back is not None:
