@@ -240,15 +240,25 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
                 sub_s, sub_e = person[0], person[1]
             if sub_s <= q["start"] < sub_e:
                 continue  # "Some 6,000 children had been registered": the figure itself
+            fronted = _FRONTED_PLACE_SUBJECT.match(text, sub_s, sub_e)
+            rest = re.fullmatch(r",\s+(\S.{2,80}?)\s*", text[sub_e : verb.start])
+            if fronted is not None and rest is not None:
+                # "Inside Somalia, the United Nations says ...": the parse took the fronted
+                # place for the subject; the words between it and the verb are
+                sub_s, sub_e = sub_e + rest.start(1), sub_e + rest.end(1)
+                head: PTok | None = None
+            else:
+                head = sj
             # "..., said its director, Ioannis Kostas." / ", Ioannis Kostas, told": the name
             # in apposition (closing the sentence or set off by commas)
             app = re.match(r",\s*([^,]{3,60}?)(?:,|\.(?:\s|$|[”\"])|$)", text[sub_e : sub_e + 70])
             by = _RECORDS_BY.search(text, sub_s, sub_e)
-            if by is not None and sj.text.lower() in _RECORD_NOUNS:
+            if by is not None and head is not None and head.text.lower() in _RECORD_NOUNS:
                 # "A detailed table released by the ministry showed": who released it
                 src = _make_source(ctx, by.start("org"), sub_e, None)
             else:
-                src = _make_source(ctx, sub_s, sub_e, sj, apposition=app.group(1) if app else None)
+                src = _make_source(ctx, sub_s, sub_e, head,
+                                   apposition=app.group(1) if app else None)  # fmt: skip
         if src is not None:
             return src
     m = re.match(r"\s*([A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*){0,4}),\s+citing\b", sent)
@@ -711,6 +721,10 @@ def _make_source(
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
 
 
+# a fronted place the parse took for the subject: "Inside Somalia, the United Nations says"
+_FRONTED_PLACE_SUBJECT = re.compile(
+    r"(?:In|Inside|At|On|From|Across|Along|Near|Outside|Within)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$"
+)
 # prepositional phrases fronted before a subject that starts with "the": "On the Afghan
 # side, at Spin Boldak, the ..."
 _FRONTED_BEFORE_SUBJECT = re.compile(
