@@ -36,7 +36,8 @@ _ANAPHORIC_SOURCES = re.compile(
     r"(agency|ministry|government|organisation|organization|service|body|office|department|"
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
     r"committee|institute|bureau|authority|mission|coastguard|programme|program|foundation|"
-    r"association|network|centre|center|federation|union|update|bulletin|statement)"
+    r"association|network|centre|center|federation|union|update|bulletin|statement|"
+    r"airline|airport|carrier)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
     r"count|estimates?|update|tally|assessment|tracking|monitoring|year-end|monthly|annual|"
     r"weekly|daily|latest|own|displacement\s+tracking))?)?$",
@@ -736,7 +737,9 @@ _FRONTED_BEFORE_SUBJECT = re.compile(
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|van|von|der|al|bin|ibn|el|la|le)\s)[a-z]")
 
 
-_ANY_BODY_WORDS = frozenset({"agency", "body", "organisation", "organization", "group", "office"})
+_ANY_BODY_WORDS = frozenset(
+    {"agency", "body", "organisation", "organization", "group", "office", "airline", "carrier"}
+)
 
 
 def _last_org_named(
