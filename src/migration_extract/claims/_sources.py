@@ -629,6 +629,11 @@ def _make_source(
             and (name.lower().startswith(("un ", "u.n.")) or (canon in ctx.text and canon != "UN"))
         ):
             name = canon
+    branch = _ORG_BRANCH.match(name)
+    if branch is not None and (
+        branch.group("org").isupper() or branch.group("org") in ctx.rr.international
+    ):
+        name = branch.group("org")  # "UNHCR's office in Dushanbe": the organisation
     anaphoric = _ANAPHORIC_SOURCES.match(name)
     if anaphoric:
         word = anaphoric.group(1).lower()
@@ -722,6 +727,11 @@ def _make_source(
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
 
 
+# an organisation's branch somewhere: "UNHCR's office in Dushanbe"
+_ORG_BRANCH = re.compile(
+    r"(?P<org>[A-Z][A-Za-z0-9.&-]{1,12})[’']s\s+(?:office|mission|delegation|representation|"
+    r"branch|sub-office)\s+(?:in|at|for)\s+[A-Z]"
+)
 # a fronted place the parse took for the subject: "Inside Somalia, the United Nations says"
 _FRONTED_PLACE_SUBJECT = re.compile(
     r"(?:In|Inside|At|On|From|Across|Along|Near|Outside|Within)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$"
