@@ -168,7 +168,7 @@ _SIMPLE = [
     ),
     (
         "same_period",
-        rf"\b[Tt]he\s+same\s+(?P<unit>month|period|quarter|week|day|season|time)\s+(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|year\s+before)(?:\s+year)?|(?P<y>{_YEAR}))\b",
+        rf"\b[Tt]he\s+same\s+(?P<unit>months?|period|quarter|weeks?|days?|season|time)\s+(?:(?:of|in)\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|year\s+before)(?:\s+year)?|(?P<y>{_YEAR}))\b",
     ),
     ("whole_year", r"\b[Tt]he\s+(?:entire|whole|full)\s+year\b"),
     (
@@ -1157,6 +1157,11 @@ _MONTH_MODIFIER_AFTER = re.compile(
     r"\s+(?:arrivals|apprehensions|encounters|crossings|departures|returns|figures?|data|"
     r"total|tally|count|numbers?|statistics|deportations|removals|applications)\b"
 )
+# a month after another in a list: "in March, April, May and June"
+_MONTH_LISTED_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December),?\s+(?:and\s+|or\s+)?$"
+)
 # "The busiest month was August": a month named as the value of a month
 _MONTH_VALUE_BEFORE = re.compile(r"\bmonths?\s+(?:was|were|is|has\s+been)\s+$", re.I)
 
@@ -1176,6 +1181,7 @@ def _context_ok(text: str, h: _Hit) -> bool:
             return bool(
                 _PREP_BEFORE.search(before)
                 or _MONTH_VALUE_BEFORE.search(before)
+                or _MONTH_LISTED_BEFORE.search(before)
                 or (_MONTH_ONLY_AFTER.match(after) and not named)
             )  # (not "Theresa May saw the figures")
         if _CAP_WORD_BEFORE.search(before) and not _PREP_BEFORE.search(before):
@@ -1517,6 +1523,7 @@ def _combine(
             )
             if lo is not None and lo > date.fromisoformat(d0.date_from):
                 out[i] = DateMention(d1.text, d1.start, d1.end, _iso(lo), _iso(hi))
+    out, out_hits = _join_month_lists(text, out, out_hits)
     if pub is not None:
         # "the same period last year" reads the period named before it as joined above
         pairs = list(zip(out_hits, out, strict=True))
@@ -1530,6 +1537,40 @@ def _combine(
                 out[i] = DateMention(d.text, d.start, d.end, _iso(lo), _iso(hi))
                 pairs[i] = (h, out[i])
     return out
+
+
+def _join_month_lists(
+    text: str, out: list[DateMention], hits: list[_Hit]
+) -> tuple[list[DateMention], list[_Hit]]:
+    """"91 in August, September and October combined": three or more months in a row,
+    listed with commas and a last "and", are one period from the first to the last."""
+    res: list[DateMention] = []
+    res_hits: list[_Hit] = []
+    i = 0
+    while i < len(out):
+        j = i
+        while (
+            j + 1 < len(out)
+            and hits[j].kind in ("month", "month_year")
+            and hits[j + 1].kind in ("month", "month_year")
+            and (out[j].start, out[j].end) == (hits[j].start, hits[j].end)
+            and out[j].date_to is not None
+            and out[j + 1].date_from is not None
+            and date.fromisoformat(out[j].date_to) + timedelta(days=1)
+            == date.fromisoformat(out[j + 1].date_from)
+            and re.fullmatch(r",\s+|,?\s+and\s+", text[out[j].end : out[j + 1].start])
+        ):
+            j += 1
+        if j - i >= 2 and re.fullmatch(r",?\s+and\s+", text[out[j - 1].end : out[j].start]):
+            a, b = out[i], out[j]
+            res.append(DateMention(text[a.start : b.end], a.start, b.end, a.date_from, b.date_to))
+            res_hits.append(hits[i])
+            i = j + 1
+            continue
+        res.append(out[i])
+        res_hits.append(hits[i])
+        i += 1
+    return res, res_hits
 
 
 def find_dates(text: str, published: Any = None) -> list[DateMention]:
