@@ -523,6 +523,11 @@ def _candidate(ctx: _Ctx, st: _RunState, qd: dict[str, Any]) -> _Cand | None:
     qd = _share_baseline(ctx, st.cands, qd)
     if qd.get("kind") not in _CLAIM_KINDS:
         return None
+    if any(
+        d.start < qd["start"] and qd["end"] <= d.end and d.date_from is not None
+        for d in ctx.inp.dates
+    ):
+        return None  # "on August 15 and 16": a day of a date, not a count
     q = Quantity.from_dict(qd)
     s, e = ctx.sent_of(q.start)
     noun = _noun_for(ctx, qd, q, e)
@@ -1039,6 +1044,15 @@ def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) ->
         )
     ):
         return True  # "a survey found that 77% of refugees hoped to go home": an opinion
+    if (
+        pop is not None
+        and pop.text.split()[-1].lower() in ("patients", "patient")
+        and re.match(r"\s+(?:(?:were|are|was|is|had\s+been|have\s+been)\s+)?waiting\b",
+                     ctx.text[pop.end : pop.end + 30])
+    ):
+        # "96 patients were waiting on trolleys": a hospital's list, not people on the move
+        # (not "about 65 patients were moved from the city's hospital to a ferry")
+        return True
     if q.kind == "share" and _SHARE_OF_MONEY_OR_NEED.match(ctx.text, q.end, min(e, q.end + 40)):
         return True  # "received only 31% of the $242 million", "less than half of what is needed"
     if q.kind == "change" and re.search(
