@@ -385,6 +385,12 @@ def _event(
         elif t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.text.lower() in r.noun_triggers:
             if _TIME_ANCHOR_BEFORE.search(ctx.text[max(s, t.start - 20) : t.start]):
                 continue  # "twice the number before the mobilisation": a time, not the event
+            if (
+                t.dep == "compound"
+                and 0 <= t.head < len(ctx.toks)
+                and ctx.toks[t.head].lemma.lower() in _BODY_HEADS
+            ):
+                continue  # "who runs a relocation agency": the name of a business
             typ = r.noun_triggers[t.text.lower()]
             far = 15
             if t.text.lower() == "flight" and not _FLEEING_AFTER.match(ctx.text, t.end):
@@ -498,6 +504,12 @@ _TIME_ANCHOR_BEFORE = re.compile(
 )
 
 
+# the heads of a business or an office that an event noun can name ("a relocation agency",
+# "an immigration lawyer")
+_BODY_HEADS = frozenset(
+    "agency company firm business office department ministry service lawyer officer "
+    "official minister consultant".split()
+)
 _WHICH_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:which|that)\s+(?:now\s+|still\s+)?$")
 
 
