@@ -287,3 +287,13 @@ def test_a_regional_role_takes_the_country_of_its_region() -> None:
     assert res["Denis Pasler"].country == "RU"
     assert res["Sergei Menyaylo"].country == "RU"
     assert res["Sergei Menyaylo"].organization == "North Ossetia"
+
+
+def test_a_body_of_another_paragraph_titles_no_one() -> None:
+    t = (
+        "CIUDAD JUÁREZ, Mexico – Migrants died in a fire.\n\nVenezuela's foreign ministry said "
+        "it would repatriate the bodies.\n\nCiudad Juárez has become a bottleneck. Mayor Cruz "
+        "Pérez Cuéllar said the shelters were full."
+    )
+    o = one(t, "Cruz Pérez Cuéllar", home=home_country(t))["Cruz Pérez Cuéllar"]
+    assert o.country == "MX"

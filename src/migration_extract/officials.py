@@ -660,6 +660,11 @@ def _last_national_body(
     Guard". The body's head word must be one of the owner nouns (agency, ministry, guard,
     service, police ...) and come within four words of the country."""
     lo = max(0, pos - reach)
+    # (within the name's own paragraph: a body named in the paragraph before titles no one
+    # here, "Venezuela's foreign ministry said ...\n\n... Mayor Cruz Pérez Cuéllar said")
+    para = text.rfind("\n\n", lo, pos)
+    if para >= 0:
+        lo = para
     best: tuple[str, str] | None = None
     for m in _OWNER_RE.finditer(text, lo, pos):
         owner = m.group("owner")
@@ -805,7 +810,9 @@ def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[in
 # a news agency's tag between a dateline and its dash: "HELSINKI, Nov 23 (Reuters) -"
 AGENCY_TAG = r"(?:\s*\([A-Za-z.]{1,20}\))?"
 _DATELINE_RE = re.compile(
-    r"(?m)^\W{0,3}(?P<city>[A-Z][A-Z’'.\- ]{1,40}?[A-Z])(?P<city2>/[A-Z][A-Z’'.\- ]+?)?"
+    # (capitals with accents too: "CIUDAD JUÁREZ, Mexico –", "DAJABÓN")
+    r"(?m)^\W{0,3}(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]{1,40}?[A-ZÀ-ÖØ-Þ])"
+    r"(?P<city2>/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]+?)?"
     r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
     + AGENCY_TAG
     + r"\s+[–—-]{1,2}\s"
