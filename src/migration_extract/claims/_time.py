@@ -293,6 +293,10 @@ _PARENTHETICAL_PART = re.compile(
     r"[\w\s-]{0,25},\s+(?:most|many|some|all|half|several|(?:one|two|three)\s+(?:in|out\s+of)\s+\w+)"
     r"\s+of\s+them\b[^,;.]*,\s+(?!(?:and|but|while|which|who|that|as)\b)[^,;.]*"
 )
+_PARENTHETICAL_AFTER_SUBJECT = re.compile(
+    r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+)?)?,\s+(?!(?:and|but|while|which|who|that|as|when|"
+    r"where|according)\b)[a-z][\w-]*(?:\s+[\w-]+){0,4},\s+[a-z]+[^,;.]*"
+)
 # a relative clause dating another noun's event: "the war in Tigray that ended in November"
 _EVENT_CLAUSE_DATE = re.compile(
     r"\b(?:war|conflict|fighting|offensive|earthquake|quake|flood|floods|storm|cyclone|"
@@ -557,7 +561,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             # "At least 12 people, most of them children, drowned when ... on Monday": a
             # parenthetical part does not start another clause
             start > q["end"]
-            and _PARENTHETICAL_PART.fullmatch(text, q["end"], start) is not None
+            and (
+                _PARENTHETICAL_PART.fullmatch(text, q["end"], start) is not None
+                # "Hundreds of Hondurans, tired of waiting, crossed the river ... on Sunday":
+                # a short phrase set off by commas after the subject
+                or _PARENTHETICAL_AFTER_SUBJECT.fullmatch(text, q["end"], start) is not None
+            )
         )
         opening = (
             start - s < 25
