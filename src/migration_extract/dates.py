@@ -1158,10 +1158,7 @@ _MONTH_MODIFIER_AFTER = re.compile(
     r"total|tally|count|numbers?|statistics|deportations|removals|applications)\b"
 )
 # a month after another in a list: "in March, April, May and June"
-_MONTH_LISTED_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December),?\s+(?:and\s+|or\s+)?$"
-)
+_MONTH_LISTED_BEFORE = re.compile(rf"\b{_MONTH_FULL},?\s+(?:and\s+|or\s+)?$")
 # "The busiest month was August": a month named as the value of a month
 _MONTH_VALUE_BEFORE = re.compile(r"\bmonths?\s+(?:was|were|is|has\s+been)\s+$", re.I)
 

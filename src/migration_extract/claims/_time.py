@@ -124,6 +124,8 @@ def _clause_verb(ctx: _Ctx, t: PTok) -> int | None:
 
 # verbs of saying: a date that belongs to one ("told Czech Radio on Monday that ...",
 # "Last week IRCC said it had received ...") dates the saying, not the figure reported
+# (narrower than the lexicon's reporting_verbs, which also holds record-keeping verbs:
+# "registered on Monday" dates what was registered)
 _SAYING_LEMMAS = frozenset(
     "say tell announce report estimate state confirm add write dismiss warn".split()
 )
