@@ -139,10 +139,13 @@ def main() -> int:
         + table(["set", "articles", "claim F1", "origin", "destination", "exact", "seconds"],
                 rows)  # fmt: skip
     )
+    from migration_extract.claims._learned import APPLIED_FIELDS
+
     body = (
         "## Learned place ranker (`bench/place_model.py`)\n\n"
-        "The model re-decides a claim's destination where the rules did not read it in the "
-        "figure's own sentence (claims/_learned.py; docs/decisions.md, seventh session). "
+        f"The model re-decides a claim's {' and '.join(APPLIED_FIELDS)} where the rules did "
+        "not read them in the figure's own sentence (claims/_learned.py; docs/decisions.md, "
+        "seventh and ninth sessions). "
         f"Shipped weights: {meta.get('trained_on', '?')}, {meta.get('examples', '?')} "
         f"examples, {meta.get('epochs', '?')} epochs.\n\n" + "\n\n".join(parts)
     )
