@@ -96,3 +96,9 @@ def test_bad_published_is_an_error(bad):
 def test_published_wrong_type():
     with pytest.raises(InputTypeError, match="published"):
         find_dates("Last week", 20220928)
+
+
+def test_month_list_and_week_back_at_the_ends_of_the_calendar() -> None:
+    # fuzz finding: a month list at date.max, a week back from the first days of year 1
+    assert find_dates("December\nJune Sunday until December(", date(9999, 12, 31))
+    assert find_dates("5 on Monday, against 3 on the same day a week earlier.", date(1, 1, 3))

@@ -1551,11 +1551,12 @@ def _join_month_lists(
             and hits[j].kind in ("month", "month_year")
             and hits[j + 1].kind in ("month", "month_year")
             and (out[j].start, out[j].end) == (hits[j].start, hits[j].end)
+            and re.fullmatch(r",\s+|,?\s+and\s+", text[out[j].end : out[j + 1].start])
             and out[j].date_to is not None
             and out[j + 1].date_from is not None
-            and date.fromisoformat(out[j].date_to) + timedelta(days=1)
-            == date.fromisoformat(out[j + 1].date_from)
-            and re.fullmatch(r",\s+|,?\s+and\s+", text[out[j].end : out[j + 1].start])
+            # (a difference, not date + 1 day: no overflow at date.max)
+            and date.fromisoformat(out[j + 1].date_from) - date.fromisoformat(out[j].date_to)
+            == timedelta(days=1)
         ):
             j += 1
         if j - i >= 2 and re.fullmatch(r",?\s+and\s+", text[out[j - 1].end : out[j].start]):
@@ -1644,7 +1645,10 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
                 and len(between) <= 200
                 and not re.search(r"[.!?]\s", between)
             ):
-                day = (date.fromisoformat(prev.date_from) - timedelta(days=7)).isoformat()
+                try:
+                    day = (date.fromisoformat(prev.date_from) - timedelta(days=7)).isoformat()
+                except OverflowError:
+                    continue  # (a day in the first week of year 1)
                 out[k] = DateMention(d.text, d.start, d.end, day, day)
             continue
         m = _PREVIOUS_RE.match(d.text)
