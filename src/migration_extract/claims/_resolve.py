@@ -1215,6 +1215,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     return _build_claim(ctx, d)
 
 
+_OF_THEM_FROM = re.compile(r"\s+of\s+them\s+(?:came|come|were|are|was)\s+from\b")
 # a part of the counted people and what it did: ", many of them to go back to Ukraine"
 _PART_CLAUSE = re.compile(r",\s+(?:many|most|some|all|half|several)\s+of\s+them\b")
 # what became of a share of people, its own event: "about 70% of the arrivals are staying
@@ -1527,7 +1528,12 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         and ev is not None
         and q.kind == "share"
         and story.sentence.start == s
-        and ev.start < story.quantity.start
+        and (
+            ev.start < story.quantity.start
+            # "received 61,307 asylum requests ..., and that nine in ten of them came from
+            # Nicaraguans": where the part came from, not a movement of its own
+            or _OF_THEM_FROM.match(ctx.text, q.end, e) is not None
+        )
     ):
         # "Asylum applications reached 99,861 ..., and Haitians and Cubans accounted for
         # nearly half of them": the whole's verb is not the part's event, the whole's is
