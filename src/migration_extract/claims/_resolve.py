@@ -2392,7 +2392,20 @@ def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
 def _onward_from_where_they_arrived(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """"More than a quarter of those who entered on Sunday travelled on the same day to
     Uzbekistan" in a story of Russians entering Kazakhstan: moving on starts in the country
-    the flow arrived in, not in the people's own (their nationality is no origin here)."""
+    the flow arrived in, not in the people's own (their nationality is no origin here);
+    "Of those who entered since February 24, about 290,000 have already left Romania for
+    Hungary ...": the arrivals leaving the country they arrived in move on."""
+    if (
+        d.ev is not None
+        and d.ev.type == "departure"
+        and d.origin is not None
+        and d.origin.code in st.arrival_flows
+        and (arrivals := _OF_THE_ARRIVALS.match(ctx.text, d.s, d.q.start)) is not None
+    ):
+        d.ev = Event("onward", d.ev.text, d.ev.start, d.ev.end)
+        if d.pop is None:
+            d.pop = Span(arrivals.group("who"), arrivals.start("who"), arrivals.end("who"))
+        return
     if d.ev is None or d.ev.type != "onward" or d.origin is None:
         return
     if not ctx.gaz.is_demonym(d.origin.text) and d.s <= d.origin.start < d.e:
@@ -2403,6 +2416,14 @@ def _onward_from_where_they_arrived(ctx: _Ctx, st: _RunState, d: _Draft) -> None
     ]  # fmt: skip
     if len(hosts) == 1 and (d.dest is None or d.dest.code != hosts[0]):
         d.origin = st.flow_dests[hosts[0]]
+
+
+# a sentence about the arrivals just counted: "Of those who entered since February 24, ..."
+_OF_THE_ARRIVALS = re.compile(
+    r"\W*Of\s+(?P<who>(?:those|the\s+\w+)\s+who\s+(?:have\s+|had\s+)?"
+    r"(?:entered|arrived|came|crossed))"
+    r"\b[^,]*,\s+(?:about|around|some|roughly|nearly|more\s+than|over)?\s*$"
+)
 
 
 def _onward_from_the_flow(
