@@ -1327,12 +1327,9 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         ev = prev_claim.event  # "registered 128,500 returnees ..., nearly double ..."
     elif (
-        q.kind == "change"
-        and prev_claim is not None
+        prev_claim is not None
         and prev_claim.event is not None
-        and prev_claim.quantity.end <= q.start
-        and _UP_DOWN_BEFORE.search(ctx.text, prev_claim.quantity.end, q.start)
-        and not _REPORTING_BETWEEN.search(ctx.text, prev_claim.quantity.end, q.start)
+        and _told_with_its_count(ctx, q, prev_claim)
     ):
         # "more than 1,700 people have been caught trying to reach Ceuta by swimming, up
         # nearly 60% on ...": the change of that count, whatever verbs come between
@@ -1672,6 +1669,18 @@ _REPORTING_BETWEEN = re.compile(
 )
 
 
+def _told_with_its_count(ctx: _Ctx, q: Quantity, prev: Claim) -> bool:
+    """Is the change ``q`` set right after the count ``prev`` of its sentence, with no
+    report between them ("... 46,500 Russian citizens had entered ..., more than twice
+    the usual number")? Then it shares that count's event and source."""
+    return (
+        q.kind == "change"
+        and prev.quantity.end <= q.start
+        and _UP_DOWN_BEFORE.search(ctx.text, prev.quantity.end, q.start) is not None
+        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, q.start)
+    )
+
+
 def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     """Who the figure is attributed to (remembered on ``ctx`` for the figures after it)."""
     src = _source(ctx, d.qd, d.s, d.e)
@@ -1685,14 +1694,7 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
         d.src = None
         return
     prev = d.prev_claim
-    if (
-        d.q.kind == "change"
-        and prev is not None
-        and prev.source is not None
-        and prev.quantity.end <= d.q.start
-        and _UP_DOWN_BEFORE.search(ctx.text, prev.quantity.end, d.q.start)
-        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, d.q.start)
-    ):
+    if prev is not None and prev.source is not None and _told_with_its_count(ctx, d.q, prev):
         # "the interior ministry in Tashkent said ... about 46,500 Russian citizens had
         # entered ..., more than twice the usual number": the change is told with its count
         src = prev.source
@@ -1846,20 +1848,18 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         ev is not None
         and ev.type == "departure"
         and dest is None
-        and re.match(r"\s+into\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
+        and (
+            # "about 19,800 Russian citizens flew into Yerevan's Zvartnots airport": into a
+            # place the gazetteer does not know (SPEC: "crossed into a destination")
+            re.match(r"\s+into\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
+            # "thousands of Russian men fly to Tashkent and Bishkek": flying to named places
+            # is arriving there, even when no single one is the destination (labels 6 to 0)
+            or (
+                _lemma_at(ctx, ev.start) == "fly"
+                and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
+            )
+        )
     ):
-        # "about 19,800 Russian citizens flew into Yerevan's Zvartnots airport": into a
-        # place the gazetteer does not know (SPEC: "crossed into a destination")
-        ev = Event("arrival", ev.text, ev.start, ev.end)
-    if (
-        ev is not None
-        and ev.type == "departure"
-        and dest is None
-        and _lemma_at(ctx, ev.start) == "fly"
-        and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", ctx.text[ev.end : ev.end + 12])
-    ):
-        # "thousands of Russian men fly to Tashkent and Bishkek": flying to named places is
-        # arriving there, even when no single one is the destination (team labels 6 to 0)
         ev = Event("arrival", ev.text, ev.start, ev.end)
     if (
         ev is not None
