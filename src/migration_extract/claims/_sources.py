@@ -732,14 +732,16 @@ _ORG_BRANCH = re.compile(
     r"(?P<org>[A-Z][A-Za-z0-9.&-]{1,12})[’']s\s+(?:office|mission|delegation|representation|"
     r"branch|sub-office)\s+(?:in|at|for)\s+[A-Z]"
 )
+# the prepositions of a place phrase fronted before a sentence's subject
+_FRONTING_PREPS = r"In|Inside|At|On|From|Across|Along|Near|Outside|Within"
 # a fronted place the parse took for the subject: "Inside Somalia, the United Nations says"
 _FRONTED_PLACE_SUBJECT = re.compile(
-    r"(?:In|Inside|At|On|From|Across|Along|Near|Outside|Within)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$"
+    rf"(?:{_FRONTING_PREPS})\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$"
 )
 # prepositional phrases fronted before a subject that starts with "the": "On the Afghan
 # side, at Spin Boldak, the ..."
 _FRONTED_BEFORE_SUBJECT = re.compile(
-    r"^(?:(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Aa]cross|[Aa]long|[Ii]nside|[Nn]ear)\s+[^,]{1,40},\s+)+(?=the\s)"
+    rf"^(?:(?i:{_FRONTING_PREPS})\s+[^,]{{1,40}},\s+)+(?=the\s)"
 )
 
 
