@@ -34,8 +34,10 @@ _MAIN_VERB_BETWEEN = re.compile(
 )
 # "The busiest month was August, when police blocked about 6,900 ...": the figure inside
 # a when-clause that hangs from the date is that date's
-_WHEN_CLAUSE_OF_DATE = re.compile(r",?\s+when\s+[^,;.:]{0,80}?")
-_NAMED_EVENT_WHEN = re.compile(r"(?:\s+[A-Za-z][\w-]+){1,3},\s+when\s+[^,;.:]{0,80}?")
+# (after a year, also through the event it names: "the 1980 Mariel boatlift, when ...")
+_WHEN_CLAUSE_OF_DATE = re.compile(
+    r"(?P<event>(?:\s+[A-Za-z][\w-]+){1,3},)?,?\s+when\s+[^,;.:]{0,80}?"
+)
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:the|as|that|what|its|their)\b")
 
 
@@ -170,9 +172,9 @@ def _date_of_saying(ctx: _Ctx, d_start: int, q_verb: int | None) -> str | None:
         # '"Last week alone we registered 9,000," said X': the parse hangs the quote's
         # own date on the trailing verb of saying
         return None
-    if not any(a.i == v for a in _ancestors(ctx, ctx.toks[q_verb])):
-        return None
     chain = [ctx.toks[q_verb], *_ancestors(ctx, ctx.toks[q_verb])]
+    if not any(a.i == v for a in chain[1:]):
+        return None
     comp = next(
         (a for a in chain
          if a.lemma.lower() not in _SAYING_LEMMAS
@@ -406,15 +408,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         saying = _date_of_saying(ctx, d.start, q_verb)
         if _REPORTED_DATE_RE.search(before) or saying == "over_time":
             continue
-        if d.end <= q["start"] and (
-            _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"])
-            # "the 1980 Mariel boatlift, when some 125,000 Cubans reached Florida": a year
-            # naming an event, and the when-clause of that event
-            or (
-                re.fullmatch(r"\d{4}", d.text) is not None
-                and _NAMED_EVENT_WHEN.fullmatch(text, d.end, q["start"]) is not None
-            )
-        ):
+        when = (
+            _WHEN_CLAUSE_OF_DATE.fullmatch(text, d.end, q["start"]) if d.end <= q["start"] else None
+        )
+        if when is not None and (when.group("event") is None or re.fullmatch(r"\d{4}", d.text)):
+            # "August, when police blocked about 6,900"; "the 1980 Mariel boatlift, when some
+            # 125,000 Cubans reached Florida": a year naming an event, and its when-clause
             cands.append((-1.0, TimeRef(d.text, d.start, d.end, d.date_from, d.date_to)))
             continue
         if (
