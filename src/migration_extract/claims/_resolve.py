@@ -184,6 +184,12 @@ _TALLY_RE = re.compile(
     r"(?:rose|risen|climbed|grew|grown|swelled|swollen|reached|stands|stood|hit|topped|jumped|"
     r"increased|fell|fallen|dropped|eased|slowed|is\s+now|now\s+stands|was)\s+(?:at\s+|to\s+)?"
     + _HEDGE_TAIL
+    # "This week it is down to about 1,500 a day", "On a normal day in August it was about
+    # 2,500 a day", "The ministry put it at 8,315 for Sunday": the story's figure as "it"
+    + r"|\b[Ii]t\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:(?:down|up)\s+to\s+)?"
+    r"|(?:now\s+)?(?:stands|stood|rose|fell|dropped|climbed|reached)\s+(?:at\s+|to\s+)?)"
+    + _HEDGE_TAIL
+    + r"|\b(?:put|puts|putting|placed|places)\s+it\s+at\s+" + _HEDGE_TAIL
 )
 
 
@@ -933,8 +939,17 @@ def _bare_figure_population(
         pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
     elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
         pop = _people_number_population(ctx, st, q, s, pm)
-    elif _TALLY_RE.search(before) and _candidate_nearby(ctx, st.cands, q.start):
-        pass  # "The tally rose to 14,000": the figure of the story so far
+    elif (tally := _TALLY_RE.search(before)) is not None and _candidate_nearby(
+        ctx, st.cands, q.start
+    ):
+        if re.search(r"\bit\b", tally.group(0), re.I):
+            # "it" is the last figure before it, which must be a claim ("I was answering
+            # maybe five calls a day. Now it is fifty": calls, no claim)
+            floor = _sentence_back(ctx, s, 2)
+            prev = [o for o in ctx.inp.quantities if floor <= o["start"] < q.start]
+            if _last_is_no_claim(st, prev):
+                return None
+        # "The tally rose to 14,000": the figure of the story so far
     elif _FRONTED_OF_SENTENCE.match(ctx.text, s) and any(c[1].start < s for c in st.cands):
         pass  # "Of the dead, 18 were from Guatemala, seven from El Salvador": parts of them
     elif (w := _group_with_figure(ctx, q, s)) is not None and any(
