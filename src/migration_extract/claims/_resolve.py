@@ -140,6 +140,13 @@ _HARMED_AFTER = re.compile(
 # a sentence opening on the people just counted: "Of those, about 41,000 ...", "Of them,",
 # "Of the dead,"
 _FRONTED_OF = rf"\W*Of\s+(?:{OF_PRONOUN_WORDS}|the\s+(?:new\s+)?[a-z][\w-]*)"
+# a verb that stands for the story's movement: "2,315 had done so", "About 1,300 went
+# through on Wednesday alone"
+_PRO_VERB_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:already|also|so\s+far)\s+)?(?:done\s+so|did\s+so|"
+    r"done\s+the\s+same|did\s+the\s+same|went\s+through|gone\s+through|got\s+through|"
+    r"made\s+it\s+(?:across|through|out))\b"
+)
 _FRONTED_OF_THOSE = re.compile(_FRONTED_OF + r"(?:\s+[\w-]+){0,3}?,\s+(?:[\w-]+\s+){0,2}")
 # a list of parts after a fronted "Of the dead,": "18 were from Guatemala, seven from ..."
 _FRONTED_OF_SENTENCE = re.compile(_FRONTED_OF + r",\s")
@@ -952,6 +959,8 @@ def _bare_figure_population(
         # "The tally rose to 14,000": the figure of the story so far
     elif _FRONTED_OF_SENTENCE.match(ctx.text, s) and any(c[1].start < s for c in st.cands):
         pass  # "Of the dead, 18 were from Guatemala, seven from El Salvador": parts of them
+    elif _PRO_VERB_AFTER.match(ctx.text, q.end) and _candidate_nearby(ctx, st.cands, q.start):
+        pass  # "In all of August, 2,315 had done so": the story's movement, said again
     elif (w := _group_with_figure(ctx, q, s)) is not None and any(
         c[1].start < s for c in st.cands
     ):
@@ -1517,6 +1526,12 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         # "Guineans, at about 11,000, and Ivorians, at 10,500, were the largest
         # nationalities": a nationality's part of the story's figure
         or (q.kind == "count" and pop is not None and _group_with_figure(ctx, q, s) is not None)
+        # "In all of August, 2,315 had done so": the story's movement said again
+        or (
+            q.kind == "count"
+            and pop is None
+            and _PRO_VERB_AFTER.match(ctx.text, q.end) is not None
+        )
         # "Of those, about 41,000 crossed at ...": a part of the people just counted
         or (
             q.kind in ("count", "share")
