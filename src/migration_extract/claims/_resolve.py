@@ -129,7 +129,11 @@ _ATTITUDE_AFTER = re.compile(
     r"\s+of\s+[^.;,:]{0,50}?\b(?:hoped|hope|hopes|want|wanted|wants|plan|planned|plans|"
     r"believe|believed|believes|think|thought|thinks|intend|intended|intends|wish|wished|"
     r"wishes|expect|expected|expects|fear|feared|fears|support|supported|supports|oppose|"
-    r"opposed|opposes|prefer|preferred|prefers|said\s+they|say\s+they|feel|felt)\b",
+    r"opposed|opposes|prefer|preferred|prefers|said\s+they|say\s+they|feel|felt)\b"
+    # (not "had said they were Syrian", "said they were going back to Russia": who they are
+    # or what they did; not "the refugees it believes are in the country": an estimate)
+    r"(?!\s+(?:(?:were|are|had\s+been|have\s+been)\s+(?:going|heading|travell?ing|moving|"
+    r"returning|from\b|[A-Z])|are\b|is\b))",
     re.I,
 )
 _HARMED_AFTER = re.compile(
@@ -1065,6 +1069,9 @@ def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) ->
             # (a survey's demographic share is a claim: "about half of those who stayed
             # are children, according to a survey by UNHCR")
             and not _DEMOGRAPHIC_AFTER.match(ctx.text[q.end : min(e, q.end + 80)])
+            # (and so is a share that moved or is housed: "found that four in five displaced
+            # families were being hosted", "about a third ... had gone back by the summer")
+            and not _share_moved(ctx, q, e)
         )
     ):
         return True  # "a survey found that 77% of refugees hoped to go home": an opinion
@@ -1092,6 +1099,27 @@ def _is_not_a_claim(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) ->
         and _NAMED_APPOSITION.match(ctx.text[pop.end : pop.end + 40])
     ):
         return True  # "One man, Aleksey, told Reuters ...": an anecdote, not a count
+    return False
+
+
+# what a share of people did or where they are, not what they think
+_SHARE_MOVES = frozenset({"arrival", "departure", "return", "onward"})
+_SHARE_HOUSED = frozenset({"host", "house", "shelter", "accommodate"})
+
+
+def _share_moved(ctx: _Ctx, q: Quantity, e: int) -> bool:
+    """Is the verb after a share ("... had gone back", "were being hosted") a movement or a
+    housing of the people, rather than an attitude or a condition?"""
+    for t in ctx.toks_in(q.end, e):
+        if t.pos == "VERB":
+            lem = t.lemma.lower()
+            return lem in _SHARE_HOUSED or (
+                ctx.rules.verb_triggers.get(lem) in _SHARE_MOVES
+                # (not a verb of seeing, receiving or expecting: "69% of Georgians see
+                # Russia as a threat")
+                and lem not in ("see", "expect", "receive", "welcome", "admit")
+                and lem not in ctx.rules.counting_verbs
+            )
     return False
 
 
@@ -1721,6 +1749,11 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     ):
         # "Texas Governor Greg Abbott, who has bused about 17,800 migrants ..., said on
         # Friday that ...": the reporter's own description of the speaker, not his report
+        d.src = None
+        return
+    if src is not None and src.start <= d.q.start < src.end:
+        # "About half of those who deregistered said they were going back": the people
+        # counted are the ones who said it, not a source
         d.src = None
         return
     prev = d.prev_claim
