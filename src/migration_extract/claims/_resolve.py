@@ -1630,8 +1630,13 @@ _WORD_BEFORE_FIGURE = re.compile(
 # what carries people across borders: airports, airlines, flights, ferries
 _TRAVEL_CARRIER = re.compile(
     r"\b(?:airports?|airlines?|flights?|ferry|ferries|sailings?|carriers?|charters?|"
-    r"coach\s+operator|border\s+crossings?)\b",
+    r"coach\s+operator|border\s+crossings?|trains?)\b",
     re.I,
+)
+# a border post as the one that handles people: "Qustul ... is handling between 2,000 and
+# 2,500 people a day", "border officers at the post have been clearing about 4,900 people"
+_BORDER_POINT = re.compile(
+    r"\b(?:posts?|checkpoints?|crossing\s+points?|border\s+crossings?|crossings?)\b", re.I
 )
 
 
@@ -1643,7 +1648,7 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
     if d.ev is not None or d.pop is None:
         return
     words = d.pop.text.lower().split()
-    if words[-1] not in ("passengers", "travellers", "travelers"):
+    if words[-1] not in ("passengers", "travellers", "travelers", "people"):
         return
     noun = ctx.tok_at(d.pop.end - len(words[-1]))
     if noun is None or not 0 <= noun.head < len(ctx.toks):
@@ -1653,16 +1658,32 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
         return
     if verb.lemma.lower() not in ctx.rules.carrying_verbs:
         return
+    subj = next(
+        (c for c in ctx.toks_in(d.s, verb.start) if c.head == verb.i and c.dep == "nsubj"), None
+    )
+    # the words naming who handles them: the subject and what hangs on it ("border officers
+    # at the post", "Qustul, east of Lake Nasser,")
+    who = ctx.text[max(d.s, subj.start - 40) : verb.start] if subj is not None else ""
+    at_border = _BORDER_POINT.search(who) is not None
+    if words[-1] == "people" and not (at_border or _TRAVEL_CARRIER.search(who)):
+        return  # "the agency has helped 3,000 people": people handled by no carrier
     if any(
         c.head == verb.i and c.dep == "aux" and c.lemma.lower() in ("can", "could", "may", "might")
         for c in ctx.toks_in(max(d.s, verb.start - 20), verb.start)
     ):
         return  # "Each barge can carry up to 1,400 passengers": a capacity
-    if not _TRAVEL_CARRIER.search(ctx.text, d.s, d.e):
+    if not (at_border or _TRAVEL_CARRIER.search(ctx.text, d.s, d.e)):
         return  # "The city's transit company carried about 1.1 million passengers a day"
-    typ = "other"
+    typ = "arrival" if at_border else "other"
+    geo = _geo_in(ctx, d.s, d.e)
+    frm = next((g[2] for g in geo if _from_just_before(ctx, d.s, g[0])), None)
+    to = next(
+        (g[2] for g in geo if re.search(r"\bto\s+$", ctx.text[max(d.s, g[0] - 4) : g[0]])), None
+    )
     if any(w in ("departing", "outbound", "outgoing") for w in words):
         typ = "departure"
+    elif frm is not None and frm == to:
+        pass  # "Free trains from Przemysl to Krakow ... carried more than 21,000 people"
     elif (
         any(w in ("arriving", "inbound", "incoming") for w in words)
         # "its flights from Russia carried 2,150 passengers", "handled about 612,000 Russian
