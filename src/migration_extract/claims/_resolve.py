@@ -104,13 +104,16 @@ _EVENT_TOTAL_RE = re.compile(
     # "climb past 650,000", "have fallen from about 1,100 to fewer than 200"
     r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
     # "Arrivals peaked at around 6,000 a day", "The crossings took the total since January to"
-    r"peaked\s+at|peak\s+at|peaking\s+at|"
+    # ("Arrivals peaked last week at close to 17,000 a day")
+    r"peak(?:ed|ing)?(?:\s+\w+){0,3}?\s+at|"
     # "Arrivals have averaged about 600 a day", "Russian entries averaged about 4,500 a day"
     r"averaged|averaging|"
     r"(?:took|take|takes|taking|brought|bring|brings|pushed|push|pushes)\s+the\s+"
     r"(?:total|tally|number)(?:\s+[\w,]+){0,4}?\s+to|"
     r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
-    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from)\s+" + _HEDGE_TAIL,
+    # ("arrivals had slowed from a peak of around 20,000 a day")
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from"
+    r"(?:\s+an?\s+(?:peak|high|record|daily\s+peak)\s+of)?)\s+" + _HEDGE_TAIL,
     re.I,
 )
 # "the centre was sheltering more than 15,000": people as the object of a stay verb
@@ -1028,6 +1031,8 @@ def _event_total_population(
         # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
         ps = ns - len(dm.group(0))
         return Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
+    if re.search(r"\b(?:peak\w*|averag\w+|(?:slowed|eased)\s+from)\b", total.group(0), re.I):
+        return None  # "Arrivals peaked last week at close to 17,000 a day": a pace, no people
     if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
         # "as arrivals top 127,000": arrivals name the people who arrived
         # (fixtures/README, label corrections: arrivals stay populations)
