@@ -400,6 +400,14 @@ def _event(
         c for c in cands
         if not _AND_THAT.search(ctx.text[min(c[2], q["start"]) : max(c[2], q["start"])])
     ]  # fmt: skip
+    # a trigger in a clause of its own after the figure ("fell to about 8,600 ..., as
+    # authorities flew hundreds of Haitians back") yields to one before it
+    cands = [
+        (c[0] + 40, *c[1:])
+        if c[2] > q["end"] and _OTHER_CLAUSE.search(ctx.text, q["end"], c[2])
+        else c
+        for c in cands
+    ]
     if anchor is not None and len(cands) > 1 and anchor.text.lower() not in ("those", "these"):
         # (not "those arriving": the clause is all the counted people are)
         # "about 1.06 million people who fled Ukraine are recorded as living in Germany": a
@@ -421,6 +429,10 @@ def _event(
 
 # what a capacity or a fleet is counted in (the numbers module's thing nouns add vehicles,
 # prices, rents, ...)
+
+
+# the opening of another clause: ", as ...", ", while ..."
+_OTHER_CLAUSE = re.compile(r",\s+(?:as|while|whereas|because|although|though)\s")
 
 
 def _verb_read_as_adjective(t: PTok, triggers: dict[str, str]) -> str | None:
