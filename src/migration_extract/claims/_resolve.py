@@ -2332,6 +2332,20 @@ def _same_as_restated(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         # "had registered about 350 new arrivals a week since May, up from roughly 200 a
         # week in April": the baseline counts what the earlier figure counts
         ev = prev_claim.event
+    if (
+        restated
+        and prev_claim is not None
+        and prev_claim.event is not None
+        and ev is not None
+        and ev.start > q.end
+        and ev.type != prev_claim.event.type
+        and "," in ctx.text[q.end : ev.start]
+        and _COMPARISON_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start])
+    ):
+        # "More than 75,500 migrants have reached Italy ..., up from about 33,000 in the same
+        # period of 2022, and over half of them set off from Tunisia": the baseline counts
+        # what the earlier figure counts, not what the clause after it tells
+        ev = prev_claim.event
     if restated and prev_claim is not None:
         same_event = ev is None or prev_claim.event is None or ev.type == prev_claim.event.type
         if origin is None and same_event:

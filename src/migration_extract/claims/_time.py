@@ -238,7 +238,16 @@ def _whole_time(
 ) -> TimeRef | None:
     """The time of the figure a part belongs to ("rose to 1,314 on Monday, including 458
     children" -> the toll's time; "about 150,000 of them Venezuelans")."""
-    whole = next((c for c in reversed(prior) if c.sentence.start == s), None)
+    here = [c for c in prior if c.sentence.start == s]
+    # (not a baseline set against the figure before it: "More than 75,500 migrants have
+    # reached Italy ..., up from about 33,000 in the same period of 2022, and over half of
+    # them set off from Tunisia": the part is of the 75,500)
+    whole = next(
+        (c for i, c in reversed(list(enumerate(here)))
+         if i == 0 or not _BASELINE_BEFORE.search(
+             ctx.text[max(s, c.quantity.start - 30) : c.quantity.start])),
+        None,
+    )  # fmt: skip
     if re.match(
         r"\s+of\s+(?:them|those|these)\s+(?:are|were|is|was)\s+(?:still|now)\b",
         ctx.text[q.end : q.end + 40],
@@ -256,6 +265,10 @@ def _whole_time(
         # Georgia": where part of the leavers went, in the same period
         or (whole.event.type == "departure" and ev.type in ("arrival", "onward")
             and _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20]) is not None)
+        # "More than 75,500 migrants have reached Italy ..., and over half of them set off
+        # from Tunisia": where part of the arrivals set out from, in the same period
+        or (whole.event.type == "arrival" and ev.type == "departure"
+            and _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20]) is not None)
     )
     own_date = any(
         q.end <= d.start <= q.end + 30 and _OWN_DATE_GAP.fullmatch(ctx.text[q.end : d.start])
@@ -269,6 +282,11 @@ def _whole_time(
     return None
 
 
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+(?:the\s+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|just|only)\s+)?$",
+    re.I,
+)
 _OWN_DATE_GAP = re.compile(r"(?:\s+of\s+(?:them|those|these))?\s+(?:in|during|over|on|)\s*")
 
 
