@@ -2652,7 +2652,9 @@ _BASELINE_BEFORE_DATE = re.compile(
     r"\bcompared\s+(?:with|to)\b|\bagainst\b"
 )
 _BASELINE_AFTER_CHANGE = re.compile(
-    r"\s+(?:on|from|over|against|compared\s+(?:with|to))\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+    r"\s+(?:on|from|over|against|compared\s+(?:with|to)|"
+    # "about 45% more than in the same period of 2020"
+    r"(?:more|fewer|less|higher|lower)\s+than(?:\s+in)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
 )
 
 
