@@ -74,6 +74,7 @@ def load_docs(fixtures: Path, oof: dict[str, dict[str, Any]] | None = None) -> l
 
     nlp = load()
     nlp.get_pipe("migration_claims").use_place_model = False  # type: ignore[attr-defined]
+    nlp.get_pipe("migration_claims").use_event_model = False  # type: ignore[attr-defined]
     oof = oof or {}
     docs = []
     for gold, text in iter_gold_dir(fixtures):
