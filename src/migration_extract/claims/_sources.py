@@ -88,7 +88,12 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
             # after the one of the figure's own clause
             seg = abs(_segment(ctx.text, s, e, t.start) - _segment(ctx.text, s, e, q["start"]))
-            recording = t.lemma.lower() in ctx.rules.recording_verbs
+            # (a verb of keeping records, or of expecting, yields to a speaker: "X said ...
+            # that the ministry expected at least 8,000 Russians a day")
+            recording = (
+                t.lemma.lower() in ctx.rules.recording_verbs
+                or t.lemma.lower() in ctx.rules.expecting_verbs
+            )
             out.append(((recording, min(seg, 1), -depth), t))
     out.sort(key=lambda x: x[0])
     return [t for _, t in out]
