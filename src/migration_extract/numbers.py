@@ -2311,6 +2311,7 @@ _CAPITAL_OK = frozenset(
     than only just around roughly another all those these its
     their his her our of in on at by for
     with to from
+    monday tuesday wednesday thursday friday saturday sunday
     """.split()
 )
 _AGE_NOUNS = frozenset("men women people children those anyone boys girls adults".split())

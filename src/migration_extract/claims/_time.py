@@ -108,8 +108,9 @@ _CURRENT_RATE_AFTER = re.compile(r"(?:\s+more)?\s+(?:are|is)\s+(?:now\s+|still\s
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until)\b", re.I)
 # "the highest daily figure since", "the most since", "the first time since": a record
 _RECORD_SINCE = re.compile(
-    r"\b(?:highest|lowest|largest|biggest|most|fewest|busiest|first|least|smallest|worst)\b"
-    r"[^,.;:]{0,30}$"
+    # (not the hedges "at least", "at most": "At least 460 Syrians have arrived since April 1")
+    r"\b(?<![Aa]t\s)(?:highest|lowest|largest|biggest|most|fewest|busiest|first|least|"
+    r"smallest|worst)\b[^,.;:]{0,30}$"
 )
 _DATELINE_RE = re.compile(
     r"^[^\W\d_a-z](?:[^\W\d_]|[’'./ -])*(?:,\s+[^\W\d_a-z](?:[^\W\d_]|[’'. -])*)?,\s+$"
