@@ -312,6 +312,14 @@ def _country_subject(
     return None
 
 
+# a conflict or disaster reaching a place: "if fighting spread to western Ukraine"
+_CONFLICT_SPREADS_TO = re.compile(
+    r"\b(?:fighting|war|violence|conflict|clashes|floods?|flooding|unrest|drought)\s+"
+    r"(?:\w+\s+)?(?:spread|spreads|spreading|reached|reaches|reaching|moved|moves|extends?|"
+    r"extended)\s+(?:to|into)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+)
+
+
 def _places(
     ctx: _Ctx,
     q: dict[str, Any],
@@ -411,6 +419,12 @@ def _places(
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
+        # "Officials in Niger said they had repatriated 1,500 migrants to Mali": where the
+        # speaker is yields to a place the figure's own words name (not "In Port-au-Prince,
+        # ..., said his office had received about 1,900 deportees": the only place)
+        speaker_at = src is not None and src.start <= gs < src.end and bool(_IN_RE.search(before))
+        if _CONFLICT_SPREADS_TO.search(text, max(s, gs - 60), gs):
+            continue  # "if fighting spread to western Ukraine": where the war goes, not who
         town = _TOWN_COMMA_BEFORE.search(text[max(s, gs - 60) : gs])
         if town is not None:
             # "returned 147 people to Bahía de Cabañas, Cuba": the country of the town the
@@ -424,7 +438,7 @@ def _places(
         ):
             continue  # "the war in Ukraine" (not "flee Sudan's war into South Sudan")
         loc = Location(code, text[gs:ge], gs, ge)
-        dist = abs(gs - anchor)
+        dist = abs(gs - anchor) + (1000 if speaker_at else 0)
         if etype == "arrival" and re.match(r"\s+side\b", text[ge : ge + 6]):
             origins.append((dist, loc))  # "waiting ... on the Myanmar side": where from
             continue
