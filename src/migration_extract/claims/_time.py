@@ -636,7 +636,18 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             ms = s + m.start()
             if _RECORD_SINCE.search(text[max(s, ms - 50) : ms]):
                 continue  # "the highest daily figure since the border reopened": a comparison
-            if _segment(text, s, e, ms) != q_segment and others:
+            if _segment(text, s, e, ms) != q_segment and others and not (
+                # "Since the war began, more than 8 million ... have fled abroad, and about
+                # 5 million have applied ...": a since-clause opening the sentence covers it
+                re.fullmatch(r"\W*", text[s:ms])
+                and _segment(text, s, e, ms) == 0
+                # (not a rate: "Since the rule took effect, daily encounters have fallen from
+                # about 1,100 to fewer than 200": levels before and after, no period)
+                and not re.search(
+                    r"\b(?:fallen|fell|risen|rose|dropped|declined|climbed|grown|grew)\s+from\b",
+                    text[ms : q["start"]],
+                )
+            ):
                 continue
             me = ms + len(m.group(0).rstrip())
             inner = [x for x in ctx.inp.dates if ms <= x.start < me]
