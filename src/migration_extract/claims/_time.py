@@ -278,11 +278,18 @@ def _whole_time(
     if whole is not None and whole.time is not None and same_event and not own_date and (
         _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
         or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
+        # "Of the 3,100 people who arrived last week, about 2,000 were from Guinea"
+        or _FRONTED_OF_WHOLE.fullmatch(ctx.text, s, q.start) is not None
     ):
         return whole.time
     return None
 
 
+# a part after its whole fronted with "Of": "Of the 3,100 people who arrived last week, "
+_FRONTED_OF_WHOLE = re.compile(
+    r"\W*Of\s+(?:the|those|these|them)\b[^.;:]*,\s+(?:(?:an\s+estimated|some|about|around|"
+    r"roughly|nearly|almost|more\s+than|over|at\s+least|fewer\s+than)\s+)?"
+)
 _BASELINE_BEFORE = re.compile(
     r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+(?:the\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|just|only)\s+)?$",
