@@ -182,10 +182,11 @@ _IN_PLACE_AFTER = re.compile(r"\s+(?:living\s+|staying\s+|sheltering\s+)?in\s+[A
 # "The displaced now number about 120,000": people counted by the verb "number"
 _PEOPLE_NUMBER_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<p>(?:[\w-]+\s+){0,2}?(?:displaced|refugees|migrants|returnees|"
-    r"evacuees|IDPs|asylum\s+seekers|people|arrivals))\s+(?:now\s+)?(?:number|numbered|total|"
-    r"totalled|totaled|"
+    r"evacuees|IDPs|asylum\s+seekers|people|arrivals))\s+"
+    # ("Afghan refugees in Iran number about 3.4 million")
+    r"(?:(?:in|at)\s+[A-Z][\w’'-]+\s+)?(?:now\s+)?(?:number|numbered|total|totalled|totaled|"
     # headline: "Ukrainian refugees in Slovakia dip to 104,000"
-    r"(?:(?:in|at)\s+[A-Z][\w’'-]+\s+)?(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|"
+    r"(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|"
     r"rise|rises|rose|climb|climbs|climbed|swell|swells|swelled)\s+to)\s+" + _HEDGE_TAIL
 )
 # "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
