@@ -1776,7 +1776,13 @@ def _try_range(toks: list[Tok], num: _Num, m: _Mention, text: str, r: NumberRule
         )  # fmt: skip
     start = m.start
     i0 = m.i
-    if prev in ("between", "from") and i_prev >= 0:
+    # "between X and Y", "from X to Y" take the preposition (not "up from 5,000-6,000":
+    # a dashed range after "from" is the range, "from" belongs to the verb)
+    if (
+        prev in ("between", "from")
+        and i_prev >= 0
+        and not (prev == "from" and conn in ("-", "–", "—"))
+    ):
         i0 = i_prev
         start = toks[i0].start
     return _Mention(i0, second.j, start, toks[second.j - 1].end, None, lo, hi, m.approximate)
