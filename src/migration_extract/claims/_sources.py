@@ -584,6 +584,9 @@ def _make_source(
     name = _SOURCE_CUT.sub("", name).rstrip(" ,.;:")
     name = re.sub(r"\s+(?:said|says|told|reported|added|announced)\b.*$", "", name)
     name = re.sub(r"\s+(?:platform|data|figures|statistics|numbers|records)$", "", name)
+    # "The ministry's figures show": the ministry (a possessive left by the cut above)
+    if re.search(r"(?:’s|'s)\s+(?:figures|data|numbers|records)\b", span):
+        name = re.sub(r"(?<=\w)(?:’s|'s)$", "", name)
     kept = re.sub(r"\s+(?:data|figures|statistics|numbers)\s+(?:published|released|issued)\b.*$",
                   "", name)  # fmt: skip
     if kept != name:
