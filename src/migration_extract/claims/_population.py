@@ -122,7 +122,10 @@ _BRINGS_TO_RE = re.compile(
 _STANDS_AT_RE = re.compile(
     r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of\s+((?:[\w’'-]+\s+){0,4}?"
     r"[\w’'-]+)\b[^.;]{0,80}?\b(?:is|was|stands|stood|now\s+stands|reached|rose|grew|climbed|"
-    r"increased|risen|fallen|dropped|declined|grown|at|to)\s+(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"increased|risen|fallen|dropped|declined|grown|at|to|"
+    # "The number of Ukrainian refugees in Czechia has topped 500,000"
+    r"topped|tops|passed|passes|exceeded|exceeds|surpassed|hit|neared|nears)\s+"
+    r"(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
