@@ -181,7 +181,8 @@ _SIMPLE = [
     ),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MONTH_FULL})\b"),
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
-    ("ago", rf"\b(?:(?P<n0>{_NUMWORD})\s+or\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    # (the number capitalised when it opens a sentence: "Two weeks ago, ...", "A month ago")
+    ("ago", rf"\b(?:(?P<n0>(?i:{_NUMWORD}))\s+or\s+)?(?P<n>(?i:{_NUMWORD}))\s+(?P<unit>{_UNIT})\s+ago\b"),  # noqa: E501
     (
         "half_month",  # "the second half of May", "the first half of March 2022"
         rf"\b[Tt]he\s+(?P<which>first|second|latter|last)\s+half\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",

@@ -561,9 +561,11 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and _segment(text, s, e, d.start) == q_segment
         ):
             continue  # "almost twice the 66,237 recorded over the same period last year"
-        if re.search(r"\b[Ss]o\s+far\s+$", before) and pub is not None:
-            start = d.start - len(re.search(r"[Ss]o\s+far\s+$", before).group(0))  # type: ignore[union-attr]
-            hi = pub.isoformat()
+        # ("so far this year"; "So far in November, 3,100 asylum seekers have crossed")
+        so_far = re.search(r"[Ss]o\s+far\s+(?:in\s+|during\s+)?$", before)
+        if so_far is not None and pub is not None:
+            start = d.start - len(so_far.group(0))
+            hi = min(pub.isoformat(), hi) if hi else pub.isoformat()
         m = re.match(r"\s+(?:and|to|through)\s+", text[d.end : d.end + 12])
         if m:
             nxt = next((x for x in ctx.inp.dates if x.start == d.end + m.end()), None)
