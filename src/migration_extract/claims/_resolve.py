@@ -95,12 +95,14 @@ _HEDGE_TAIL = (
 _EVENT_TOTAL_RE = re.compile(
     r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
     r"entries|apprehensions|detentions|expulsions|landings|attempts|interceptions|pushbacks|"
-    r"removals)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
+    r"removals|exodus|influx|outflow)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
     r"grew\s+to|rise\s+to|climb\s+to|slowed\s+to|fallen\s+to|fell\s+to|dropped\s+to|"
     r"declined\s+to|risen\s+to|increased\s+to|grown\s+to|eased\s+to|"
+    # "The exodus — estimated at 260,000 by independent media —"
+    r"(?:(?:is|was|been)\s+)?estimated\s+at|put\s+at|"
     # "climb past 650,000", "have fallen from about 1,100 to fewer than 200"
     r"(?:climbs?|climbed|rises?|rose|go|goes|went)\s+past|"
     # "Arrivals peaked at around 6,000 a day", "The crossings took the total since January to"
@@ -1032,6 +1034,10 @@ def _event_total_population(
         # "Sudanese arrivals in Egypt pass 250,000": whose arrivals they are
         ps = ns - len(dm.group(0))
         return Span(ctx.text[ps : ns + len(n_word)], ps, ns + len(n_word))
+    if dm is not None and dm.group(1) in ctx.groups and n_word in ("exodus", "influx", "outflow"):
+        # "Rohingya exodus nears 380,000": the people of the exodus
+        ps = ns - len(dm.group(0))
+        return Span(dm.group(1), ps, ps + len(dm.group(1)))
     if re.search(r"\b(?:peak\w*|averag\w+|(?:slowed|eased)\s+from)\b", total.group(0), re.I):
         return None  # "Arrivals peaked last week at close to 17,000 a day": a pace, no people
     if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
