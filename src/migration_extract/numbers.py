@@ -891,9 +891,11 @@ def _sentence_bounds(toks: list[Tok], i: int) -> tuple[int, int]:
 
 
 def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str, int] | None:
-    """A rate phrase in the same clause after token j (at most 12 tokens on)."""
+    """A rate phrase in the same clause after token j (at most 12 tokens on; 20 for one
+    that says "every" or "each": "Thousands more were still crossing the Naf river and the
+    paddy fields along the border every day")."""
     k = j
-    limit = min(len(toks), j + 12)
+    limit = min(len(toks), j + 20)
     while k < limit:
         t = toks[k]
         if t.low in _CLAUSE_END or t.low == ",":
@@ -901,12 +903,15 @@ def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str,
         if t.kind == "num" and k > j:
             return None
         hit = _match_phrase(toks, k, r.rates, r.max_rate_len)
-        if hit:
+        every = toks[k].low in ("every", "each")
+        if hit and (k < j + 12 or every):
             ln, per = hit
             prev = toks[k - 1].low if k > 0 else ""
             nxt = toks[k + ln].low if k + ln < len(toks) else ""
             if toks[k].low in ("a", "an", "per") or ln > 1:
-                if prev in r.rate_blockers_before or nxt in r.rate_blockers_after:
+                # ("coming over every week": "over" blocks "over a week", not "every week")
+                blocked_before = prev in r.rate_blockers_before and not every
+                if blocked_before or nxt in r.rate_blockers_after:
                     after2 = toks[k + ln + 1].low if k + ln + 1 < len(toks) else ""
                     if not (nxt in ("earlier", "later") and after2 in ("this", "last", "that")):
                         return None  # '6,000 a day earlier this month' is still a rate
