@@ -312,6 +312,12 @@ def _country_subject(
     return None
 
 
+# where something was said: "Speaking in Geneva, ...", "told reporters in Yerevan"
+_SAID_AT_PLACE = re.compile(
+    r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|told\s+(?:reporters|journalists|a\s+news\s+"
+    r"conference|a\s+press\s+conference|a\s+briefing)|said|says|told\s+\w+)\s+(?:in|at|from)\s+"
+    r"(?:the\s+)?$"
+)
 # a conflict or disaster reaching a place: "if fighting spread to western Ukraine"
 _CONFLICT_SPREADS_TO = re.compile(
     r"\b(?:fighting|war|violence|conflict|clashes|floods?|flooding|unrest|drought)\s+"
@@ -339,6 +345,8 @@ def _places(
         # (also when the name is the article's short one: "the Norwegian Refugee Council"
         # written as "NRC")
         source_country = None  # the Norwegian Refugee Council speaks from where it works
+    if src is not None and src.kind == "media":
+        source_country = None  # "The BBC reported that 3,000 migrants were camped ...": no place
 
     def from_source(code: str) -> Location:
         assert src is not None
@@ -423,6 +431,12 @@ def _places(
         # speaker is yields to a place the figure's own words name (not "In Port-au-Prince,
         # ..., said his office had received about 1,900 deportees": the only place)
         speaker_at = src is not None and src.start <= gs < src.end and bool(_IN_RE.search(before))
+        if _SAID_AT_PLACE.search(text, max(s, gs - 45), gs) and not (
+            # (not "told reporters at the Lajas Blancas reception station, where about 3,500
+            # migrants were waiting": the place is the figure's own)
+            ge <= q["start"] and re.search(r",\s+where\b", text[ge : q["start"]])
+        ):
+            continue  # "Speaking in Geneva, ...", "told reporters in Yerevan": where it was said
         if _CONFLICT_SPREADS_TO.search(text, max(s, gs - 60), gs):
             continue  # "if fighting spread to western Ukraine": where the war goes, not who
         town = _TOWN_COMMA_BEFORE.search(text[max(s, gs - 60) : gs])
