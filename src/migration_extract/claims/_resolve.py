@@ -1810,6 +1810,10 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     d.src = src
 
 
+# a flow of people into a place: "The flow of refugees into Egypt", "the influx of migrants"
+_FLOW_OF = re.compile(r"\b(flow|influx|stream)\s+of\s+\w")
+
+
 def _revise_event(ctx: _Ctx, d: _Draft) -> None:
     """Last readings of the event from the words around it: "people from Russia" (an
     arrival), a coast guard's returns (interceptions), crossings "in both directions"."""
@@ -1819,6 +1823,11 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         m = re.search(r"\bfrom\s+[A-Z][\w’']+", ctx.text[q.end : min(e, q.end + 40)])
         if m:
             ev = Event("arrival", m.group(0), q.end + m.start(), q.end + m.end())
+    flow = _FLOW_OF.search(ctx.text, s, q.start)
+    if flow is not None and (ev is None or (ev.type == "stock" and ev.start > flow.start())):
+        # "The flow of refugees into Egypt slowed to about 2,000 a day": the people moving,
+        # not the refugees as a stock
+        ev = Event("arrival", flow.group(1), flow.start(1), flow.end(1))
     if (
         ev is not None
         and ev.type == "return"
