@@ -1277,9 +1277,10 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         if a is not None and b is not None and a.j == i + 1 and b.value > 0 and a.value <= b.value:
             return _Mention(i, b.j, t.start, toks[b.j - 1].end, _frac(float(a.value / b.value)),
                             kind="share")  # fmt: skip
-    # change by: "rose by 40%", "fell by a third"
-    if t.low == "by" and i > 0 and toks[i - 1].low in (r.increase_verbs | r.decrease_verbs):
-        sign = -1 if toks[i - 1].low in r.decrease_verbs else 1
+    # change by: "rose by 40%", "fell by a third" ("fell sharply, by nearly two-thirds")
+    verb_at = _change_verb_before_by(toks, i, r) if t.low == "by" else None
+    if verb_at is not None:
+        sign = -1 if toks[verb_at].low in r.decrease_verbs else 1
         # "risen by about 50%", "fallen by roughly 30%": the hedge belongs to the change
         hedge = _match_phrase(toks, i + 1, r.hedges, r.max_hedge_len)
         if hedge is not None:
@@ -1287,7 +1288,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             if hfrac is not None:
                 # "fallen by roughly half": a hedged fraction
                 v, j = hfrac
-                kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                kind = "other" if _thing_subject(toks, verb_at, r) else "change"
                 m = _Mention(i + 1, j, toks[i + 1].start, toks[j - 1].end, sign * v, kind=kind)
                 _apply_hedge(m, hedge[1])
                 return m
@@ -1295,7 +1296,7 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             if inner is not None and inner.value is not None and inner.kind != "skip":
                 pct = toks[inner.j - 1].low in ("%", "percent", "pct", "cent")
                 if pct or inner.kind in ("count", "change"):
-                    kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                    kind = "other" if _thing_subject(toks, verb_at, r) else "change"
                     m = _Mention(i + 1, inner.j, toks[i + 1].start, inner.end,
                                  sign * inner.value, kind=kind)  # type: ignore[operator]  # fmt: skip
                     _apply_hedge(m, hedge[1])
@@ -1305,12 +1306,12 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         frac = _fraction_at(toks, i + 1, r)
         if frac is not None:
             v, j = frac
-            kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+            kind = "other" if _thing_subject(toks, verb_at, r) else "change"
             return _Mention(i + 1, j, toks[i + 1].start, toks[j - 1].end, sign * v, kind=kind)
         if inner is not None and inner.value is not None and inner.kind != "skip":
             pct = toks[inner.j - 1].low in ("%", "percent", "pct", "cent")
             if pct or inner.kind in ("count", "change"):
-                kind = "other" if _thing_subject(toks, i - 1, r) else "change"
+                kind = "other" if _thing_subject(toks, verb_at, r) else "change"
                 return _Mention(i + 1, inner.j, inner.start, inner.end, sign * inner.value,  # type: ignore[operator]
                                 kind=kind)  # fmt: skip
         return None
@@ -1377,6 +1378,16 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
         if j > i + 1 and j < n and toks[j].low in _HALF_VERBS_AFTER:
             # "roughly two-thirds were relatives", "nearly a third came with children":
             # a written fraction as the subject is a share of the group just named
+            return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
+        by_before = any(toks[k].low == "by" for k in range(max(0, i - 2), i))
+        if (
+            j > i + 1
+            and (j >= n or toks[j].low in (",", ".", ";", ")", "—", "–"))
+            # (not "cuts funding for the scheme by about a third, to 22 million euros")
+            and not by_before
+        ):
+            # "About two-thirds, officials said", "or roughly a third, of the total": a
+            # written fraction closing its phrase is a share (not "two" and an ordinal)
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
     if (
         (t.low in r.units or (t.kind == "num" and t.text.isdigit()))
@@ -1552,6 +1563,20 @@ def _one_is_numeral(toks: list[Tok], i: int, j: int, r: NumberRules) -> bool:
     if nxt.kind != "word" or nxt.low in _PRONOUN_FOLLOWERS or nxt.low in _ONE_NEXT_BLOCKERS:
         return False
     return True
+
+
+def _change_verb_before_by(toks: list[Tok], i: int, r: NumberRules) -> int | None:
+    """The index of the change verb a "by" at ``i`` follows: right before it ("rose by"),
+    or before an adverb and an optional comma ("fell sharply by", "fell sharply, by")."""
+    verbs = r.increase_verbs | r.decrease_verbs
+    k = i - 1
+    if k >= 0 and toks[k].low == ",":
+        k -= 1
+    if k >= 0 and toks[k].low.endswith("ly") and toks[k].low not in verbs:
+        k -= 1
+    if k >= 0 and toks[k].low in verbs and (k == i - 1 or toks[i - 1].low == "," or k == i - 2):
+        return k
+    return None
 
 
 def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | None:
