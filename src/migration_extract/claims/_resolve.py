@@ -1295,6 +1295,12 @@ _HURT_PEOPLE = re.compile(r"^(?:[\w-]+\s+)?(wounded|injured)\s+[a-z]")
 _MOVES_OF_THE_HURT = ("arrival", "other", "stock")
 
 
+# an existential "there were": "there were at least 300 people waiting on foot"
+_THERE_WERE = re.compile(
+    r"\b[Tt]here\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """The figure's event: its trigger, or what a record-keeping verb, a running total, a
     change's subject, a harm or a death toll says it counts."""
@@ -1312,6 +1318,19 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = _event(ctx, qd, anchor, pop if not inherited else None, s, e)
     if q.start in st.event_totals:
         ev = st.event_totals[q.start]
+    if pop is not None and not inherited:
+        exist = _THERE_WERE.search(ctx.text, max(s, q.start - 30), q.start)
+        ing = re.match(r"\s+([a-z]+ing)\b", ctx.text[pop.end : pop.end + 20]) if exist else None
+        word = ing.group(1)[:-3] if ing is not None else ""
+        stem = next((v for v in (word, word + "e") if word and v in ctx.rules.verb_triggers), None)
+        if ing is not None and stem:
+            # "there were at least 300 people waiting on foot": the participle is what the
+            # people there were doing (not "I drove through Kyakhta yesterday")
+            ps = pop.end + ing.start(1)
+            ev = Event(ctx.rules.verb_triggers[stem], ing.group(1), ps, ps + len(ing.group(1)))
+    if pop is not None and pop.text.split()[-1].lower() in ("bodies", "corpses"):
+        # "had recovered 68 bodies from the water": the dead
+        ev = Event("casualty", pop.text.split()[-1], pop.end - len(pop.text.split()[-1]), pop.end)
     if ev is not None and pop is not None and not inherited and ev.end <= q.start:
         m_inf = _PREPARING_FOR.fullmatch(ev.text) and _TO_VERB_AFTER.match(ctx.text, pop.end, e)
         t_inf = ctx.tok_at(m_inf.start(1)) if m_inf else None
