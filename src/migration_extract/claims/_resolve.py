@@ -1758,7 +1758,11 @@ def _event_from_counted_noun(ctx: _Ctx, d: _Draft) -> None:
         stays = (
             ev is not None
             and ev.type == "stock"
-            and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+            and (
+                _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                # ("1,200 new arrivals spent Tuesday night in the sports hall": a stay phrase)
+                or ev.text.lower() in ctx.rules.phrase_triggers
+            )
             and _lemma_at(ctx, ev.start) not in ctx.rules.counting_verbs
         )  # "50,000 recent arrivals were living unregistered": where they now are
         if ev is None or (
