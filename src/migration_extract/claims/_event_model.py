@@ -21,17 +21,16 @@ process.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 from ..records import Claim, Event
 from ._base import NO_DESTINATION_EVENTS
+from ._weights import LinearWeights
 
 # SPEC section 2: the event types a claim may have
 EVENT_TYPES = (
@@ -85,12 +84,11 @@ def event_features(text: str, claim: dict[str, Any], prev: dict[str, Any] | None
 
 
 @dataclass
-class EventModel:
+class EventModel(LinearWeights):
     """Feature weights per event type (``"<type>|<feature>"``) and the margin by which
     another type must beat the rules' one (``meta["margin"]``)."""
 
-    weights: dict[str, float] = field(default_factory=dict)
-    meta: dict[str, Any] = field(default_factory=dict)
+    LABEL: ClassVar[str] = "event model"
 
     @property
     def margin(self) -> float:
@@ -116,21 +114,11 @@ class EventModel:
         m = self.margin if margin is None else margin
         return best if sc[best] - sc[rule_type] > m else rule_type
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"meta": self.meta, "weights": dict(sorted(self.weights.items()))}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> EventModel:
-        if not isinstance(d, dict) or not isinstance(d.get("weights"), dict):
-            raise ValueError("event model: expected a JSON object with a 'weights' object")
-        return cls({str(k): float(v) for k, v in d["weights"].items()}, dict(d.get("meta", {})))
-
 
 @lru_cache(maxsize=1)
 def default_event_model() -> EventModel:
     """The weights shipped in the package (``data/event_model.json``)."""
-    path = resources.files("migration_extract").joinpath("data/event_model.json")
-    return EventModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return EventModel.packaged("event_model.json")
 
 
 def claim_features(text: str, claims: Sequence[Claim]) -> list[list[str]]:

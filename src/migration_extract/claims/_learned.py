@@ -20,7 +20,6 @@ needs no dependency and gives the same answer in every process.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import random
 import re
@@ -28,12 +27,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import ClassVar
 
 from ..geo import CountryGazetteer
 from ..records import Claim, Location
 from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok
+from ._weights import LinearWeights
 
 FIELDS = ("origin", "destination")
 # the fields the model re-decides by default: destinations since the seventh session;
@@ -73,33 +72,20 @@ class _Mention:
 
 
 @dataclass
-class PlaceModel:
+class PlaceModel(LinearWeights):
     """Feature weights of the place ranker (one weight per feature string)."""
 
-    weights: dict[str, float] = field(default_factory=dict)
-    meta: dict[str, Any] = field(default_factory=dict)
+    LABEL: ClassVar[str] = "place model"
 
     def score(self, feats: Iterable[str]) -> float:
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"meta": self.meta, "weights": dict(sorted(self.weights.items()))}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> PlaceModel:
-        if not isinstance(d, dict) or not isinstance(d.get("weights"), dict):
-            raise ValueError("place model: expected a JSON object with a 'weights' object")
-        return cls({str(k): float(v) for k, v in d["weights"].items()}, dict(d.get("meta", {})))
-
 
 @lru_cache(maxsize=1)
 def default_place_model() -> PlaceModel:
     """The weights shipped in the package (``data/place_model.json``)."""
-    raw = resources.files("migration_extract").joinpath("data/place_model.json").read_text(
-        encoding="utf-8"
-    )
-    return PlaceModel.from_dict(json.loads(raw))
+    return PlaceModel.packaged("place_model.json")
 
 
 # --------------------------------------------------------------------------- features
