@@ -259,9 +259,16 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             # in apposition (closing the sentence or set off by commas)
             app = re.match(r",\s*([^,]{3,60}?)(?:,|\.(?:\s|$|[”\"])|$)", text[sub_e : sub_e + 70])
             by = _RECORDS_BY.search(text, sub_s, sub_e)
-            if by is not None and head is not None and head.text.lower() in _RECORD_NOUNS:
+            by_span = (by.start("org"), sub_e) if by is not None else None
+            by_app = _APPOSITION_BY.match(app.group(1)) if app is not None else None
+            if by_span is None and by_app is not None and app is not None:
+                # "The figures, released by Eurostat on Thursday, show": the apposition says
+                # who released them
+                a_s = sub_e + app.start(1) + by_app.start("org")
+                by_span = (a_s, a_s + len(by_app.group("org")))
+            if by_span is not None and head is not None and head.text.lower() in _RECORD_NOUNS:
                 # "A detailed table released by the ministry showed": who released it
-                src = _make_source(ctx, by.start("org"), sub_e, None)
+                src = _make_source(ctx, by_span[0], by_span[1], None)
             else:
                 src = _make_source(ctx, sub_s, sub_e, head,
                                    apposition=app.group(1) if app else None)  # fmt: skip
@@ -371,6 +378,11 @@ _RECORD_NOUNS = frozenset(
     {"table", "tables", "figures", "data", "statistics", "report", "bulletin", "update",
      "survey", "records", "tally", "count", "estimates", "numbers"}
 )  # fmt: skip
+# an apposition naming who released a record: "released by Eurostat on Thursday"
+_APPOSITION_BY = re.compile(
+    r"(?:released|published|compiled|issued|provided|gathered|collected|posted)\s+by\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'.&\-]*){0,5})"
+)
 _RECORDS_BY = re.compile(
     r"\b(?:released|published|compiled|issued|provided|gathered|collected|posted)\s+by\s+"
     r"(?P<org>\S.*)$"
