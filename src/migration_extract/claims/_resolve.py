@@ -2217,13 +2217,27 @@ _LARGEST_GROUP = re.compile(
 
 # "Pakistanis, with 5,900 arrivals, and Bangladeshis, with just under 5,500", "Guineans, at
 # about 11,000", "followed by Colombians with about 16,400": a nationality's own figure
-_GROUP_WITH_FIGURE = re.compile(r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),?\s+(?:with|at)\s+$")
+_GROUP_WITH_FIGURE = re.compile(
+    r"(?P<g>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:,?\s+(?:with|at)"
+    # "Haitians were the second-largest group, at about 22,000"; "Ecuadorians numbered
+    # 29,000"; "Venezuelans made up 150,000 of them"
+    r"|\s+(?:were|was)\s+the\s+(?:[\w-]+\s+){0,3}(?:group|nationality),?\s+(?:with|at)"
+    r"|\s+(?:numbered|number|made\s+up|make\s+up|accounted\s+for|account\s+for))\s+$"
+)
 
 
 def _group_with_figure(ctx: _Ctx, q: Quantity, s: int) -> re.Match[str] | None:
     """"Guineans, at about 11,000": the nationality whose own figure ``q`` is."""
     w = _GROUP_WITH_FIGURE.search(ctx.text, max(s, q.start - 60), q.start)
-    return w if w is not None and ctx.gaz.is_demonym(w.group("g")) else None
+    if w is None or not ctx.gaz.is_demonym(w.group("g")):
+        return None
+    if not re.match(r",?\s+(?:with|at)\s+$", ctx.text[w.end("g") : w.end()]) and (
+        q.kind != "count"
+        # (not "Haitians and Cubans accounted for nearly half of them": several groups)
+        or re.search(r"(?:,|\band)\s+$", ctx.text[max(s, w.start("g") - 6) : w.start("g")])
+    ):
+        return None  # a verb of the group's own figure: counts of one group only
+    return w
 
 
 def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
