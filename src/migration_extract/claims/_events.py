@@ -751,5 +751,10 @@ def _object_of_trigger(ctx: _Ctx, q: Quantity) -> bool:
             )  # fmt: skip
             if subj is not None and subj.lemma.lower() in ctx.rules.animals:
                 return False
-            return a.lemma.lower() in ctx.rules.verb_triggers and a.dep not in ("amod", "acl")
+            if a.dep in ("amod", "acl"):
+                return False
+            # ("Poland alone has taken in more than 2 million": a phrase trigger's verb)
+            return a.lemma.lower() in ctx.rules.verb_triggers or bool(
+                ctx.rules._phrase_re.match(ctx.text, a.start)
+            )
     return False
