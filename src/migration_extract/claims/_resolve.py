@@ -969,6 +969,8 @@ def _bare_figure_population(
         # "The tally rose to 14,000": the figure of the story so far
     elif _FRONTED_OF_SENTENCE.match(ctx.text, s) and any(c[1].start < s for c in st.cands):
         pass  # "Of the dead, 18 were from Guatemala, seven from El Salvador": parts of them
+    elif _gapped_country(ctx, q, s) is not None and any(c[4] == s for c in st.cands):
+        pass  # "Poland has taken in more than 2 million, and Romania over 500,000"
     elif _PRO_VERB_AFTER.match(ctx.text, q.end) and _candidate_nearby(ctx, st.cands, q.start):
         pass  # "In all of August, 2,315 had done so": the story's movement, said again
     elif (w := _group_with_figure(ctx, q, s)) is not None and any(
@@ -2007,6 +2009,13 @@ def _resolve_places(ctx: _Ctx, d: _Draft) -> None:
         # "roughly 4,000 people a day were travelling back into Russia": going back (not
         # "Burundians ... crossed back into Tanzania": another country's people)
         ev = Event("return", ev.text, ev.start, ev.end)
+    gapped = _gapped_country(ctx, d.q, s) if d.pop is None else None
+    if gapped is not None and ev is not None and ev.type in (*_STAY_EVENTS, "arrival"):
+        # "Poland has taken in more than 2 million, and Romania over 500,000": the host of
+        # the clause with its verb left out
+        dest = gapped
+        if origin is not None and origin.code == gapped.code:
+            origin = None
     d.same_src, d.origin, d.dest, d.ev = same_src, origin, dest, ev
 
 
@@ -2224,6 +2233,22 @@ _GROUP_WITH_FIGURE = re.compile(
     r"|\s+(?:were|was)\s+the\s+(?:[\w-]+\s+){0,3}(?:group|nationality),?\s+(?:with|at)"
     r"|\s+(?:numbered|number|made\s+up|make\s+up|accounted\s+for|account\s+for))\s+$"
 )
+
+
+# a clause with its verb left out, a country as its subject: ", and Romania over 500,000"
+_GAPPED_COUNTRY = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<c>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+$"
+)
+
+
+def _gapped_country(ctx: _Ctx, q: Quantity, s: int) -> Location | None:
+    """The country of a gapped clause before the figure ("..., and Romania over 500,000"),
+    or None."""
+    m = _GAPPED_COUNTRY.search(ctx.text, max(s, q.start - 40), q.start)
+    if m is None or ctx.gaz.is_demonym(m.group("c")):
+        return None
+    code = ctx.gaz.code(m.group("c"))
+    return Location(code, m.group("c"), m.start("c"), m.end("c")) if code else None
 
 
 def _group_with_figure(ctx: _Ctx, q: Quantity, s: int) -> re.Match[str] | None:
