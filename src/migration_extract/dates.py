@@ -1607,6 +1607,16 @@ _WEEKDAY_BEFORE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _WD3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
+def _antecedent(text: str, found: list[DateMention], k: int) -> DateMention | None:
+    """The dated mention just before ``found[k]`` when it is in the same sentence (no
+    sentence break and at most 200 characters between them), else None."""
+    prev = found[k - 1]
+    between = text[prev.end : found[k].start]
+    if prev.date_from is None or len(between) > 200 or re.search(r"[.!?]\s", between):
+        return None
+    return prev
+
+
 def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention]:
     """"66,000 entered in the seven days to Sunday, up from 31,000 in the previous week":
     "the previous week/month/year" counts back from the period named just before it in
@@ -1620,15 +1630,9 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
         if wd is not None and k > 0 and the is not None and before is not None:
             # "1,460 entries on Monday against 930 on the Monday before": that weekday before
             # the day named just before it in the same sentence
-            prev = found[k - 1]
-            between = text[prev.end : d.start]
-            if (
-                prev.date_from is not None
-                and prev.date_from == prev.date_to
-                and len(between) <= 200
-                and not re.search(r"[.!?]\s", between)
-            ):
-                anchor = date.fromisoformat(prev.date_from)
+            prev = _antecedent(text, found, k)
+            if prev is not None and prev.date_from == prev.date_to:
+                anchor = date.fromisoformat(prev.date_from)  # type: ignore[arg-type]
                 target = _WD3.index(wd.group(1).lower()[:3])
                 back = (anchor.weekday() - target) % 7 or 7
                 day = (anchor - timedelta(days=back)).isoformat()
@@ -1638,28 +1642,20 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
             continue
         if k > 0 and _SAME_DAY_WEEK.fullmatch(d.text):
             # "7,900 on Wednesday, against about 4,300 on the same day a week earlier"
-            prev = found[k - 1]
-            between = text[prev.end : d.start]
-            if (
-                prev.date_from is not None
-                and prev.date_from == prev.date_to
-                and len(between) <= 200
-                and not re.search(r"[.!?]\s", between)
-            ):
+            prev = _antecedent(text, found, k)
+            if prev is not None and prev.date_from == prev.date_to:
                 try:
-                    day = (date.fromisoformat(prev.date_from) - timedelta(days=7)).isoformat()
+                    anchor = date.fromisoformat(prev.date_from)  # type: ignore[arg-type]
+                    day = (anchor - timedelta(days=7)).isoformat()
                 except OverflowError:
                     continue  # (a day in the first week of year 1)
                 out[k] = DateMention(d.text, d.start, d.end, day, day)
             continue
         m = _PREVIOUS_RE.match(d.text)
-        if m is None or k == 0:
+        prev = _antecedent(text, found, k) if m is not None and k > 0 else None
+        if m is None or prev is None:
             continue
-        prev = found[k - 1]
-        between = text[prev.end : d.start]
-        if prev.date_from is None or len(between) > 200 or re.search(r"[.!?]\s", between):
-            continue
-        anchor = date.fromisoformat(prev.date_from)
+        anchor = date.fromisoformat(prev.date_from)  # type: ignore[arg-type]
         unit = m.group("u1") or m.group("u2")
         if unit == "day":
             if prev.date_from != prev.date_to:
