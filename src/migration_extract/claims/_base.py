@@ -114,6 +114,8 @@ class ClaimRules:
     # verbs by which a port or a line carries passengers ("Graz Airport handled 1,064,200
     # passengers")
     carrying_verbs: frozenset[str] = frozenset()
+    # papers counted in the people's place, no population ("44,600 visas were granted")
+    document_heads: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)

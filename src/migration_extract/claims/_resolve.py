@@ -1547,15 +1547,9 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
         if m and _is_people({"text": m.group(1), "head": m.group(1).split()[-1]}, ctx):
             ps = pop.end + m.start(1)
             pop = Span(m.group(1), ps, ps + len(m.group(1)))
-    if pop is not None and pop.text.split()[-1].lower() in _DOCUMENT_HEADS:
+    if pop is not None and pop.text.split()[-1].lower() in ctx.rules.document_heads:
         pop = None  # "44,600 visas were granted to Ukrainians": papers, not the people
     d.pop, d.ev = pop, ev
-
-
-# papers issued to people, counted in their place: no population
-_DOCUMENT_HEADS = frozenset(
-    "visas visa permits permit cards card passports documents papers".split()
-)
 
 
 def _bare_share_opening(ctx: _Ctx, q: Quantity, s: int) -> bool:
