@@ -445,12 +445,18 @@ def _verb_read_as_adjective(t: PTok, triggers: dict[str, str]) -> str | None:
 def _progressive_stem(ctx: _Ctx, t: PTok, triggers: dict[str, str]) -> str | None:
     """The trigger verb of an "-ing" word right after "is/was/were/are/been" ("was housing"),
     or None."""
-    w = t.text.lower()
-    if not w.endswith("ing") or not re.search(
+    if not re.search(
         r"\b(?:is|are|was|were|been|be)\s+$", ctx.text[max(0, t.start - 8) : t.start], re.I
     ):
         return None
-    return next((v for v in (w[:-3], w[:-3] + "e") if v in triggers), None)
+    return _ing_form_of_trigger(t.text.lower(), triggers)
+
+
+def _ing_form_of_trigger(word: str, triggers: dict[str, str]) -> str | None:
+    """The trigger lemma of a "waiting", "housing"-like "-ing" form, or None."""
+    if not word.endswith("ing"):
+        return None
+    return next((v for v in (word[:-3], word[:-3] + "e") if v in triggers), None)
 
 
 def _verb_hung_under_the_figure(ctx: _Ctx, q: dict[str, Any], e: int) -> Event | None:

@@ -31,6 +31,7 @@ from ._events import (
     _change_subject_event,
     _changed_thing,
     _event,
+    _ing_form_of_trigger,
     _noun_event,
     _object_of_trigger,
     _participle_event,
@@ -1323,16 +1324,15 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     if pop is not None and not inherited:
         exist = _THERE_WERE.search(ctx.text, max(s, q.start - 30), q.start)
         ing = re.match(r"\s+([a-z]+ing)\b", ctx.text[pop.end : pop.end + 20]) if exist else None
-        word = ing.group(1)[:-3] if ing is not None else ""
-        stem = next((v for v in (word, word + "e") if word and v in ctx.rules.verb_triggers), None)
+        stem = _ing_form_of_trigger(ing.group(1), ctx.rules.verb_triggers) if ing else None
         if ing is not None and stem:
             # "there were at least 300 people waiting on foot": the participle is what the
             # people there were doing (not "I drove through Kyakhta yesterday")
             ps = pop.end + ing.start(1)
             ev = Event(ctx.rules.verb_triggers[stem], ing.group(1), ps, ps + len(ing.group(1)))
-    if pop is not None and pop.text.split()[-1].lower() in ("bodies", "corpses"):
-        # "had recovered 68 bodies from the water": the dead
-        ev = Event("casualty", pop.text.split()[-1], pop.end - len(pop.text.split()[-1]), pop.end)
+    head = pop.text.split()[-1] if pop is not None else ""
+    if pop is not None and head.lower() in ("bodies", "corpses"):
+        ev = Event("casualty", head, pop.end - len(head), pop.end)  # "recovered 68 bodies"
     if ev is not None and pop is not None and not inherited and ev.end <= q.start:
         m_inf = _PREPARING_FOR.fullmatch(ev.text) and _TO_VERB_AFTER.match(ctx.text, pop.end, e)
         t_inf = ctx.tok_at(m_inf.start(1)) if m_inf else None
