@@ -82,9 +82,9 @@ class DedupeConfig:
     """The tunable constants (each explained in docs/dedupe.md)."""
 
     round_cap: float = 0.05  # rounding half-unit, at most this share of the value
-    about: float = 0.05  # about / some / roughly / an estimated: +- this share
-    nearly: float = 0.10  # nearly / almost X: X*(1-nearly) .. X
-    more_than: float = 0.10  # more than / at least X: X .. X*(1+more_than)
+    about: float = 0.01  # about / some / roughly / an estimated: +- this share
+    nearly: float = 0.05  # nearly / almost X: X*(1-nearly) .. X
+    more_than: float = 0.05  # more than / at least X: X .. X*(1+more_than)
     up_to: float = 0.20  # up to / as many as X: X*(1-up_to) .. X
     less_than: float = 0.50  # fewer than X: X*(1-less_than) .. X
     lag_days: int = 3  # reporting lag allowed when a time interval has an open end
