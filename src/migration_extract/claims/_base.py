@@ -309,6 +309,9 @@ _OTHER_NOUN_CLAUSE = re.compile(
 # in the country, including Sudanese who fled earlier conflicts in Darfur"
 _OTHER_NOUN_CLAUSE_PLACE = re.compile(
     _OTHER_NOUN_CLAUSE.pattern + r"|,\s+including\s+[^,;.]*?\b(?:who|that|which)\b"
+    # a clause of cause or circumstance after the figure's: "rescued 254 migrants ..., as
+    # the number of people crossing from Turkey rose", "because Russia did not allow ..."
+    r"|,\s+as\s+(?!many\b|much\b|well\b|part\b|of\b|a\s+result\b)(?=\w+\s+\w)|\bbecause\b"
 )
 _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 # events with no destination: where people died is not where they went (fixtures/README);
