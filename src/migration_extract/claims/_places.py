@@ -965,6 +965,11 @@ def _places(
             and _IN_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
         ):
             dest = None  # "taken 6,400 migrants home from Libya" (an IOM official in Tripoli)
-        else:
+        elif not (
+            etype in ("stock", "arrival")
+            and nationality is not None
+            and origin is nationality
+            and not adjective
+        ):
             origin = None
     return origin, dest, etype
