@@ -1579,7 +1579,18 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     anaphor = story is not None and (
         tally is not None
         or (
-            (q.kind == "share" or (q.kind == "count" and story.sentence.start == s))
+            (
+                q.kind == "share"
+                or (q.kind == "count" and story.sentence.start == s)
+                # "More than 350,000 Ukrainians have crossed into Moldova ... About 97,000
+                # of them are still in the country": the same people, staying or applying
+                or (
+                    q.kind == "count"
+                    and re.match(r"\s+of\s+them\b", ctx.text[q.end : q.end + 10]) is not None
+                    and ev is not None
+                    and ev.type in ("stock", "asylum")
+                )
+            )
             and _OF_PRONOUN.match(ctx.text, q.end, q.end + 20)
             is not None
         )
