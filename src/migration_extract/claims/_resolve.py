@@ -2552,7 +2552,10 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     coming_home = ev is not None and re.search(
         r"\b(?:coming|come|came|comes)\s+(?:home|back)\b", ev.text, re.I
     )
-    if ev is not None and ev.type == "return" and not coming_home:
+    # ("about 12,900 were Ethiopians returning home" in a story of arrivals in Ethiopia:
+    # the story stays where it is)
+    home_here = dest is not None and st.last_dest is not None and dest.code == st.last_dest.code
+    if ev is not None and ev.type == "return" and not coming_home and not home_here:
         if origin is not None:  # the story is where they are sent back from
             st.last_dest = origin
             ctx.last_dest = origin
