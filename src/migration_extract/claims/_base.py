@@ -116,6 +116,10 @@ class ClaimRules:
     carrying_verbs: frozenset[str] = frozenset()
     # papers counted in the people's place, no population ("44,600 visas were granted")
     document_heads: frozenset[str] = frozenset()
+    # verbs by which a cause drives people somewhere, and the causes ("Drought pushes
+    # thousands more Somalis into Kenya": an arrival, not a pushback)
+    forcing_verbs: frozenset[str] = frozenset()
+    displacing_causes: frozenset[str] = frozenset()
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)
