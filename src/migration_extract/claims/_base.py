@@ -365,6 +365,15 @@ def _segment(text: str, s: int, e: int, pos: int) -> int:
     return sum(1 for m in _SEGMENT_BREAK.finditer(text, s, e) if m.end() <= pos)
 
 
+def _governs_verb_clause(ctx: _Ctx, verb: PTok, e: int) -> bool:
+    """Does a verb clause after ``verb`` depend on it ("has driven millions of people to
+    leave the country")?"""
+    return any(
+        c.head == verb.i and c.dep in ("xcomp", "advcl") and c.pos == "VERB"
+        for c in ctx.toks_in(verb.end, e)
+    )
+
+
 def _sentence_back(ctx: _Ctx, s: int, n: int) -> int:
     """Start of the sentence ``n`` sentences before the one starting at ``s``."""
     starts = [a for a, _ in ctx.sents if a <= s]

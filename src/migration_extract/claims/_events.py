@@ -8,7 +8,16 @@ from typing import Any
 
 from ..numbers import rules as number_rules
 from ..records import Event, Quantity, Span
-from ._base import _OF_PRONOUN, PTok, _ancestors, _Ctx, _is_people, _segment
+from ._base import (
+    _OF_PRONOUN,
+    PTok,
+    _ancestors,
+    _Ctx,
+    _governs_verb_clause,
+    _is_people,
+    _segment,
+    _subject_of,
+)
 
 # another report in the same sentence: "..., and that some 800,000 ...", "according to
 # UNICEF, which warned that more than a million children were out of school"
@@ -217,6 +226,20 @@ def _event(
                 and _object_of(ctx, anchor, a)
             ):
                 # "the M23 offensive had displaced about 170,000 people": made to leave
+                path.append(Event("departure", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in r.forcing_verbs
+                and anchor is not None
+                and _object_of(ctx, anchor, a)
+                and not _sent_back(ctx, a, e)
+                # (not "has driven millions of people to leave the country": the verb after)
+                and not _governs_verb_clause(ctx, a, e)
+                and (subj := _subject_of(ctx, a, s, e)) is not None
+                and subj.lemma.lower() in r.displacing_causes
+            ):
+                # "Russia's partial mobilisation sent hundreds of thousands of men abroad":
+                # driven out by a cause (into a named country: an arrival there, _places)
                 path.append(Event("departure", a.text, a.start, a.end))
             elif (
                 a.pos == "VERB"

@@ -14,6 +14,7 @@ from ._base import (
     _ancestors,
     _Ctx,
     _geo_in,
+    _governs_verb_clause,
     _segment,
     _subject_of,
     _subtree,
@@ -905,29 +906,31 @@ def _places(
         # "Three government-chartered flights carried 913 Ukrainians to Winnipeg": carried
         # into another country, an arrival there (not "moving hundreds to Sicily")
         etype = "arrival"
+    into = (
+        next(
+            (g for g in _geo_in(ctx, ev_tok.end, e)
+             if g[2] is not None and g[3] == "country"
+             and re.search(r"\b(?:into|to)\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]])),
+            None,
+        )
+        if ev_tok is not None and ev_tok.lemma.lower() in ctx.rules.forcing_verbs
+        else None
+    )  # fmt: skip
     if (
-        ev_tok is not None
-        and etype in ("other", "border_encounter")
-        and ev_tok.lemma.lower() in ctx.rules.forcing_verbs
-        and dest is not None
-        and _TO_MOVE_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
+        into is not None
+        and ev_tok is not None
+        and etype in ("other", "border_encounter", "departure")
+        and not _governs_verb_clause(ctx, ev_tok, e)
         and (subj := _subject_of(ctx, ev_tok, s, e)) is not None
         and subj.lemma.lower() in ctx.rules.displacing_causes
     ):
         # "Drought pushes thousands more Somalis into Kenya", "Sudan war sends thousands more
         # across Gallabat bridge into Ethiopia": driven by a cause into a country, they
-        # arrive there (no agent pushes them back or carries them)
+        # arrive there (no agent pushes them back or carries them; the crossing is on the
+        # way)
         etype = "arrival"
-        into = next(
-            (g for g in _geo_in(ctx, ev_tok.start, e)
-             if g[2] is not None and g[3] == "country"
-             and re.search(r"\binto\s+(?:the\s+)?$", text[max(s, g[0] - 10) : g[0]])),
-            None,
-        )  # fmt: skip
-        if into is not None and into[2] != dest.code:
-            # "across Gallabat bridge into Ethiopia": the crossing is on the way
-            dest = Location(into[2], text[into[0] : into[1]], into[0], into[1])
-        if origin is None:
+        dest = Location(into[2], text[into[0] : into[1]], into[0], into[1])
+        if origin is None or origin.code == dest.code:
             # the country the cause is in: "Sudan war", "the war in Sudan"
             origin = next(
                 (Location(g[2], text[g[0] : g[1]], g[0], g[1])
