@@ -330,6 +330,25 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         src = _make_source(ctx, s + m5.start(1), s + m5.end(1), None)
         if src is not None:
             return src
+    m6 = _COLON_SOURCE.match(sent)
+    if (
+        m6 is not None
+        and q["start"] >= s + m6.end()
+        and m6.group("src").lower() not in _TAGS
+        # a speaker, not a topic ("Pakistan floods: half a million in relief camps")
+        and (
+            m6.group("src").split()[-1].lower() in ctx.rules.speaker_heads
+            or (m6.group("src").isupper() and len(m6.group("src")) > 1)
+            or m6.group("src") in ctx.rr.international
+            or m6.group("src") in ctx.rr.international.values()
+            or any(x[2] == "PERSON" and x[0] == s + m6.start("src") for x in ctx.inp.entities)
+        )
+    ):
+        # "Semey akimat: about 1,750 Russians registered in a week", "Related: UN: 1.7
+        # million have fled Ukraine": a headline or list line's attribution before a colon
+        src = _make_source(ctx, s + m6.start("src"), s + m6.end("src"), None)
+        if src is not None:
+            return src
     m4 = _SAID_NAME_CLOSING.search(sent)
     if m4 is not None:
         # "..., said Javier Salcedo, head of Migraciones' foreigners directorate.": the
@@ -342,6 +361,16 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     return None
 
 
+# "• Kazakh officials: almost 15,000 Russians entered ...", "Related: UN: 1.7 million ..."
+_COLON_SOURCE = re.compile(
+    r"[\s•*·-]*(?:(?:Related|Read\s+more|See\s+also|LIVE|UPDATE)\s*:\s*)?"
+    r"(?P<src>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,3}?)\s*:\s+(?=\S)"
+)
+# labels a headline or a page puts before a colon, who say nothing
+_TAGS = frozenset(
+    "live update updated breaking watch exclusive analysis explainer factbox video photos "
+    "opinion related timeline correction editor's note q a".split()
+)
 _SAID_NAME_CLOSING = re.compile(
     r"[,”\"]\s*(?:said|says|added|told\s+reporters)\s+"
     # (", said another agent, Denis Lyubimov.": a role first, then the name)
@@ -530,6 +559,18 @@ def _make_source(
         # Refugees and Repatriation said": the parse kept the fronted phrases in the subject
         a0 += fronted.end()
         span = text[a0:a1]
+    role_name = _ROLE_THEN_NAME.fullmatch(span)
+    if role_name is not None and (
+        any(x[2] == "PERSON" and x[0] == a0 + role_name.start("name") for x in ctx.inp.entities)
+        # (a personal name the tagger took for a place, after a role)
+        or (
+            _PERSONAL_NAME.fullmatch(role_name.group("name")) is not None
+            and any(w in ctx.rr.heads for w in re.findall(r"[a-z]+", role_name.group("role")))
+        )
+    ):
+        # "UNHCR's representative in Syria, Sivanka Dhanapala": the person in apposition
+        return Source(role_name.group("name"), "person", role_name.group("role"), None,
+                      span, a0, a1)  # fmt: skip
     named = _NAME_AFTER_BODY.match(text, a1)
     if named is not None and re.search(r"\b(?:agency|service|group|watchdog|body)$", span):
         # "The European Union's border agency Frontex said": the parser left the name out
@@ -649,6 +690,11 @@ def _make_source(
             and (name.lower().startswith(("un ", "u.n.")) or (canon in ctx.text and canon != "UN"))
         ):
             name = canon
+    part = _ORG_PART.fullmatch(name)
+    if part is not None and (
+        part.group("org").isupper() or part.group("org") in ctx.rr.international
+    ):
+        name = part.group("org")  # "IOM's teams in Djibouti", "IOM's displacement tracking"
     branch = _ORG_BRANCH.match(name)
     if branch is not None and (
         branch.group("org").isupper() or branch.group("org") in ctx.rr.international
@@ -747,6 +793,16 @@ def _make_source(
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
 
 
+# a role, then the person's name in apposition: "UNHCR's representative in Syria, Sivanka
+# Dhanapala,"
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<role>[^,]{3,80}),\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}),?"
+)
+# an organisation's staff or unit in lower case: "IOM's teams in Djibouti"
+_ORG_PART = re.compile(
+    r"(?P<org>[A-Z][A-Za-z0-9.&-]{1,12})[’']s\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}"
+    r"(?:\s+(?:in|at|for)\s+[A-Z][\w-]*)?"
+)
 # an organisation's branch somewhere: "UNHCR's office in Dushanbe"
 _ORG_BRANCH = re.compile(
     r"(?P<org>[A-Z][A-Za-z0-9.&-]{1,12})[’']s\s+(?:office|mission|delegation|representation|"
@@ -761,7 +817,7 @@ _FRONTED_PLACE_SUBJECT = re.compile(
 # prepositional phrases fronted before a subject that starts with "the": "On the Afghan
 # side, at Spin Boldak, the ..."
 _FRONTED_BEFORE_SUBJECT = re.compile(
-    rf"^(?:(?i:{_FRONTING_PREPS})\s+[^,]{{1,40}},\s+)+(?=the\s)"
+    rf"^(?:(?i:{_FRONTING_PREPS})\s+[^,]{{1,40}},\s+)+(?=the\s|[A-Z][\w-]*(?:’s|'s)\s)"
 )
 
 
