@@ -1590,6 +1590,7 @@ def find_dates_and_rejects(
     pub = coerce_published(published)
     rejected: list[tuple[int, int]] = []
     found = _anaphoric_previous(text, _combine(text, _simple_hits(text, rejected), pub, rejected))
+    found = _after_an_event(text, found, pub)
     rejected = [r for r in rejected if all(r[1] <= d.start or r[0] >= d.end for d in found)]
     return found, rejected
 
@@ -1670,6 +1671,146 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
         else:
             lo, hi = date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31)
         out[k] = DateMention(d.text, d.start, d.end, lo.isoformat(), hi.isoformat())
+    return out
+
+
+# "in the two weeks after the announcement", "the first days after the call-up", "in the
+# first month after the reopening": a period counted from an event the article dated before
+_AFTER_EVENT = re.compile(
+    r"\b(?:[Ii]n\s+|[Dd]uring\s+|[Oo]ver\s+)?[Tt]he\s+(?:(?P<first>first)\s+)?"
+    r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    r"(?:full\s+)?(?P<unit>days?|weeks?|months?)\s+(?:after|since|following)\s+"
+    r"(?:the|its|this|last\s+\w+[’']s|\w+[’']s)\s+(?:(?:partial|full-scale|military|first|"
+    r"initial|surprise)\s+)?(?P<event>[a-z-]+)"
+)
+# the verbs and nouns by which the same event is dated earlier in the article ("Putin
+# announced ... on September 21", "the September 21 decree"), by event word
+_EVENT_STEMS = {
+    "announcement": r"announc", "call-up": r"call-up|called\s+up|mobili[sz]", "order": r"order",
+    "decree": r"decree", "mobilisation": r"mobili[sz]", "mobilization": r"mobili[sz]",
+    "invasion": r"invasion|invaded", "reopening": r"reopen", "takeover": r"takeover|took\s+",
+    "earthquake": r"earthquake|quake", "attack": r"attack", "offensive": r"offensive",
+    "closure": r"clos", "ceasefire": r"ceasefire", "deadline": r"deadline",
+}  # fmt: skip
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _event_day(text: str, found: list[DateMention], pos: int, stem: str) -> date | None:
+    """The single day the text gives the event (``stem``) before ``pos``: at its first
+    mention that has one, the dated mention nearest to the event's word in its sentence
+    (within 60 characters; not a dateline, which dates the report)."""
+    days = [
+        d for d in found
+        if d.end <= pos and d.date_from is not None and d.date_from == d.date_to
+        and not _DATELINE_AFTER.match(text, d.end)
+    ]  # fmt: skip
+    for m in re.finditer(rf"\b(?:{stem})", text[:pos], re.I):
+        near = [
+            (min(abs(d.start - m.end()), abs(m.start() - d.end)), d) for d in days
+            if abs(d.start - m.end()) <= 60 or abs(m.start() - d.end) <= 60
+        ]  # fmt: skip
+        near = [
+            (dist, d) for dist, d in near
+            if not _SENTENCE_BREAK.search(text[min(d.end, m.end()) : max(d.start, m.start())])
+        ]  # fmt: skip
+        if near:
+            return date.fromisoformat(min(near, key=lambda x: x[0])[1].date_from)  # type: ignore[arg-type]
+    return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+# a dateline's date: "TBILISI, Sept 21 (Reuters) - "
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .]*\)\s*)?[-–—]\s")
+
+
+def _after_an_event(text: str, found: list[DateMention], pub: date | None) -> list[DateMention]:
+    """Periods counted from an event the article dated earlier: "in the two weeks after
+    the announcement" (after "Putin announced ... on September 21") is 21 September to
+    4 October; "the first days after the call-up" starts on its day and stays open. An
+    event the article never dated gives no mention (SPEC: no guessed dates)."""
+    out = list(found)
+    for m in _AFTER_EVENT.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue  # ("the weeks after the invasion in February": dated in itself)
+        if re.match(r"\s+(?:in|on|of)\s+(?:[A-Z]|\d)|\s+(?:in\s+which|when|that|where)\b",
+                    text[m.end() : m.end() + 12]):  # fmt: skip
+            continue  # ("the first month since the call-up in which departures outnumbered")
+        stem = _EVENT_STEMS.get(m.group("event").lower())
+        if stem is None:
+            continue
+        day = _event_day(text, found, m.start(), stem)
+        if day is None:
+            continue
+        unit = m.group("unit").rstrip("s")
+        n = m.group("n")
+        count = _NUMBER_WORDS.get(n, 0) if n and not n.isdigit() else int(n) if n else 0
+        if count == 0 and not m.group("unit").endswith("s"):
+            count = 1  # "the first week after the announcement"
+        hi: date | None = None
+        if count:
+            if unit == "day":
+                hi = day + timedelta(days=count - 1)
+            elif unit == "week":
+                hi = day + timedelta(days=7 * count - 1)
+            else:
+                y, mo = _add_months(day.year, day.month, count)
+                hi = date(y, mo, min(day.day, calendar.monthrange(y, mo)[1])) - timedelta(days=1)
+        if pub is not None and hi is not None and hi > pub:
+            hi = pub
+        out.append(DateMention(text[m.start() : m.end()], m.start(), m.end(),
+                               day.isoformat(), _iso(hi)))  # fmt: skip
+    out.sort(key=lambda d: d.start)
+    return _then(text, out, pub)
+
+
+# "since then", "by then", "that year", "in the following days", "in the weeks that followed"
+_THEN = re.compile(
+    r"\b(?:(?P<since>[Ss]ince\s+then)|(?P<by>[Bb]y\s+then)|(?P<year>[Tt]hat\s+year)|"
+    r"(?:[Ii]n\s+|[Oo]ver\s+)?(?:the\s+(?:following|next)\s+(?:few\s+)?(?P<u1>days|weeks|months)|"
+    r"the\s+(?P<u2>days|weeks|months)\s+that\s+followed))\b"
+)
+
+
+def _then(text: str, found: list[DateMention], pub: date | None) -> list[DateMention]:
+    """Anaphoric periods that count from the dated mention before them, in the same
+    sentence or the two before it: "fled to Sudan after fighting began in November 2020
+    ... More than 55,000 have fled since then" (November 2020 to publication); "by then"
+    (up to that date); "that year"; "in the following days" (from that day, open)."""
+    out = list(found)
+    for m in _THEN.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        before = [
+            d for d in found
+            if d.end <= m.start() and (d.date_from is not None or d.date_to is not None)
+        ]  # fmt: skip
+        if not before:
+            continue
+        ante = before[-1]
+        gap = text[ante.end : m.start()]
+        if len(gap) > 400 or len(_SENTENCE_BREAK.findall(gap)) > 2:
+            continue
+        lo_s, hi_s = ante.date_from, ante.date_to
+        if m.group("since"):
+            if lo_s is None or pub is None:
+                continue
+            lo, hi = lo_s, pub.isoformat()
+        elif m.group("by"):
+            if hi_s is None:
+                continue
+            lo, hi = None, hi_s
+        elif m.group("year"):
+            y = (lo_s or hi_s or "")[:4]
+            if not y or (lo_s and hi_s and lo_s[:4] != hi_s[:4]):
+                continue
+            lo, hi = f"{y}-01-01", f"{y}-12-31"
+        else:
+            if lo_s is None or lo_s != hi_s:
+                continue  # (after a period: no day to count from)
+            lo, hi = lo_s, None
+        out.append(DateMention(m.group(0), m.start(), m.end(), lo, hi))
+    out.sort(key=lambda d: d.start)
     return out
 
 
