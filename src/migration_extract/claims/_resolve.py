@@ -96,7 +96,9 @@ _HEDGE_TAIL = (
 _EVENT_TOTAL_RE = re.compile(
     r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
     r"entries|apprehensions|detentions|expulsions|landings|attempts|interceptions|pushbacks|"
-    r"removals|exodus|influx|outflow)\b[^,.;:]{0,30}?\s+(?:(?:have|has|had)\s+)?"
+    r"removals|exodus|influx|outflow)\b"
+    # ("arrivals at Adré, the main crossing point, had fallen ...": an apposition)
+    r"(?:[^,.;:]{0,30}?|[^,.;:]{0,30}?,[^,.;:]{3,40},)\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
@@ -113,7 +115,7 @@ _EVENT_TOTAL_RE = re.compile(
     r"averaged|averaging|"
     r"(?:took|take|takes|taking|brought|bring|brings|pushed|push|pushes)\s+the\s+"
     r"(?:total|tally|number)(?:\s+[\w,]+){0,4}?\s+to|"
-    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,4}\s+to|"
+    r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from(?:\s+[\w,.%]+){1,12}?\s+to|"
     # ("arrivals had slowed from a peak of around 20,000 a day")
     r"(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|eased|slowed)\s+from"
     r"(?:\s+an?\s+(?:peak|high|record|daily\s+peak)\s+of)?)\s+" + _HEDGE_TAIL,
