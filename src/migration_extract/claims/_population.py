@@ -126,7 +126,9 @@ _STANDS_AT_RE = re.compile(
     r"increased|risen|fallen|dropped|declined|grown|at|to|"
     # "The number of Ukrainian refugees in Czechia has topped 500,000"
     r"topped|tops|passed|passes|exceeded|exceeds|surpassed|hit|neared|nears)\s+"
-    r"(?:at\s+|to\s+|now\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|"
+    # ("has fallen from nearly 4,000 in January to about 2,300": the level it fell from)
+    r"(?:at\s+|to\s+|now\s+|from\s+(?:an?\s+(?:peak|high|record)\s+of\s+)?)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
