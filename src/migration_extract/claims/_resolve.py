@@ -194,6 +194,15 @@ _PEOPLE_NUMBER_RE = re.compile(
     r"(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|"
     r"rise|rises|rose|climb|climbs|climbed|swell|swells|swelled)\s+to)\s+" + _HEDGE_TAIL
 )
+# a nationality (or people) that numbers the figure: "Russians registered in Almaty fall to
+# 27,600", "Guineans have been the most common nationality ..., numbering about 15,800"
+_GROUP_NUMBER_RE = re.compile(
+    r"\b(?P<p>[A-Z][\w’'-]+)\s+(?:(?:registered|living|staying|sheltering|housed)\s+)?"
+    r"(?:(?:in|at)\s+[A-Z][\w’'-]+\s+)?(?:now\s+)?(?:number|numbered|total|totalled|"
+    r"(?:dip|dips|dipped|fall|falls|fell|drop|drops|dropped|rise|rises|rose|climb|climbs|"
+    r"climbed|swell|swells|swelled)\s+to)\s+" + _HEDGE_TAIL
+    + r"|\b(?P<p2>[A-Z][\w’'-]+)\b[^.;:]{0,100}?,\s+numbering\s+" + _HEDGE_TAIL
+)
 # "The tally rose to 14,000", "The figure stands at 1.3 million": the running figure of
 # the story, a claim when a figure came just before
 _TALLY_RE = re.compile(
@@ -959,6 +968,14 @@ def _bare_figure_population(
         pass  # "was sheltering more than 15,000"; "the death toll had reached 3,958"
     elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
         pop = _people_number_population(ctx, st, q, s, pm)
+    elif (
+        gm := _GROUP_NUMBER_RE.search(ctx.text, max(s, q.start - 130), q.start)
+    ) is not None and (gm.group("p") or gm.group("p2")) in ctx.groups and not re.search(
+        # (not "new permits for Russians fell to fewer than 20,000": permits)
+        r"\b(?:for|of|by|from|to|with)\s+$", ctx.text[max(s, gm.start() - 6) : gm.start()]
+    ):
+        g = "p" if gm.group("p") else "p2"
+        pop = Span(gm.group(g), gm.start(g), gm.end(g))
     elif (tally := _TALLY_RE.search(before)) is not None and _candidate_nearby(
         ctx, st.cands, q.start
     ):

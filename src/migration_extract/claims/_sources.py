@@ -597,6 +597,10 @@ def _make_source(
     low = span.lower()
     if low in _SPEAKER_PRONOUNS or low in ("this", "that", "which", "who", "it"):
         return None
+    toks = ctx.toks_in(a0, a1)
+    if toks and all(t.pos in ("AUX", "VERB", "ADP", "DET", "PART", "PUNCT", "SCONJ", "CCONJ")
+                    for t in toks):  # fmt: skip
+        return None  # "numbering about 3.2 million, are counted": no one named
     words = re.findall(r"[\w’'.\-]+", span)
     ents = [x for x in ctx.inp.entities if a0 <= x[0] and x[1] <= a1]
     head_word = (head.text if head is not None else (words[-1] if words else "")).lower()
