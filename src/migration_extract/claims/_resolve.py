@@ -1718,6 +1718,12 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
     noun = ctx.tok_at(d.pop.end - len(words[-1]))
     if noun is None or not 0 <= noun.head < len(ctx.toks):
         return
+    if noun.dep == "conj" and ctx.toks[noun.head].pos == "NUM":
+        # "handling between 2,000 and 2,500 people a day": the parse hangs the noun on the
+        # range's first number, the verb's object
+        noun = ctx.toks[noun.head]
+        if not 0 <= noun.head < len(ctx.toks):
+            return
     verb = ctx.toks[noun.head]
     if noun.dep != "dobj" or verb.pos != "VERB":
         return
@@ -1729,7 +1735,13 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
     # the words naming who handles them: the subject and what hangs on it ("border officers
     # at the post", "Qustul, east of Lake Nasser,")
     who = ctx.text[max(d.s, subj.start - 40) : verb.start] if subj is not None else ""
-    at_border = _BORDER_POINT.search(who) is not None
+    at_border = _BORDER_POINT.search(who) is not None or (
+        # "Qustul, east of Lake Nasser, is handling ...": a named crossing point
+        subj is not None
+        and any(g[3] == "place" and g[0] <= subj.start < g[1] for g in ctx.geo)
+        and verb.lemma.lower() in ("handle", "clear", "process")
+        and not _TRAVEL_CARRIER.search(who)  # (not "Graz Airport handled 1,064,200 ...")
+    )
     if words[-1] == "people" and not (at_border or _TRAVEL_CARRIER.search(who)):
         return  # "the agency has helped 3,000 people": people handled by no carrier
     if any(
@@ -1753,7 +1765,12 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
         any(w in ("arriving", "inbound", "incoming") for w in words)
         # "its flights from Russia carried 2,150 passengers", "handled about 612,000 Russian
         # passengers": people of another country brought in
-        or re.search(r"\bfrom\s+(?:the\s+)?[A-Z]", ctx.text[d.s : d.e])
+        or re.search(
+            r"\bfrom\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b)[A-Z]",
+            ctx.text[d.s : d.e],
+        )
         or any(ctx.gaz.is_demonym(w) for w in d.pop.text.split()[:-1])
     ):
         typ = "arrival"

@@ -116,6 +116,8 @@ class CountriesComponent(JsonRulesMixin):
                 e -= 2
             if e <= s or any(not (e <= a or s >= b) for a, b in taken):
                 continue
+            if not text[s].isupper():
+                continue  # "across the gulf": a common noun the tagger took for a place
             if not idx.candidates(text[s:e]):
                 continue
             spans.append((s, e))
