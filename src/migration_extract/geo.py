@@ -233,6 +233,8 @@ class CountryGazetteer:
         after = text[e : e + 12]
         if re.match(r"^\s+City\b", after) and word in self.names:
             return True
+        if re.match(r"^\s+(?:Ocean|Sea|Subcontinent)\b", after) and word in self.demonyms:
+            return True  # "the Indian Ocean Dipole", "the Arabian Sea": a sea, not a people
         return word in ("Georgia",) and bool(re.match(r"^\s+(?:Tech|State)\b", after))
 
 

@@ -83,6 +83,9 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
             continue
         if t.pos == "NOUN" and t.dep != "ROOT":
             continue
+        rel = _RELATIVE_BEFORE.search(ctx.text, q["end"], t.start) if t.start > q["end"] else None
+        if rel is not None and t.start - rel.end() < 40 and t.i not in anc:
+            continue  # "..., in neighbouring Kenya, where the Red Cross said at least 46 had died"
         if t.dep == "ROOT" or t.i in anc or _trailing_attribution(ctx, t, s, e):
             depth = anc.index(t.i) if t.i in anc else len(anc)
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
@@ -99,6 +102,8 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
     return [t for _, t in out]
 
 
+# a relative clause opening after the figure: its reporting verb reports that clause
+_RELATIVE_BEFORE = re.compile(r",\s+(?:where|which|whose|whom)\b")
 _DATELINE_FULL = re.compile(
     r"[A-Z][A-Z’' ./\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
     + AGENCY_TAG
@@ -297,7 +302,7 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         # "..., Hungarian police said on Monday", "..., the agency's director, Fernando García,
         # told reporters"; not "..., and Erdogan has repeatedly said the country cannot ...":
         # that report is the clause after the verb, not the figure before it
-        if re.match(r"(?:and|but|while|or)\b", m3.group(1), re.I) or re.search(
+        if re.match(r"(?:and|but|while|or|where|which|whose)\b", m3.group(1), re.I) or re.search(
             r"\b(?:has|have|had|is|was|will|would|\w+ly)\b", m3.group(1)
         ):
             continue
@@ -635,6 +640,8 @@ def _make_source(
             return Source(apposition, "person", span, None, text[a0:a1], a0, a1)
     body_named = False
     name = _SOURCE_PREFIX.sub("", span)
+    # ("..., where the Red Cross said": the relative word is no part of the name)
+    name = re.sub(r"^(?:where|which|who|whom|when|while|as)\s+", "", name)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
     # ("by official estimates", "Most estimates put the number ...": no one in particular)
     name = re.sub(r"^(?:[Bb]y|[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]ll)\s+", "", name)
