@@ -23,6 +23,14 @@ from ._sources import _DATELINE_FULL, _governing_reporters
 
 # "in north-eastern Libya", "into neighbouring Chad", "from the south of"
 _PLACE_MODIFIER = (
+    # "in the southeastern Libyan town of", "into the remote north-east of the Central
+    # African Republic"
+    r"(?:(?:neighbou?ring|the|remote|north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western|rural|coastal)\s+)"
+    r"{0,2}(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)?$"
+)
+# the words that may stand between a preposition and its place, without "the east of"
+_PLACE_MODIFIER_NEAR = (
     r"(?:neighbou?ring\s+|the\s+|(?:north|south|east|west|central|northern|southern|eastern|"
     r"western|north-?eastern|north-?western|south-?eastern|south-?western|rural|coastal)\s+)?$"
 )
@@ -63,7 +71,10 @@ _ACROSS_FROM = re.compile(
 # ("crossed", "via", "across": where it happens or passes)
 _TOWARD_WORDS = r"\bto|\binto|\btowards?|\bentered|\benter|\bentering|\breached|\breach|\bfor"
 _TO_MOVE_RE = re.compile(
-    rf"(?:{_TOWARD_WORDS}|\bcrossed|\bcross|\bcrossing|\bvia|\bacross)\s+" + _PLACE_MODIFIER, re.I
+    rf"(?:{_TOWARD_WORDS})\s+" + _PLACE_MODIFIER
+    # ("Across the east of the country, ... forced from their homes": where it happens)
+    + r"|(?:\bcrossed|\bcross|\bcrossing|\bvia|\bacross)\s+" + _PLACE_MODIFIER_NEAR,
+    re.I,
 )
 _TOWARDS_RE = re.compile(rf"(?:{_TOWARD_WORDS})\s+" + _PLACE_MODIFIER, re.I)
 # "most of them to return to Ukraine", "in most cases to go back to Ukraine": where a part
@@ -323,7 +334,8 @@ _SAID_AT_PLACE = re.compile(
 _CONFLICT_SPREADS_TO = re.compile(
     r"\b(?:fighting|war|violence|conflict|clashes|floods?|flooding|unrest|drought)\s+"
     r"(?:\w+\s+)?(?:spread|spreads|spreading|reached|reaches|reaching|moved|moves|extends?|"
-    r"extended)\s+(?:to|into)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+    r"extended)\s+(?:to|into)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)?$"
 )
 
 
@@ -371,6 +383,8 @@ def _places(
         gs, ge, code, _kind = g
         if code is None or (pop is not None and pop.start <= gs < pop.end):
             continue
+        if any(d.start < gs and ge <= d.end for d in ctx.inp.dates):
+            continue  # "since fighting broke out in Khartoum on April 15": a date's place
         if (
             crowded
             and _segment(text, s, e, gs) not in own_segments
@@ -428,6 +442,9 @@ def _places(
                 dests.append((abs(gs - anchor), Location(code, text[gs:ge], gs, ge), False))
             continue  # "Russia's borders", "Georgia's governor"
         before = text[max(s, gs - 25) : gs]
+        if not (_TO_MOVE_RE.search(before) or _IN_RE.search(before) or _FROM_RE.search(before)):
+            # "into the remote north-east of the Central African Republic": a longer phrase
+            before = text[max(s, gs - 45) : gs]
         # "Officials in Niger said they had repatriated 1,500 migrants to Mali": where the
         # speaker is yields to a place the figure's own words name (not "In Port-au-Prince,
         # ..., said his office had received about 1,900 deportees": the only place)
