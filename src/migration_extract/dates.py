@@ -1186,6 +1186,9 @@ def _context_ok(text: str, h: _Hit) -> bool:
             if not _SENT_START_BEFORE.search(before):
                 return False  # "Theresa May", "President June X"
         return True
+    if h.kind == "deictic" and text[h.start : h.start + 1] == "T":
+        # "Selenga Today", "USA Today": "Today" inside a title-cased name, not the day
+        return not (_CAP_WORD_BEFORE.search(before) and not _SENT_START_BEFORE.search(before))
     if h.kind in ("year", "year_range"):
         if _NOT_DATE_AFTER.search(after):
             return False

@@ -832,7 +832,8 @@ def _places(
         # they are sent back from (the acting authority's country)
         explicit_to = (
             dest is not None
-            and _TO_MOVE_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
+            # (not "Across Pakistan, more than 340,000 Afghans have gone back": where from)
+            and _TOWARDS_RE.search(text[max(s, dest.start - 25) : dest.start]) is not None
             and found_at.get(id(dest)) is None
         )
         if nationality is not None and not (explicit_to and dest is not None
