@@ -199,6 +199,16 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         sj = _subject_of(ctx, verb, s, e)
         if (
             sj is None
+            and verb.text.lower().endswith("ing")
+            and verb.dep in ("advcl", "xcomp", "conj")
+            and 0 <= verb.head < len(ctx.toks)
+            and re.search(r",\s*$", ctx.text[max(s, verb.start - 3) : verb.start])
+        ):
+            # "Syria's Interior Ministry gave a different split, saying 83,000 ...": the
+            # participle's speaker is the subject of the verb it hangs on
+            sj = _subject_of(ctx, ctx.toks[verb.head], s, e)
+        if (
+            sj is None
             and verb.dep == "conj"
             and 0 <= verb.head < len(ctx.toks)
             and ctx.toks[verb.head].dep == "ROOT"
