@@ -243,7 +243,7 @@ _FORWARD_RE = re.compile(
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
     r"|(?:plan(?:s|ning)?|prepar(?:e|es|ing)|brac(?:e|es|ing))\s+for|expects?\b|expecting"
     # "it expected Family Scheme arrivals to pass 60,000 by the summer"
-    r"|(?<!had\s)expected\s+(?:[\w-]+\s+){1,4}?to\s+(?!have\b)\w+"
+    r"|(?<!had\s)expected\s+(?:[\w-]+\s+){1,8}?to\s+(?!have\b)\w+"
     r"|projected\s+to|forecast\s+to|to\s+take\s+effect"
     r"|(?:were|was|are|is)\s+expected\b"
     r"|(?:is|are|'s|’s)\s+to\s+be"

@@ -1372,6 +1372,15 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         )  # fmt: skip
         if own is not None:
             ev = Event(ctx.rules.verb_triggers[own.lemma.lower()], own.text, own.start, own.end)
+    if ev is None and pop is not None and _NUMBER_OF_PEOPLE.search(
+        ctx.text[max(s, pop.start - 16) : pop.start]
+    ):
+        # "brought the number of Guatemalans returned by air from the US this year to
+        # 41,760": the participle after the counted people says what they did
+        m = re.match(r"\s+([a-z]+(?:ed|ing))\b", ctx.text[pop.end : pop.end + 20])
+        t = ctx.tok_at(pop.end + m.start(1)) if m is not None else None
+        if t is not None and t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers:
+            ev = Event(ctx.rules.verb_triggers[t.lemma.lower()], t.text, t.start, t.end)
     hurt = _HURT_PEOPLE.search(pop.text) if pop is not None and not inherited else None
     if hurt is not None and pop is not None and (ev is None or ev.type in _MOVES_OF_THE_HURT):
         # "receiving between 50 and 100 wounded people a day", "had treated 791 wounded
