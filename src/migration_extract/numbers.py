@@ -915,7 +915,7 @@ def _find_rate(toks: list[Tok], j: int, text: str, r: NumberRules) -> tuple[str,
                     after2 = toks[k + ln + 1].low if k + ln + 1 < len(toks) else ""
                     if not (nxt in ("earlier", "later") and after2 in ("this", "last", "that")):
                         return None  # '6,000 a day earlier this month' is still a rate
-                if per != "day" and nxt in r.rate_blockers_after_long:
+                if per != "day" and nxt in r.rate_blockers_after_long and not every:
                     return None  # "1.5 million a week after the quakes": a time, not a rate
             elif nxt in r.rate_blockers_after:
                 k += ln
