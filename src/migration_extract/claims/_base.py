@@ -271,6 +271,10 @@ def _is_people(noun: dict[str, Any] | None, ctx: _Ctx) -> bool | None:
         return None
     head = (noun.get("head") or "").lower()
     words = noun["text"].split()
+    if len(words) > 1 and words[-1].endswith("ing") and head == words[-1].lower():
+        # "Rohingya living (on the island)": a participle the parse took for the head
+        words = words[:-1]
+        head = words[-1].lower()
     last = words[-1].lower() if words else ""
     # "men of military age": the head is the word before "of"
     if " of " in noun["text"]:

@@ -27,6 +27,10 @@ _AND_THAT = re.compile(
 )
 
 
+# a capitalised word inside a multi-word name ("Relief and Repatriation Commissioner")
+_IN_A_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:and|of|for|&)\s+|\s+)[A-Z][\w’'-]+")
+
+
 def _word_after(
     ctx: _Ctx, verb: PTok, e: int, words: frozenset[str], *, chars: int, toks: int
 ) -> bool:
@@ -414,6 +418,13 @@ def _event(
                 and ctx.toks[t.head].lemma.lower() in _BODY_HEADS
             ):
                 continue  # "who runs a relocation agency": the name of a business
+            if t.start > s and t.text[:1].isupper() and _IN_A_NAME.search(
+                ctx.text, max(s, t.start - 30), min(e, t.end + 30)
+            ) is not None and any(
+                x[2] in ("ORG", "FAC", "PERSON", "WORK_OF_ART") and x[0] <= t.start < x[1]
+                for x in ctx.inp.entities
+            ):
+                continue  # "the Refugee Relief and Repatriation Commissioner": a name
             typ = r.noun_triggers[t.text.lower()]
             far = 15
             if t.text.lower() == "flight" and not _FLEEING_AFTER.match(ctx.text, t.end):

@@ -119,6 +119,9 @@ _BRINGS_TO_RE = re.compile(
     r"children)(?:\s+(?:displaced|evacuated|affected|returned))?)\b",
     re.I,
 )
+_BRINGS_TO_GROUP_RE = re.compile(
+    r"^\s+(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of\s+([A-Z][\w’'-]+)\b"
+)
 _STANDS_AT_RE = re.compile(
     # ("The flow of refugees into Egypt slowed to about 2,000 a day")
     r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total|flow|influx|stream)\s+of\s+((?:[\w’'-]+\s+){0,4}?"
@@ -139,6 +142,11 @@ def _number_population(ctx: _Ctx, q: Quantity, s: int, e: int) -> Span | None:
     returnees from Pakistan ... is now 253,000': the counted noun stated around "number of"."""
     m = _BRINGS_TO_RE.match(ctx.text[q.end : e])
     if m:
+        ps = q.end + m.start(1)
+        return Span(m.group(1), ps, ps + len(m.group(1)))
+    m = _BRINGS_TO_GROUP_RE.match(ctx.text[q.end : e])
+    if m and m.group(1) in ctx.groups:
+        # "brings to about 30,600 the number of Rohingya living on the silt island"
         ps = q.end + m.start(1)
         return Span(m.group(1), ps, ps + len(m.group(1)))
     m = _STANDS_AT_RE.search(ctx.text[s : q.start])

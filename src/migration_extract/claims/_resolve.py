@@ -1379,6 +1379,9 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         # 41,760": the participle after the counted people says what they did
         m = re.match(r"\s+([a-z]+(?:ed|ing))\b", ctx.text[pop.end : pop.end + 20])
         t = ctx.tok_at(pop.end + m.start(1)) if m is not None else None
+        last = pop.text.split()[-1]
+        if t is None and len(pop.text.split()) > 1 and last.endswith(("ed", "ing")):
+            t = ctx.tok_at(pop.end - len(last))  # "the number of Rohingya living on ..."
         if t is not None and t.pos == "VERB" and t.lemma.lower() in ctx.rules.verb_triggers:
             ev = Event(ctx.rules.verb_triggers[t.lemma.lower()], t.text, t.start, t.end)
     hurt = _HURT_PEOPLE.search(pop.text) if pop is not None and not inherited else None
