@@ -969,6 +969,15 @@ def _bare_figure_population(
     elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
         pop = _people_number_population(ctx, st, q, s, pm)
     elif (
+        (wm := re.search(r"\b([A-Z][\w’'-]+)\s*,\s+$", before)) is not None
+        and wm.group(1) in ctx.groups
+        and re.match(r"\s+of\s+whom\b", ctx.text[q.end : q.end + 12]) is not None
+    ):
+        # "Ukrainians, about 38,000 of whom hold Turkish residence permits": a part of the
+        # group named just before
+        ps = max(s, q.start - 80) + wm.start(1)
+        pop = Span(wm.group(1), ps, ps + len(wm.group(1)))
+    elif (
         gm := _GROUP_NUMBER_RE.search(ctx.text, max(s, q.start - 130), q.start)
     ) is not None and (gm.group("p") or gm.group("p2")) in ctx.groups and not re.search(
         # (not "new permits for Russians fell to fewer than 20,000": permits)
