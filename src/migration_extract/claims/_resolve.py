@@ -2332,10 +2332,21 @@ def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
     counts it (the first figure after it, with no other figure between); a nationality
     followed by "with" or "at" and the figure counts that nationality (its population when
     the figure counts no people of its own or only events)."""
-    if d.origin is not None or d.ev is None or d.ev.type in ("casualty", "mobilization"):
+    if d.ev is None or d.ev.type in ("casualty", "mobilization"):
+        return
+    # "followed by Venezuelans at roughly 47,300 and Guatemalans at 24,800": the noun after
+    # "and" is the next group's, not the figure's
+    next_groups = d.pop is not None and d.pop.start >= d.q.end and re.match(
+        r"\s*and\s", ctx.text[d.q.end : d.pop.start + 4]
+    ) is not None
+    if d.origin is not None and not next_groups:
         return
     w = _group_with_figure(ctx, d.q, d.s)
+    if w is None and next_groups:
+        return
     if w is not None:
+        if next_groups:
+            d.pop = None
         g = w.group("g")
         d.origin = Location(ctx.gaz.demonyms[g], g, w.start("g"), w.end("g"))
         ctx.group_figures.add(d.q.start)
@@ -2353,6 +2364,8 @@ def _origin_of_the_largest_group(ctx: _Ctx, d: _Draft) -> None:
     g = m.group("g")
     d.origin = Location(ctx.gaz.demonyms[g], g, m.start("g"), m.end("g"))
     ctx.group_figures.add(d.q.start)
+    if d.pop is None:
+        d.pop = Span(g, m.start("g"), m.end("g"))  # "Mexicans remained the largest group"
 
 
 def _places_from_earlier(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
