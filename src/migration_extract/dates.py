@@ -242,6 +242,8 @@ _FORWARD_RE = re.compile(
     r"\b(?:will|would(?!-)|next|'ll|’ll|shall|scheduled|upcoming|tomorrow|(?:is|are)\s+expected"
     r"|plans?\s+to|going\s+to|set\s+to|(?:wants?|intends?|aims?|hopes?|promised?)\s+to"
     r"|(?:plan(?:s|ning)?|prepar(?:e|es|ing)|brac(?:e|es|ing))\s+for|expects?\b|expecting"
+    # "was preparing to support up to 20,000 people through the winter"
+    r"|(?:preparing|planning|getting\s+ready)\s+to"
     # "it expected Family Scheme arrivals to pass 60,000 by the summer"
     r"|(?<!had\s)expected\s+(?:[\w-]+\s+){1,8}?to\s+(?!have\b)\w+"
     r"|projected\s+to|forecast\s+to|to\s+take\s+effect"
