@@ -2640,7 +2640,12 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
                 st.flow_dests[dest.code] = dest
         elif (
             len(flow) == 1
-            and _story_people(ctx, d.pop)
+            and (
+                _story_people(ctx, d.pop)
+                # "men of military age made up nearly nine in ten of those arriving on foot":
+                # a share of the flow's people
+                or (d.q.kind == "share" and _OF_PRONOUN.match(ctx.text, d.q.end, d.e) is not None)
+            )
             and not any(g[2] is not None and g[2] != dest.code for g in _geo_in(ctx, s, e))
             and not _TOTAL_RE.search(ctx.text[s:e])
         ):
