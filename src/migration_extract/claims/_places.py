@@ -455,6 +455,15 @@ def _places(
             ge <= q["start"] and re.search(r",\s+where\b", text[ge : q["start"]])
         ):
             continue  # "Speaking in Geneva, ...", "told reporters in Yerevan": where it was said
+        if (
+            src is not None
+            and src.end <= gs
+            and re.fullmatch(r",\s+(?:a|an|the)\s+[^,.;:]{0,60}\bfrom", text[src.end : gs].rstrip())
+            is not None
+        ):
+            # "said Nino Beridze, a volunteer from Tbilisi": where the speaker is from (not
+            # "a spokeswoman for UNHCR in Cox's Bazar": where the speaker is, the story's)
+            continue
         if _CONFLICT_SPREADS_TO.search(text, max(s, gs - 60), gs):
             continue  # "if fighting spread to western Ukraine": where the war goes, not who
         town = _TOWN_COMMA_BEFORE.search(text[max(s, gs - 60) : gs])
