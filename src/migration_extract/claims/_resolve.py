@@ -1885,7 +1885,18 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
         d.src = None
         return
     prev = d.prev_claim
-    if prev is not None and prev.source is not None and _told_with_its_count(ctx, d.q, prev):
+    if (
+        prev is not None
+        and prev.source is not None
+        and prev.sentence.start == d.s
+        and prev.quantity.end <= d.q.start
+        and re.fullmatch(r"[^,;:]{0,60},\s+(?:up|down)\s+from\s+", ctx.text[prev.quantity.end : d.q.start])
+        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, d.q.start)
+    ):
+        # "Finland's Border Guard said 6,470 Russians entered the country on Thursday, up from
+        # about 4,800 on Wednesday": the baseline is told by whoever told the figure
+        src = prev.source
+    elif prev is not None and prev.source is not None and _told_with_its_count(ctx, d.q, prev):
         # "the interior ministry in Tashkent said ... about 46,500 Russian citizens had
         # entered ..., more than twice the usual number": the change is told with its count
         src = prev.source
