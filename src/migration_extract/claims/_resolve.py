@@ -1855,6 +1855,10 @@ _REPORTING_BETWEEN = re.compile(
 )
 
 
+# between a figure and its baseline: "6,470 ... on Thursday, up from (about) 4,800"
+_BASELINE_AFTER_FIGURE = re.compile(r"[^,;:]{0,60},\s+(?:up|down)\s+from\s+")
+
+
 def _told_with_its_count(ctx: _Ctx, q: Quantity, prev: Claim) -> bool:
     """Is the change ``q`` set right after the count ``prev`` of its sentence, with no
     report between them ("... 46,500 Russian citizens had entered ..., more than twice
@@ -1890,7 +1894,7 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
         and prev.source is not None
         and prev.sentence.start == d.s
         and prev.quantity.end <= d.q.start
-        and re.fullmatch(r"[^,;:]{0,60},\s+(?:up|down)\s+from\s+", ctx.text[prev.quantity.end : d.q.start])
+        and _BASELINE_AFTER_FIGURE.fullmatch(ctx.text, prev.quantity.end, d.q.start)
         and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, d.q.start)
     ):
         # "Finland's Border Guard said 6,470 Russians entered the country on Thursday, up from
