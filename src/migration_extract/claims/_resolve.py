@@ -812,6 +812,16 @@ def _population_for(
     """The population a quantity counts and whether it is inherited, or None when it counts
     no people (no claim)."""
     people = _is_people(noun, ctx)
+    if (
+        noun is not None
+        and not people
+        and re.fullmatch(r"those\s+(?:who\s+\w+|[a-z]+(?:ing|ed))(?:\s+\w+)?", noun["text"])
+    ):
+        people = True  # "one in five of those crossing was a child": the people moving
+    if noun is not None and q.kind == "share" and noun["text"].lower() in ("total", "the total"):
+        # "More than 91,000 children had entered ..., about a fifth of the total": a share
+        # the figure before it makes of all (its people, its event)
+        return _population_from_context(ctx, st, qd, q, s, e)
     if noun is not None and people:
         pop = Span(noun["text"], noun["start"], noun["end"])
         # "at two border crossings": a place, not people crossing
