@@ -820,7 +820,11 @@ def _population_for(
         people = True  # "one in five of those crossing was a child": the people moving
     if noun is not None and q.kind == "share" and noun["text"].lower() in ("total", "the total"):
         # "More than 91,000 children had entered ..., about a fifth of the total": a share
-        # the figure before it makes of all (its people, its event)
+        # the figure before it makes of all (its people, its event; not a census: "15.1
+        # million people, or roughly a quarter of the total")
+        prev = [o for o in ctx.inp.quantities if s <= o["start"] and o["end"] <= q.start]
+        if not prev or _last_is_no_claim(st, prev):
+            return None
         return _population_from_context(ctx, st, qd, q, s, e)
     if noun is not None and people:
         pop = Span(noun["text"], noun["start"], noun["end"])
