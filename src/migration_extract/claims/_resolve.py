@@ -830,7 +830,9 @@ def _population_for(
         pop = Span(noun["text"], noun["start"], noun["end"])
         # "at two border crossings": a place, not people crossing
         head = noun["text"].split()[-1].lower()
-        if head in ("crossing", "crossings", "checkpoints", "checkpoint", "posts") and (
+        if head in ("crossing", "crossings", "checkpoints", "checkpoint", "posts") and not noun[
+            "text"
+        ].lower().startswith("those ") and (
             re.search(
                 r"\b(?:at|on|through|near|of|but|the)\s+$",
                 ctx.text[max(s, q.start - 12) : q.start],
