@@ -1305,6 +1305,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _resolve_population(ctx, d)
     _story_event(ctx, st, d)
     _passengers_carried(ctx, d)
+    _share_of_residents(ctx, st, d)
     if _no_claim_without_event(ctx, d):
         return None
     _event_from_counted_noun(ctx, d)
@@ -1812,6 +1813,26 @@ def _passengers_carried(ctx: _Ctx, d: _Draft) -> None:
     ):
         typ = "arrival"
     d.ev = Event(typ, verb.text, verb.start, verb.end)
+
+
+# "Men make up more than half of the Russian permit holders in the city", "Children make up
+# more than half of the island's population": a share of the people living somewhere
+_OF_RESIDENTS_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<w>population|residents|inhabitants|holders|permit\s+holders)\b"
+)
+
+
+def _share_of_residents(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """A share that a group makes up of the people living somewhere is a stock, in a story
+    of people on the move (not a census: "Women make up 51.5% of the population")."""
+    if d.ev is not None or d.q.kind != "share" or not st.out:
+        return
+    if not MAKING_UP_BEFORE.search(ctx.text[max(d.s, d.q.start - 24) : d.q.start]):
+        return
+    m = _OF_RESIDENTS_AFTER.match(ctx.text, d.q.end, d.e)
+    if m is not None:
+        d.ev = Event("stock", m.group("w"), m.start("w"), m.end("w"))
 
 
 def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
