@@ -125,7 +125,7 @@ _BRINGS_TO_GROUP_RE = re.compile(
 _STANDS_AT_RE = re.compile(
     # ("The flow of refugees into Egypt slowed to about 2,000 a day")
     r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total|flow|influx|stream)\s+of\s+((?:[\w’'-]+\s+){0,4}?"
-    r"[\w’'-]+)\b[^.;]{0,80}?\b(?:is|was|stands|stood|now\s+stands|reached|rose|grew|climbed|"
+    r"[\w’'-]+)\b[^.;]{0,80}?\b(?:is|was|stands|stood|now\s+stands|reached|rose|grew|climbed|fell|"
     r"increased|risen|fallen|dropped|declined|grown|at|to|"
     # "The number of Ukrainian refugees in Czechia has topped 500,000"
     r"topped|tops|passed|passes|exceeded|exceeds|surpassed|hit|neared|nears)\s+"

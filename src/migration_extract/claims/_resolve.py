@@ -1579,6 +1579,10 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
         if m:
             ps = q.end + m.start(1)
             pop = Span(m.group(1), ps, ps + len(m.group(1)))
+    if pop is not None and re.match(r"(?:of|and)\s", pop.text):
+        # "About a third of them were minors", "India with 990,000 and Laos": no noun of
+        # the figure's own
+        pop = None
     m_ev = re.match(r"(\w+)\s+(?:with|of)\s+(.+)$", pop.text) if pop is not None else None
     if m_ev and m_ev.group(1).lower() in ctx.rules.event_nouns and pop is not None:
         # "Encounters with Venezuelans rose to more than 187,000"
