@@ -40,8 +40,11 @@ EPOCHS, SEED, MARGIN = 10, 13, 10.0
 # types the model never changes: the rules read "onward" from explicit phrases ("passed
 # through X on their way north", "have gone on to other countries") that the labels follow;
 # in leave-one-batch-out the model's changes away from it fixed 1 claim and broke none but
-# 2 went wrong either way, and it broke three golden sentences and a seed claim
-KEEP = ("onward",)
+# 2 went wrong either way, and it broke three golden sentences and a seed claim; nor
+# "mobilization", read from the call-up's own words (draft, summonses, "ordering 300,000
+# draftees"): retrained on 24 batches the model turned seed-003's call-up into an arrival;
+# keeping it costs 5 of 59 leave-one-batch-out fixes (0.856 -> 0.854), no breaks
+KEEP = ("mobilization", "onward")
 MARGINS = (0.0, 2.0, 5.0, 10.0, 15.0, 20.0)
 
 
