@@ -1319,6 +1319,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
+    _across_the_channel(ctx, d)
     _places_from_story(ctx, st, d)
     _moved_on_inside(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
@@ -2710,6 +2711,25 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # fill from context where an analyst would be sure; fixtures/README)
             origin = next(iter(flow.values()))
     d.origin, d.dest = origin, dest
+
+
+# "Nearly 1,000 migrants cross Channel in one day", "crossed the English Channel in small
+# boats": the crossing to Britain
+_CROSS_THE_CHANNEL = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:the\s+)?(?:English\s+)?Channel\b")
+
+
+def _across_the_channel(ctx: _Ctx, d: _Draft) -> None:
+    """Arrivals "across the Channel" with no destination named go to the United Kingdom (the
+    small-boat crossings every source counts on the British side)."""
+    if (
+        d.dest is None
+        and d.ev is not None
+        and d.ev.type == "arrival"
+        and (m := _CROSS_THE_CHANNEL.search(ctx.text, d.s, d.e)) is not None
+        and not re.search(r"\bfrom\s+(?:the\s+)?(?:UK|Britain|England)\b", ctx.text[m.end() : d.e])
+    ):
+        ws = m.end() - len("Channel")
+        d.dest = Location("GB", "Channel", ws, m.end())
 
 
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
