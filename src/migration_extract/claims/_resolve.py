@@ -1913,6 +1913,18 @@ def _told_with_its_count(ctx: _Ctx, q: Quantity, prev: Claim) -> bool:
     )
 
 
+def _baseline_of(ctx: _Ctx, q: Quantity, s: int, prev: Claim) -> bool:
+    """Is the count ``q`` the baseline set right after ``prev`` of its sentence, with no
+    report between them ("Finland's Border Guard said 6,470 Russians entered the country on
+    Thursday, up from about 4,800 on Wednesday")? Then whoever told the figure told it."""
+    return (
+        prev.sentence.start == s
+        and prev.quantity.end <= q.start
+        and _BASELINE_AFTER_FIGURE.fullmatch(ctx.text, prev.quantity.end, q.start) is not None
+        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, q.start)
+    )
+
+
 def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     """Who the figure is attributed to (remembered on ``ctx`` for the figures after it)."""
     src = _source(ctx, d.qd, d.s, d.e)
@@ -1934,15 +1946,8 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
     if (
         prev is not None
         and prev.source is not None
-        and prev.sentence.start == d.s
-        and prev.quantity.end <= d.q.start
-        and _BASELINE_AFTER_FIGURE.fullmatch(ctx.text, prev.quantity.end, d.q.start)
-        and not _REPORTING_BETWEEN.search(ctx.text, prev.quantity.end, d.q.start)
+        and (_told_with_its_count(ctx, d.q, prev) or _baseline_of(ctx, d.q, d.s, prev))
     ):
-        # "Finland's Border Guard said 6,470 Russians entered the country on Thursday, up from
-        # about 4,800 on Wednesday": the baseline is told by whoever told the figure
-        src = prev.source
-    elif prev is not None and prev.source is not None and _told_with_its_count(ctx, d.q, prev):
         # "the interior ministry in Tashkent said ... about 46,500 Russian citizens had
         # entered ..., more than twice the usual number": the change is told with its count
         src = prev.source
