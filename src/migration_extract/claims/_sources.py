@@ -711,16 +711,14 @@ def _make_source(
             and (name.lower().startswith(("un ", "u.n.")) or (canon in ctx.text and canon != "UN"))
         ):
             name = canon
-    part = _ORG_PART.fullmatch(name)
-    if part is not None and (
-        part.group("org").isupper() or part.group("org") in ctx.rr.international
-    ):
-        name = part.group("org")  # "IOM's teams in Djibouti", "IOM's displacement tracking"
-    branch = _ORG_BRANCH.match(name)
-    if branch is not None and (
-        branch.group("org").isupper() or branch.group("org") in ctx.rr.international
-    ):
-        name = branch.group("org")  # "UNHCR's office in Dushanbe": the organisation
+    # "IOM's teams in Djibouti", "IOM's displacement tracking" (the whole name), "UNHCR's
+    # office in Dushanbe ..." (its start): the organisation
+    for part in (_ORG_PART.fullmatch(name), _ORG_BRANCH.match(name)):
+        if part is not None and (
+            part.group("org").isupper() or part.group("org") in ctx.rr.international
+        ):
+            name = part.group("org")
+            break
     anaphoric = _ANAPHORIC_SOURCES.match(name)
     if anaphoric:
         word = anaphoric.group(1).lower()
