@@ -1409,6 +1409,27 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             v = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}[t.low]
             kind = "other" if _thing_subject(toks, i, r) else "change"
             return _Mention(i, i + 1, t.start, t.end, v, kind=kind)
+    # headline verbs in the present: "Sea arrivals more than double", "residence permits
+    # triple as ...": a plural subject (hedges skipped), then the end of the line or a
+    # preposition or conjunction, never a noun it would modify ("a double blow")
+    if t.low in _PRESENT_CHANGE and (i + 1 == n or toks[i + 1].low in _AFTER_PRESENT_CHANGE):
+        k = i - 1
+        while k >= 0 and i - k <= 3 and toks[k].low in _hedge_words(r):
+            k -= 1
+        # ("Sea arrivals in Italy more than double": the plural may stand before a place)
+        subj = next(
+            (
+                toks[j]
+                for j in range(k, max(-1, k - 3), -1)
+                if toks[j].text.isalpha() and toks[j].low.endswith("s")
+                and not toks[j].low.endswith("ss")
+                and (toks[j].text[:1].islower() or _is_sentence_start(toks, j))
+            ),
+            None,
+        )  # fmt: skip
+        if subj is not None and "\n" not in text[subj.end : t.start]:
+            kind = "other" if _thing_subject(toks, i, r) else "change"
+            return _Mention(i, i + 1, t.start, t.end, _PRESENT_CHANGE[t.low], kind=kind)
     # vague magnitudes: "several thousand", "a few hundred", "tens of thousands"
     vm = _match_phrase(toks, i, r.vague_multipliers, 3)
     if vm is not None:
@@ -2297,6 +2318,13 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
         steps += 1
     return False
 
+
+_PRESENT_CHANGE = {"double": 2, "doubles": 2, "triple": 3, "triples": 3, "treble": 3,
+                   "quadruple": 4}  # fmt: skip
+_AFTER_PRESENT_CHANGE = frozenset(
+    {"in", "as", "since", "after", "amid", "over", "on", "from", "while", "within", "year",
+     "again", ",", ".", ";", ":", "|", "-", "–", "—"}
+)  # fmt: skip
 
 _HEDGE_WORDS: dict[int, frozenset[str]] = {}
 

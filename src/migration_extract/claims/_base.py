@@ -114,6 +114,9 @@ class ClaimRules:
     # verbs by which a port or a line carries passengers ("Graz Airport handled 1,064,200
     # passengers")
     carrying_verbs: frozenset[str] = frozenset()
+    bringing_verbs: frozenset[str] = frozenset()
+    institution_people: frozenset[str] = frozenset()
+    migration_words: frozenset[str] = frozenset()
     # papers counted in the people's place, no population ("44,600 visas were granted")
     document_heads: frozenset[str] = frozenset()
     # verbs by which a cause drives people somewhere, and the causes ("Drought pushes
@@ -212,6 +215,8 @@ class _Ctx:
         # no story for the figures after them
         self.group_figures: set[int] = set()
         self.claim_starts: list[int] = []
+        # does the article use any word of migration (lexicon `migration_words`)? read once
+        self.migration_story: bool | None = None
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sents:

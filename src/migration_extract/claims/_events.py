@@ -94,6 +94,24 @@ def _sent_back(ctx: _Ctx, verb: PTok, e: int) -> bool:
     )
 
 
+def _brought(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> str | None:
+    """The movement of people that ``verb`` ("bring") carries: back or home a return,
+    out a departure, to or into a place an arrival; None when the figure is not what it
+    brings somewhere."""
+    if re.match(r"\s+to\s+(?:[a-z]+\s+){0,2}[\d.,]+(?:\s+(?:million|thousand))?\s+the\b",
+                ctx.text[verb.end : verb.end + 40]):
+        return None  # "brings to about 30,600 the number of Rohingya living ...": a total
+    if _sent_back(ctx, verb, e):
+        return "return" if _object_of(ctx, anchor, verb) or _carried(ctx, anchor, verb, e) else None
+    if not _carried(ctx, anchor, verb, e):
+        return None
+    out = any(
+        p.text.lower() == "out" and p.head == verb.i and p.dep in ("prt", "prep", "advmod")
+        for p in ctx.toks_in(verb.end, min(e, verb.end + 80))
+    )
+    return "departure" if out else "arrival"
+
+
 def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     """Is the figure what ``verb`` carries somewhere ("moving hundreds of others to Sicily",
     "46,000 have been moved into containers", "400 people a day were being taken by barge
@@ -259,6 +277,16 @@ def _event(
                 path.append(Event("return", a.text, a.start, a.end))
             elif a.pos == "VERB" and lem in r.moved_by_others and _carried(ctx, anchor, a, e):
                 path.append(Event("other", a.text, a.start, a.end))
+            elif (
+                a.pos == "VERB"
+                and lem in r.bringing_verbs
+                and anchor is not None
+                and (brought := _brought(ctx, anchor, a, e)) is not None
+            ):
+                # "had been brought to Germany on charter flights", "Trains from Lviv bring
+                # thousands a day to Przemysl", "brought 4,100 Afghans out of Kabul" (not
+                # "bringing the total to 1,388": the people are not what is brought)
+                path.append(Event(brought, a.text, a.start, a.end))
             elif a.pos == "VERB" and (given := _what_the_verb_moves(ctx, a, lem, e)):
                 path.append(Event(given, a.text, a.start, a.end))
             elif a.pos in ("VERB", "AUX") and lem in r.verb_triggers:

@@ -627,10 +627,16 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
     if noun is None:
         noun = _noun_after_figure(ctx, q, e)
     if noun is not None and " " in noun["text"]:
-        head_word = noun["text"].rsplit(" ", 1)[1]
-        if head_word.lower() in ctx.rules.verb_triggers:
-            # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land"
-            short = noun["text"].rsplit(" ", 1)[0]
+        # headline grammar: "1,000 Rohingya land in Aceh" parsed as "Rohingya land",
+        # "Thousands of Rohingya flee Rakhine fighting" as "Rohingya flee Rakhine": the
+        # people end before the first word that is a movement verb
+        words = noun["text"].split(" ")
+        cut = next(
+            (i for i in range(1, len(words)) if words[i].lower() in ctx.rules.verb_triggers),
+            None,
+        )
+        if cut is not None:
+            short = " ".join(words[:cut])
             cand = {"text": short, "start": noun["start"], "end": noun["start"] + len(short),
                     "head": short.split()[-1]}  # fmt: skip
             if _is_people(cand, ctx):
@@ -915,6 +921,8 @@ def _population_from_context(
         return None  # "Cholera cases rose to 1,200 in the camps": a level of things
     if pop is None and q.kind not in ("change", "share"):
         return _bare_figure_population(ctx, st, q, s, e)
+    if pop is None and q.kind == "change" and _change_of_a_thing(ctx, q, s):
+        return None  # "Cargo volumes fell 7%", "exports were up 11%": what changed is no people
     first = pop.text.split()[0] if pop is not None else ""
     if (
         pop is not None
@@ -925,6 +933,35 @@ def _population_from_context(
     ):
         return None
     return pop, inherited
+
+
+def _change_of_a_thing(ctx: _Ctx, q: Quantity, s: int) -> bool:
+    """Is a change with no noun set on a subject before it that names things ("Cargo volumes,
+    however, fell 7%", "beef production to rise about 4%", "Total attendance was up 11%")?
+    People, events ("Arrivals rose 40%") and totals ("the number ... has risen by 75%") keep
+    the figure; so does a name ("Georgia's figure"), a pronoun or no parsed subject."""
+    t = ctx.tok_at(q.start)
+    for _ in range(4):
+        if t is None or t.pos in ("VERB", "AUX") or not 0 <= t.head < len(ctx.toks):
+            break
+        t = ctx.toks[t.head] if t.head != t.i else None
+    if t is None or t.pos not in ("VERB", "AUX"):
+        return False
+    subj = next(
+        (c for c in ctx.toks_in(s, t.start) if c.head == t.i and c.dep in ("nsubj", "nsubjpass")),
+        None,
+    )
+    if subj is None or subj.pos != "NOUN" or subj.end > q.start:
+        return False
+    word = subj.text.lower()
+    return not (
+        _is_people({"text": word, "head": word}, ctx)
+        or word in ctx.rules.all_event_nouns
+        or word in ctx.rules.noun_triggers
+        or word in _TOTAL_WORDS
+        or word in ("flow", "flows", "outflow", "inflow", "pace", "rate", "level", "share",
+                    "proportion", "percentage")
+    )
 
 
 def _counted_population(ctx: _Ctx, st: _RunState, q: Quantity, s: int, e: int) -> Span | None:
@@ -1209,6 +1246,23 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
     return False
 
 
+def _members_of_an_institution(ctx: _Ctx, pop: Span | None, s: int, e: int) -> bool:
+    """Students, applicants or voters counted by their school or poll in an article with
+    no word of migration and no nationality in their sentence: "enrolled 41,615 students"
+    is no claim; "9,400 Venezuelan pupils" and, in a story of temporary protection,
+    "receiving 300 to 400 applicants a day" are."""
+    if pop is None or pop.text.split()[-1].lower() not in ctx.rules.institution_people:
+        return False
+    if any(g[2] for g in _geo_in(ctx, pop.start, pop.end)):
+        return False
+    if ctx.migration_story is None:
+        low = ctx.text.lower()
+        ctx.migration_story = any(w in low for w in ctx.rules.migration_words)
+    return not ctx.migration_story and not any(
+        g[2] and ctx.gaz.is_demonym(ctx.text[g[0] : g[1]]) for g in _geo_in(ctx, s, e)
+    )
+
+
 def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: int) -> bool:
     """One family's story, a deployment, a census, an age after a name, a list number, jobs
     or living conditions, a place's population."""
@@ -1227,6 +1281,8 @@ def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: 
         and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
     ):
         return True  # "has sent 1,500 active-duty troops"
+    if _members_of_an_institution(ctx, pop, s, e):
+        return True  # "The University of Georgia enrolled 41,615 students"
     if (
         pop is not None
         and pop.text.split()[-1].lower() in ("people", "residents", "inhabitants")

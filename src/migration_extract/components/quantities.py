@@ -71,7 +71,9 @@ class QuantitiesComponent:
                 if label in _OTHER_ENTS and kind == "count" and q.value is not None:
                     kind = "other"
                 elif label == "DATE" and kind == "count" and s <= q.start and q.end <= e:
-                    words = set(text[s:e].lower().split())
+                    # the period the number counts ("18 months"), not one before it ("For
+                    # years thousands of Venezuelans walked ...": one DATE entity)
+                    words = set(text[q.end : e].lower().split())
                     if words & _PERIOD_WORDS:
                         kind = "other"
             out.append(q if kind == q.kind else _replace_kind(q, kind))
