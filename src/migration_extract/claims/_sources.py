@@ -463,6 +463,18 @@ _LONG_NAME_OPENING = re.compile(
     r"[A-Z][\w’'-]*(?:(?:,\s*|\s+and\s+|\s+(?:of|for|on|and)\s+|\s+)[A-Z][\w’'-]*)*\s+"
 )
 # "to Port-au-Prince and ": the second of two places
+# a name the tagger took for a person that names a building or a body: "the Gandan
+# monastery", "Bali's Ngurah Rai airport", "the refugee rights group Pro Asyl"
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:airport|monastery|mosque|church|cathedral|station|port|bridge|camp|hospital|"
+    r"clinic|school|university|college|hotel|stadium|arena|market|square|street|avenue|"
+    r"district|province|region|crossing|checkpoint|cent(?:re|er)|base|airbase|highway|"
+    r"road|valley|river|park|foundation|institute|group)\b"
+)
+_BODY_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|charity|agency|NGO|network|foundation|party|company|firm|"
+    r"outlet|newspaper|channel|site|website|association|union|movement)\s+$"
+)
 _LISTED_PLACE_BEFORE = re.compile(
     r"\b(?:at|in|near|from|to|via|through|into)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
     r"\s+(?:and|or)\s+$"
@@ -508,6 +520,8 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
         )  # "Jean-Baptiste Kambale, who coordinates ...": a person the tagger took for a body
         if (lab == "PERSON" or name_like) and ee <= a0 and (person is None or es > person[0]):
             before = ctx.text[max(0, es - 60) : es]
+            if _FACILITY_AFTER.match(ctx.text, ee) or _BODY_BEFORE.search(before[-20:]):
+                continue  # the name of a building or a body, not the speaker
             if _LOCATIVE_BEFORE.search(before[-20:]) or _LISTED_PLACE_BEFORE.search(before):
                 # "crossing at Islam Qala", "flights to Port-au-Prince and Cap-Haitien": a
                 # place the tagger took for a person
