@@ -988,6 +988,13 @@ def _counted_population(ctx: _Ctx, st: _RunState, q: Quantity, s: int, e: int) -
     return pop
 
 
+# a figure that is a part of the one before it, or the next item of a list of figures
+_PART_OR_ITEM_BEFORE = re.compile(
+    r"(?:,\s+of\s+which\s+|,\s+(?:and\s+)?[a-z]+s\s+|,\s+and\s+(?:[A-Z][\w-]*\s+){1,2})"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
+)
+
+
 def _bare_figure_population(
     ctx: _Ctx, st: _RunState, q: Quantity, s: int, e: int
 ) -> _Pop | None:
@@ -1008,6 +1015,17 @@ def _bare_figure_population(
     things = _NUMBER_OF_THINGS.search(before)
     if things is not None and things.group(1).lower() in ctx.rules.not_people:
         return None  # "The number of displacement sites in the capital has reached 96"
+    if _PART_OR_ITEM_BEFORE.search(before):
+        prev = [
+            o for o in ctx.inp.quantities
+            if s <= o["start"] < q.start and o.get("kind") in ("count", "other")
+            and (o.get("value") or o.get("high") or 0) >= 100
+        ]  # fmt: skip
+        if _last_is_no_claim(st, prev):
+            # "The census cost about 11 million euros, of which 4.5 million came from the
+            # EU", "Buses carried 66.9 million trips, ..., and ferries 6.5 million": a part
+            # or the next item of a figure of things
+            return None
     first_word = q.text.split(maxsplit=1)[0].lower() if " " in q.text else ""
     if first_word in ctx.rules.hedge_verbs:
         # "arrivals near 90,000": the hedge inside the quantity is the verb of the total
