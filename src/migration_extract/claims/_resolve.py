@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..geo import CountryGazetteer, country_gazetteer
@@ -1264,6 +1265,25 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
     return False
 
 
+# the fewest sentences from which an article's words tell its story
+_STORY_SENTENCES = 5
+
+
+def _migration_story(ctx: _Ctx) -> bool:
+    """Does the article use any word of migration, borders or camps (lexicon
+    `migration_words`)? Read once per article."""
+    if ctx.migration_story is None:
+        found = _story_words_re(ctx.rules.migration_words).search(ctx.text)
+        ctx.migration_story = found is not None
+    return ctx.migration_story
+
+
+@lru_cache(maxsize=4)
+def _story_words_re(words: frozenset[str]) -> re.Pattern[str]:
+    """The lexicon's word stems (regular-expression fragments) matched at a word start."""
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + ")", re.I)
+
+
 def _members_of_an_institution(ctx: _Ctx, pop: Span | None, s: int, e: int) -> bool:
     """Students, applicants or voters counted by their school or poll in an article with
     no word of migration and no nationality in their sentence: "enrolled 41,615 students"
@@ -1273,10 +1293,7 @@ def _members_of_an_institution(ctx: _Ctx, pop: Span | None, s: int, e: int) -> b
         return False
     if any(g[2] for g in _geo_in(ctx, pop.start, pop.end)):
         return False
-    if ctx.migration_story is None:
-        low = ctx.text.lower()
-        ctx.migration_story = any(w in low for w in ctx.rules.migration_words)
-    return not ctx.migration_story and not any(
+    return not _migration_story(ctx) and not any(
         g[2] and ctx.gaz.is_demonym(ctx.text[g[0] : g[1]]) for g in _geo_in(ctx, s, e)
     )
 
@@ -1385,6 +1402,18 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _event_from_counted_noun(ctx, d)
     _resolve_source(ctx, d)
     _revise_event(ctx, d)
+    if (
+        d.ev is not None
+        and d.ev.type == "stock"
+        and len(ctx.sents) >= _STORY_SENTENCES
+        and not _migration_story(ctx)
+        and not (d.pop is not None and any(g[2] for g in _geo_in(ctx, d.pop.start, d.pop.end)))
+    ):
+        # "48,900 people were waiting for operations", "The arena holds 19,370" in an
+        # article with no word of migration, borders or camps and no nationality counted:
+        # people where they are, no one on the move ("About 400,000 Syrians are registered
+        # in Jordan" stays; a text of a few sentences says too little about its story)
+        return None
     _resolve_places(ctx, d)
     _moved_within_a_country(ctx, d)
     _origin_from_the_words(ctx, d)
