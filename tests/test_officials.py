@@ -150,6 +150,18 @@ def test_home_country_fills_a_bare_title() -> None:
     assert home_country("no dateline here", cs) == "KZ"
 
 
+def test_home_country_reads_a_dateline_with_day_month_year() -> None:
+    # "ATYRAU, 4 October 2022 -": the dateline's city, not the country named most
+    cs = [Country("Russia", 40, 46, "RU"), Country("Russian", 60, 67, "RU")]
+    t = "ATYRAU, 4 October 2022 - Russians keep crossing from Russia, officials said."
+    def look(c: str) -> tuple[str, str] | None:
+        return ("Atyrau", "KZ") if c == "Atyrau" else None
+
+    assert home_country(t, cs, place_lookup=look) == "KZ"
+    t2 = "LONDON, October 4, 2022 - Arrivals rose."
+    assert home_country(t2) == "GB"
+
+
 def test_known_officials_give_country_not_role() -> None:
     t = "Tens of thousands fled to avoid Putin's mobilization."
     o = one(t, "Putin")["Putin"]

@@ -813,7 +813,9 @@ _DATELINE_RE = re.compile(
     # (capitals with accents too: "CIUDAD JUÁREZ, Mexico –", "DAJABÓN")
     r"(?m)^\W{0,3}(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]{1,40}?[A-ZÀ-ÖØ-Þ])"
     r"(?P<city2>/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]+?)?"
-    r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?"
+    # the date: "Sept 17", "Oct. 4", "4 October 2022", "October 4, 2022"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     + AGENCY_TAG
     + r"\s+[–—-]{1,2}\s"
 )
