@@ -87,6 +87,19 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"\s+" + _BOUND_HEDGE,
     re.I,
 )
+# people given beds or housing are housed, not a capacity: "the group had found beds for
+# about 1,200 Russian men", "has found temporary housing for 1,780 of the arrivals"
+_HOUSED_BEFORE = re.compile(
+    r"\b(?:found|find|finds|finding|provided|provides|provide|arranged|secured)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:beds?|housing|homes|rooms?|places|shelter)\s+for\s+" + _BOUND_HEDGE,
+    re.I,
+)
+# supplies for a number of people: what is sent or set up, not who came
+_SUPPLIES_FOR_BEFORE = re.compile(
+    r"\b(?:tents?|blankets|kits|kitchen\s+sets|supplies|rations|mattresses)\s+"
+    r"(?:[\w,-]+\s+){0,4}?for\s+" + _BOUND_HEDGE,
+    re.I,
+)
 _NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 
 _HEDGE_TAIL = (
@@ -1241,8 +1254,11 @@ def _share_moved(ctx: _Ctx, q: Quantity, e: int) -> bool:
 def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
     """The words before the figure make it a capacity, a population, a sample, an average
     load or an age."""
-    if _NOT_A_CLAIM_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+    before = ctx.text[max(s, q.start - 50) : q.start]
+    if _NOT_A_CLAIM_BEFORE.search(before[-40:]) and not _HOUSED_BEFORE.search(before):
         return True
+    if _SUPPLIES_FOR_BEFORE.search(before):
+        return True  # "pitched tents for 5,000 people", "blankets and kitchen sets for 6,000"
     if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
         return True
     if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
