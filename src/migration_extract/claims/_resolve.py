@@ -1413,6 +1413,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _story_event(ctx, st, d)
     _passengers_carried(ctx, d)
     _share_of_residents(ctx, st, d)
+    _housed(ctx, d)
     if _no_claim_without_event(ctx, d):
         return None
     _event_from_counted_noun(ctx, d)
@@ -1957,6 +1958,19 @@ def _share_of_residents(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     m = _OF_RESIDENTS_AFTER.match(ctx.text, d.q.end, d.e)
     if m is not None:
         d.ev = Event("stock", m.group("w"), m.start("w"), m.end("w"))
+
+
+def _housed(ctx: _Ctx, d: _Draft) -> None:
+    """"The group had found beds for about 1,200 Russian men": people given beds or housing
+    are where they stay (a stock), whose verb is the finding."""
+    if d.ev is not None:
+        return
+    m = _HOUSED_BEFORE.search(ctx.text, max(d.s, d.q.start - 50), d.q.start)
+    if m is not None:
+        verb = re.match(r"\w+", m.group(0))
+        assert verb is not None
+        ws = m.start() + verb.start()
+        d.ev = Event("stock", verb.group(0), ws, ws + len(verb.group(0)))
 
 
 def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
