@@ -602,7 +602,30 @@ def _share_baseline(ctx: _Ctx, cands: list[_Cand], qd: dict[str, Any]) -> dict[s
         # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
         # in 2021": the baseline of a share is a share
         qd = {**qd, "kind": "share"}
+    elif (
+        qd.get("kind") == "other"
+        and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
+        and cands
+        and cands[-1][1].kind == "share"
+        and cands[-1][4] == ctx.sent_of(qd["start"])[0]
+        and _parenthesized_group(ctx, qd) is not None
+    ):
+        # "Venezuelans made up about 55% of this year's crossers, followed by Ecuadorians
+        # (14%) and Haitians (12%)": each nationality's share of the same whole
+        qd = {**qd, "kind": "share"}
     return qd
+
+
+def _parenthesized_group(ctx: _Ctx, qd: dict[str, Any]) -> dict[str, Any] | None:
+    """The nationality whose figure stands in brackets after it ("Ecuadorians (14%)"), as
+    a noun, or None."""
+    m = re.search(r"\b([A-Z][\w’'-]+)\s*\($", ctx.text[max(0, qd["start"] - 40) : qd["start"]])
+    if m is None or ctx.text[qd["end"] : qd["end"] + 1] != ")":
+        return None
+    if not ctx.gaz.is_demonym(m.group(1)) or not m.group(1).endswith("s"):
+        return None
+    ns = max(0, qd["start"] - 40) + m.start(1)
+    return {"text": m.group(1), "start": ns, "end": ns + len(m.group(1)), "head": m.group(1)}
 
 
 def _candidate_nearby(ctx: _Ctx, cands: list[_Cand], pos: int) -> bool:
@@ -625,6 +648,8 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = None
     if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
         noun = who
+    if q.kind == "share" and (group := _parenthesized_group(ctx, qd)) is not None:
+        noun = group  # "followed by Ecuadorians (14%)"
     if (
         q.kind == "share"
         # "Venezuelans made up 328,650 of the crossings": a count of a part, the same way
@@ -1054,14 +1079,18 @@ def _bare_figure_population(
     elif (pm := _PEOPLE_NUMBER_RE.search(before)) is not None:
         pop = _people_number_population(ctx, st, q, s, pm)
     elif (
-        (wm := re.search(r"\b([A-Z][\w’'-]+)\s*,\s+$", before)) is not None
+        (wm := re.search(r"\b([A-Z][\w’'-]+)((?:\s+[a-z][\w-]+){0,2})\s*,\s+$", before))
+        is not None
         and wm.group(1) in ctx.groups
+        and (not wm.group(2) or _is_people({"text": wm.group(2).strip(),
+                                             "head": wm.group(2).split()[-1]}, ctx))
         and re.match(r"\s+of\s+whom\b", ctx.text[q.end : q.end + 12]) is not None
     ):
-        # "Ukrainians, about 38,000 of whom hold Turkish residence permits": a part of the
-        # group named just before
+        # "Ukrainians, about 38,000 of whom hold Turkish residence permits", "Sudanese
+        # refugees, about 14,350 of whom have arrived since April": a part of the group
+        # named just before
         ps = max(s, q.start - 80) + wm.start(1)
-        pop = Span(wm.group(1), ps, ps + len(wm.group(1)))
+        pop = Span(before[wm.start(1) : wm.end(2)], ps, ps + wm.end(2) - wm.start(1))
     elif (
         gm := _GROUP_NUMBER_RE.search(ctx.text, max(s, q.start - 130), q.start)
     ) is not None and (gm.group("p") or gm.group("p2")) in ctx.groups and not re.search(
@@ -3021,7 +3050,7 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         )
         if counted is not None:
             tm = counted.time
-    if tm is None and q.kind == "count":
+    if tm is None and q.kind in ("count", "share"):
         tm = _time_of_the_listed_figure(ctx, q, s, st.out)
     if q.kind == "change" and tm is not None:
         tm = _time_of_the_changed_figure(ctx, q, s, tm, st.out)
@@ -3089,6 +3118,18 @@ def _time_of_the_listed_figure(
             t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
         return t
 
+    if q.kind == "share" and _parenthesized_group(ctx, {"start": q.start, "end": q.end}):
+        # "Venezuelans made up about 55% of this year's crossers, followed by Ecuadorians
+        # (14%)": the bracketed share of the same whole, at the same time
+        first = next(
+            (c for c in out if c.sentence.start == s and c.quantity.kind == "share"
+             and c.quantity.start < q.start),
+            None,
+        )  # fmt: skip
+        if first is not None and first.time is not None:
+            return first.time
+    if q.kind != "count":
+        return None
     me = noun_of(q.start)
     if me is None:
         return None
