@@ -608,12 +608,39 @@ def _share_baseline(ctx: _Ctx, cands: list[_Cand], qd: dict[str, Any]) -> dict[s
         and cands
         and cands[-1][1].kind == "share"
         and cands[-1][4] == ctx.sent_of(qd["start"])[0]
-        and _parenthesized_group(ctx, qd) is not None
+        and (
+            _parenthesized_group(ctx, qd) is not None
+            or _gapped_after(ctx, cands[-1][1].end, qd["start"]) is not None
+        )
     ):
+        # (and "Citizens of Russia made up about 94% of those arriving, he said, and men of
+        # working age about 80%": the next share of the same whole, its verb gapped)
         # "Venezuelans made up about 55% of this year's crossers, followed by Ecuadorians
         # (14%) and Haitians (12%)": each nationality's share of the same whole
         qd = {**qd, "kind": "share"}
     return qd
+
+
+# a coordinated clause whose verb is gapped: "..., and men of working age about 80%",
+# "..., but about 22% last week", "..., and about 35% from Libya"
+_GAPPED_OPENING = re.compile(r"(?:,\s*|\s)(?:and|but|while|whereas)\s+((?:[\w’'-]+\s+){0,4})$")
+
+
+def _gapped_after(ctx: _Ctx, prev_end: int, pos: int) -> re.Match[str] | None:
+    """The opening of a gapped clause between a share and the figure at ``pos`` (no verb of
+    its own before the figure), or None."""
+    gap = ctx.text[prev_end:pos]
+    if re.search(r"[.;:!?]", gap):
+        return None
+    m = _GAPPED_OPENING.search(gap)
+    if m is None:
+        return None
+    if any(
+        t.pos == "AUX" or (t.pos == "VERB" and not t.text.lower().endswith("ing"))
+        for t in ctx.toks_in(prev_end + m.start(), pos)
+    ):
+        return None  # a verb of its own (not "men of working age")
+    return m
 
 
 def _parenthesized_group(ctx: _Ctx, qd: dict[str, Any]) -> dict[str, Any] | None:
@@ -650,6 +677,21 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
         noun = who
     if q.kind == "share" and (group := _parenthesized_group(ctx, qd)) is not None:
         noun = group  # "followed by Ecuadorians (14%)"
+    elif q.kind == "share" and noun is None:
+        prev_share = next(
+            (o for o in reversed(ctx.inp.quantities)
+             if o["end"] <= q.start and o.get("kind") == "share"
+             and ctx.sent_of(o["start"])[0] == ctx.sent_of(q.start)[0]),
+            None,
+        )  # fmt: skip
+        gm = _gapped_after(ctx, prev_share["end"], q.start) if prev_share else None
+        if gm is not None and gm.group(1).strip():
+            words = gm.group(1).strip()
+            ns = q.start - len(gm.group(1)) + (len(gm.group(1)) - len(gm.group(1).lstrip()))
+            cand_noun = {"text": words, "start": ns, "end": ns + len(words),
+                         "head": re.split(r"\s+of\s+", words)[0].split()[-1]}  # fmt: skip
+            if _is_people(cand_noun, ctx):
+                noun = cand_noun  # "..., and men of working age about 80%"
     if (
         q.kind == "share"
         # "Venezuelans made up 328,650 of the crossings": a count of a part, the same way
@@ -1474,6 +1516,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _origin_of_the_refugees(ctx, st, d)
     _onward_from_where_they_arrived(ctx, st, d)
     _resolve_time(ctx, st, d)
+    _gapped_share_like_the_first(ctx, d)
     return _build_claim(ctx, d)
 
 
@@ -2897,6 +2940,28 @@ def _across_the_channel(ctx: _Ctx, d: _Draft) -> None:
     ):
         ws = m.end() - len("Channel")
         d.dest = Location("GB", "Channel", ws, m.end())
+
+
+def _gapped_share_like_the_first(ctx: _Ctx, d: _Draft) -> None:
+    """"About 61% of this summer's arrivals had set off from Tunisia, ..., and 36% from
+    Libya", "..., but about 22% last week": a share whose verb is gapped shares the first
+    share's whole, so its event, its places and its time, where it names none of its own."""
+    first = d.prev_claim
+    if (
+        d.q.kind != "share"
+        or first is None
+        or first.quantity.kind != "share"
+        or _gapped_after(ctx, first.quantity.end, d.q.start) is None
+    ):
+        return
+    if first.event is not None and (d.ev is None or d.ev.start == first.event.start):
+        d.ev = first.event
+    own_origin = d.origin is not None and d.origin.start >= d.q.end  # "and 36% from Libya"
+    if not own_origin:
+        d.origin = first.origin
+    d.dest = first.destination
+    if not any(d.q.end <= x.start < d.e for x in ctx.inp.dates):
+        d.tm = first.time  # (not "but about 22% last week": its own time)
 
 
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
