@@ -1729,7 +1729,13 @@ def _resolve_part(ctx: _Ctx, d: _Draft) -> None:
             part = None  # "roughly a third of them were children": an age or sex, not who
         if part is not None:
             d.pop, d.inherited = part, False
-            if not _part_went_on(ctx, ev, part, e) and (
+            stayed = (
+                ev is not None
+                and ev.type == "stock"
+                and _lemma_at(ctx, ev.start) in ctx.rules.verb_triggers
+                and not _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
+            )  # "about 9,000 of the new arrivals had stayed in Atyrau region": a stay
+            if not _part_went_on(ctx, ev, part, e) and not stayed and (
                 ev is None
                 or ev.start > q.end
                 or _OF_THEM_ARE.match(ctx.text, q.end, q.end + 25)
