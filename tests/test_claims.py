@@ -121,3 +121,21 @@ def test_a_date_read_as_of_by_a_claim_keeps_as_of() -> None:
     # no claim reads it "as of": the mention is unchanged
     d = DateMention("Sunday", 10, 16, "2022-10-02", "2022-10-02")
     assert as_of_date_mentions([d], []) == [d]
+
+
+def test_sea_crossings_come_from_the_rules_data():
+    """The water whose crossing lands people in one country is data (claims_rules.json
+    ``sea_crossings``): a rules file of one's own can add a stretch of water."""
+    import json
+    from importlib import resources
+
+    from migration_extract.claims._base import ClaimRules, claim_rules
+
+    assert claim_rules().crossing_in("They crossed the English Channel.", 0, 40) == ("GB", 17, 32)
+    data = json.loads(
+        resources.files("migration_extract").joinpath("data/claims_rules.json").read_text("utf-8")
+    )
+    data["sea_crossings"] = {r"Gulf\s+of\s+Aden": "YE"}
+    own = ClaimRules.from_json(data)
+    assert own.crossing_in("boats crossing the Gulf of Aden", 0, 60) == ("YE", 19, 31)
+    assert own.crossing_in("They crossed the Channel.", 0, 30) is None

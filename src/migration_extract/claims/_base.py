@@ -123,7 +123,11 @@ class ClaimRules:
     # thousands more Somalis into Kenya": an arrival, not a pushback)
     forcing_verbs: frozenset[str] = frozenset()
     displacing_causes: frozenset[str] = frozenset()
+    # a stretch of water (a regular-expression fragment) -> the country its crossing lands in
+    sea_crossings: dict[str, str] = field(default_factory=dict)
     _phrase_re: re.Pattern[str] = field(init=False, repr=False)
+    # "crossed the (English) Channel": the crossing of one of the sea_crossings
+    _crossing_re: re.Pattern[str] | None = field(init=False, repr=False)
     # every noun that names counted events (event_nouns and event_nouns_not_people)
     all_event_nouns: frozenset[str] = field(init=False, repr=False)
 
@@ -131,6 +135,24 @@ class ClaimRules:
         alt = "|".join(re.escape(p) for p in sorted(self.phrase_triggers, key=len, reverse=True))
         object.__setattr__(self, "_phrase_re", re.compile(rf"\b(?:{alt})\b", re.I))
         object.__setattr__(self, "all_event_nouns", self.event_nouns | self.event_nouns_not_people)
+        waters = "|".join(f"(?P<w{k}>{w})" for k, w in enumerate(self.sea_crossings))
+        object.__setattr__(
+            self,
+            "_crossing_re",
+            re.compile(rf"\bcross(?:es|ed|ing)?\s+(?:the\s+)?(?:{waters})\b") if waters else None,
+        )
+
+    def crossing_in(self, text: str, s: int, e: int) -> tuple[str, int, int] | None:
+        """The country a crossing of one of the ``sea_crossings`` in ``text[s:e]`` lands in,
+        with the span of the water's name; None without one."""
+        if self._crossing_re is None:
+            return None
+        m = self._crossing_re.search(text, s, e)
+        if m is None:
+            return None
+        k = next(i for i in range(len(self.sea_crossings)) if m.group(f"w{i}") is not None)
+        code = list(self.sea_crossings.values())[k]
+        return code, m.start(f"w{k}"), m.end(f"w{k}")
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ClaimRules:
@@ -151,6 +173,7 @@ class ClaimRules:
             media_words=frozenset(d["media_words"]),
             future_words=frozenset(d["future_words"]),
             **{key: frozenset(d.get(key, [])) for key in _LEXICONS},
+            sea_crossings=dict(d.get("sea_crossings", {})),
         )
 
 

@@ -1510,7 +1510,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _places_from_earlier(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
-    _across_the_channel(ctx, d)
+    _across_the_water(ctx, d)
     _places_from_story(ctx, st, d)
     _moved_on_inside(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
@@ -2929,23 +2929,22 @@ def _places_from_story(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     d.origin, d.dest = origin, dest
 
 
-# "Nearly 1,000 migrants cross Channel in one day", "crossed the English Channel in small
-# boats": the crossing to Britain
-_CROSS_THE_CHANNEL = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:the\s+)?(?:English\s+)?Channel\b")
-
-
-def _across_the_channel(ctx: _Ctx, d: _Draft) -> None:
-    """Arrivals "across the Channel" with no destination named go to the United Kingdom (the
-    small-boat crossings every source counts on the British side)."""
-    if (
-        d.dest is None
-        and d.ev is not None
-        and d.ev.type == "arrival"
-        and (m := _CROSS_THE_CHANNEL.search(ctx.text, d.s, d.e)) is not None
-        and not re.search(r"\bfrom\s+(?:the\s+)?(?:UK|Britain|England)\b", ctx.text[m.end() : d.e])
+def _across_the_water(ctx: _Ctx, d: _Draft) -> None:
+    """Arrivals across a stretch of water whose crossing lands in one country (lexicon
+    ``sea_crossings``: "Nearly 1,000 migrants cross Channel in one day", "crossed the
+    English Channel in small boats") with no destination named arrive in that country,
+    unless the sentence says they came from it."""
+    if d.dest is not None or d.ev is None or d.ev.type != "arrival":
+        return
+    hit = ctx.rules.crossing_in(ctx.text, d.s, d.e)
+    if hit is None:
+        return
+    code, ws, we = hit
+    if any(
+        g[2] == code and _from_just_before(ctx, d.s, g[0]) for g in _geo_in(ctx, we, d.e)
     ):
-        ws = m.end() - len("Channel")
-        d.dest = Location("GB", "Channel", ws, m.end())
+        return  # "crossed the Channel from Britain": they left it
+    d.dest = Location(code, ctx.text[ws:we], ws, we)
 
 
 def _gapped_share_like_the_first(ctx: _Ctx, d: _Draft) -> None:
