@@ -1485,6 +1485,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _passengers_carried(ctx, d)
     _share_of_residents(ctx, st, d)
     _housed(ctx, d)
+    _people_at_a_place(ctx, d)
     if _no_claim_without_event(ctx, d):
         return None
     _event_from_counted_noun(ctx, d)
@@ -2036,6 +2037,27 @@ def _share_of_residents(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     m = _OF_RESIDENTS_AFTER.match(ctx.text, d.q.end, d.e)
     if m is not None:
         d.ev = Event("stock", m.group("w"), m.start("w"), m.end("w"))
+
+
+# "about 2,200 people were at Lajas Blancas", "about 1,200 people are now in the centre"
+_BE_AT_AFTER = re.compile(
+    r"\s+(?P<v>(?:were|are|was|is)\s+(?:now\s+|still\s+|already\s+)?(?:at|in|inside))\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z]|[a-z]+\s+(?:camp|centre|center|site|shelter|"
+    r"hall|hotspot|station|camps|centres|sites|shelters))"
+)
+
+
+def _people_at_a_place(ctx: _Ctx, d: _Draft) -> None:
+    """"On Monday about 2,200 people were at Lajas Blancas", "says about 1,200 people are
+    now in the centre": people counted where they are (a stock; the labels agree 12 of
+    12)."""
+    if d.ev is not None or d.pop is None or d.inherited or d.pop.start < d.q.end:
+        return
+    if not _is_people({"text": d.pop.text, "head": d.pop.text.split()[-1]}, ctx):
+        return
+    m = _BE_AT_AFTER.match(ctx.text, d.pop.end, d.e)
+    if m is not None:
+        d.ev = Event("stock", m.group("v"), m.start("v"), m.end("v"))
 
 
 def _housed(ctx: _Ctx, d: _Draft) -> None:
