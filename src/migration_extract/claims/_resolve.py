@@ -1486,6 +1486,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _share_of_residents(ctx, st, d)
     _housed(ctx, d)
     _people_at_a_place(ctx, d)
+    _residents_of_the_sites(ctx, d)
     if _no_claim_without_event(ctx, d):
         return None
     _event_from_counted_noun(ctx, d)
@@ -2058,6 +2059,26 @@ def _people_at_a_place(ctx: _Ctx, d: _Draft) -> None:
     m = _BE_AT_AFTER.match(ctx.text, d.pop.end, d.e)
     if m is not None:
         d.ev = Event("stock", m.group("v"), m.start("v"), m.end("v"))
+
+
+def _residents_of_the_sites(ctx: _Ctx, d: _Draft) -> None:
+    """"The largest sites are Bulengo, with about 93,700 residents, Rusayo, with about
+    81,200, ...": the residents of camps or sites named in the sentence are a stock (not
+    "Tbilisi, with about 1.2 million residents": no camp or site)."""
+    if d.ev is not None or not re.search(
+        r",?\s+with\s+$", ctx.text[max(d.s, d.q.start - 8) : d.q.start]
+    ):
+        return
+    if d.pop is not None and d.pop.text.split()[-1].lower() not in ("residents", "people"):
+        return
+    site = _SITE_WORD.search(ctx.text, d.s, d.q.start)
+    if site is not None:
+        d.ev = Event("stock", site.group(0), site.start(), site.end())
+
+
+_SITE_WORD = re.compile(
+    r"\b(?:camps?|sites?|settlements?|(?:reception\s+)?cent(?:re|er)s?|shelters?)\b"
+)
 
 
 def _housed(ctx: _Ctx, d: _Draft) -> None:
