@@ -1072,6 +1072,11 @@ def _scan(text: str, r: NumberRules) -> list[TaggedQuantity]:
     out = _merge_bound_pairs(toks, out)
     _inherit_rates(toks, out, r)
     _verb_bounds(toks, out)
+    # a numeric date ("(20.11.2023)", "27/09/2022"): its numbers are parts of a date
+    dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
+    for m in out:
+        if any(a <= m.start and m.end <= b for a, b in dates):
+            m.kind, m.sub = "other", "date"
     res: list[TaggedQuantity] = []
     for m in out:
         sub = None if m.kind != "other" else (m.sub or "thing")
@@ -1089,6 +1094,11 @@ def _scan(text: str, r: NumberRules) -> list[TaggedQuantity]:
         )
         res.append(TaggedQuantity(q, sub))
     return res
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,])(?:[0-3]?\d)[./](?:[01]?\d)[./](?:19|20)\d\d(?![\d.,]\d)"
+)
 
 
 # "arrivals top 127,000", "crossings passed 450,000", "exceeded 2 million": a verb that

@@ -77,7 +77,8 @@ _NOT_A_CLAIM_BEFORE = re.compile(
     r"\bpopulation\s+(?:\w+\s+)?(?:fell|rose|dropped|shrank|grew|declined|stood|stands)\s+"
     r"(?:to|at|by)|"
     r"\b(?:shelters?|housing|homes|room|space|beds?|places)\s+for|"
-    r"\b(?:built|designed|meant|intended|equipped|planned)\s+(?:to\s+\w+\s+)?for|"
+    r"\b(?:built|designed|meant|intended|equipped|planned|set\s+up|laid\s+out)\s+"
+    r"(?:to\s+\w+\s+)?for|"
     # "built to handle 45 million passengers a year", "Each flight carries up to 135"
     r"\b(?:built|designed|able|equipped)\s+to\s+(?:handle|hold|house|accommodate|take|carry|seat)|"
     r"\b(?:each|every|per|one)\s+(?:flight|plane|aircraft|bus|boat|ship|train|vessel|ferry|trip)"
@@ -100,6 +101,8 @@ _SUPPLIES_FOR_BEFORE = re.compile(
     r"(?:[\w,-]+\s+){0,4}?for\s+" + _BOUND_HEDGE,
     re.I,
 )
+# "move on within a day or two", "for a week or two": a duration
+_PERIOD_OR_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:day|night|week|month|year|hour)\s+or\s+$")
 _NAMED_APPOSITION = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 
 _HEDGE_TAIL = (
@@ -278,7 +281,11 @@ _AVERAGE_LOAD_BEFORE = re.compile(
     re.I,
 )
 _CAPACITY_BEFORE = re.compile(
-    r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take)|"
+    r"(?:\bcan\s+(?:hold|house|accommodate|sleep|shelter|host|take|carry|seat)|"
+    # "wooden sloops that carry 100 people or more", "The buses, each carrying up to 50"
+    r"\b(?:boats?|sloops?|dinghies|dinghy|buses|bus|planes?|trucks?|lorries|vans?|"
+    r"vessels?|ships?|ferries|ferry|trains?)\s+(?:that\s+|which\s+)?"
+    r"(?:can\s+|could\s+)?(?:carry|carries|hold|holds|seat|seats)|"
     r"\bcould\s+(?:hold|house|accommodate|sleep)|"
     # "built to hold about 3,000 people", "would each carry up to 250 passengers"
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+to\s+(?:hold|house|accommodate|"
@@ -573,10 +580,12 @@ def _candidate(ctx: _Ctx, st: _RunState, qd: dict[str, Any]) -> _Cand | None:
     if qd.get("kind") not in _CLAIM_KINDS:
         return None
     if any(
-        d.start < qd["start"] and qd["end"] <= d.end and d.date_from is not None
+        d.start <= qd["start"] and qd["end"] <= d.end and d.date_from is not None
+        and (d.start < qd["start"] or qd["end"] < d.end)
         for d in ctx.inp.dates
     ):
-        return None  # "on August 15 and 16": a day of a date, not a count
+        # "on August 15 and 16", "27 September 2022": a day of a date, not a count
+        return None
     q = Quantity.from_dict(qd)
     s, e = ctx.sent_of(q.start)
     noun = _noun_for(ctx, qd, q, e)
@@ -1328,6 +1337,10 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
     before = ctx.text[max(s, q.start - 50) : q.start]
     if _NOT_A_CLAIM_BEFORE.search(before[-40:]) and not _HOUSED_BEFORE.search(before):
         return True
+    if _PERIOD_OR_BEFORE.search(before):
+        return True  # "within a day or two": a duration
+    if q.qualifier == "up_to" and re.search(r"\beach\s+carrying\s+$", before):
+        return True  # "The buses, each carrying up to 50 passengers": a capacity
     if _SUPPLIES_FOR_BEFORE.search(before):
         return True  # "pitched tents for 5,000 people", "blankets and kitchen sets for 6,000"
     if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
