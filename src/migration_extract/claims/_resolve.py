@@ -250,6 +250,11 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:\s+of\s+them)?,?\s+aged\s+(?:\d|between|under|over)|"
     # "people in need of food aid": a need, not a movement
     r"(?:\s+[\w-]+){0,2}\s+in\s+need\s+of\b|"
+    # "7.8 million people in South Sudan already faced severe hunger", "Some 3.3 million
+    # people face crisis levels of hunger", "more than half the population needs aid"
+    r"(?:\s+(?:of\s+)?[\w-]+){0,4}?\s+(?:already\s+|now\s+|still\s+)?(?:face|faces|faced|"
+    r"facing|need|needs|needed|needing|require|requires|required)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:hunger|food|aid|assistance|famine|starvation|malnutrition)\b|"
     # "more than 40% of children under five were acutely malnourished", "fewer than a quarter
     # of households had a proper shelter": living conditions
     r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:are|were|is|was)\s+(?:\w+\s+)?malnourished\b|"
