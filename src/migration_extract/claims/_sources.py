@@ -566,6 +566,27 @@ _BODY_CALLED = re.compile(
 )
 
 
+def _name_in_apposition(ctx: _Ctx, a1: int, apposition: str) -> bool:
+    """Is the word set off by commas after a body its name ("the UN refugee agency,
+    UNHCR,")? Not a place ("the emergency management office of Brownsville, Texas,"), a
+    title cut at its full stop ("Arica's police chief, Col. Rodrigo Soto,"), or the next
+    item of a name that is a list ("The Department of Children, Equality, Disability,
+    Integration and Youth")."""
+    at = ctx.text.find(apposition, a1, a1 + 6 + len(apposition))
+    if at < 0:
+        return True
+    end = at + len(apposition)
+    if any(g[0] <= at < g[1] and g[2] for g in ctx.geo) or ctx.gaz.code(apposition):
+        return False
+    if ctx.text[end : end + 1] == "." and re.match(r"\.\s+[A-Z]", ctx.text[end : end + 3]):
+        return False
+    return not re.match(_LISTED_NAME_AFTER, ctx.text[at - 2 : end + 80])
+
+
+# the rest of a name that is a list: ", Equality, Disability, Integration and Youth"
+_LISTED_NAME_AFTER = r",\s+(?:[A-Z][\w-]*,\s+)+[A-Z][\w-]*,?\s+and\s+[A-Z][\w-]*"
+
+
 def _make_source(
     ctx: _Ctx, a0: int, a1: int, head: PTok | None, apposition: str | None = None
 ) -> Source | None:
@@ -701,6 +722,12 @@ def _make_source(
     if acr:
         name = acr.group(1)
     elif apposition is not None and (
+        listed := re.match(_LISTED_NAME_AFTER, text[a1 : a1 + 100])
+    ):
+        # "The Department of Children, Equality, Disability, Integration and Youth": one
+        # name that is a list
+        name = re.sub(r"^(?:the|The)\s+", "", text[a0 : a1 + listed.end()])
+    elif apposition is not None and _name_in_apposition(ctx, a1, apposition) and (
         re.fullmatch(r"[A-Z][A-Za-z0-9.&\-]{1,12}", apposition)
         or (_NAME_CLOSING.match(text, a1) and not acr)
     ):
