@@ -86,6 +86,16 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
         rel = _RELATIVE_BEFORE.search(ctx.text, q["end"], t.start) if t.start > q["end"] else None
         if rel is not None and t.start - rel.end() < 40 and t.i not in anc:
             continue  # "..., in neighbouring Kenya, where the Red Cross said at least 46 had died"
+        if (
+            t.lemma.lower() in ("announce", "declare")
+            and _TEMPORAL_CLAUSE_BEFORE.search(ctx.text, max(s, t.start - 50), t.start)
+        ):
+            # "A year after Russia announced its first mobilisation since World War Two,
+            # tens of thousands ...", "Two weeks after Moscow announced its call-up of
+            # 300,000 reservists": an announcement that dates the figure, not its report
+            # (not "after President Luis Abinader said the country would deport up to
+            # 10,000 people a week": a speaker's words)
+            continue
         if t.dep == "ROOT" or t.i in anc or _trailing_attribution(ctx, t, s, e):
             depth = anc.index(t.i) if t.i in anc else len(anc)
             # a reporter in another clause ("Kazakhstan says X, Georgia reported Y") comes
@@ -104,6 +114,10 @@ def _governing_reporters(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> list[P
 
 # a relative clause opening after the figure: its reporting verb reports that clause
 _RELATIVE_BEFORE = re.compile(r",\s+(?:where|which|whose|whom)\b")
+# a temporal clause whose verb reports: "A year after Russia announced ..."
+_TEMPORAL_CLAUSE_BEFORE = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hen)\s+(?:[\w’'-]+\s+){1,4}$"
+)
 _DATELINE_FULL = re.compile(
     r"[A-Z][A-Z’' ./\-]+(?:,\s+[A-Z][\w .’'\-]{1,30}?)?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
     + AGENCY_TAG
