@@ -114,8 +114,11 @@ class ClaimRules:
     # verbs by which a port or a line carries passengers ("Graz Airport handled 1,064,200
     # passengers")
     carrying_verbs: frozenset[str] = frozenset()
+    # verbs that bring their object somewhere ("had been brought to Germany")
     bringing_verbs: frozenset[str] = frozenset()
+    # people counted by their school, poll or institution ("enrolled 41,615 students")
     institution_people: frozenset[str] = frozenset()
+    # word stems (regular-expression fragments) of migration, borders and camps
     migration_words: frozenset[str] = frozenset()
     # papers counted in the people's place, no population ("44,600 visas were granted")
     document_heads: frozenset[str] = frozenset()

@@ -2109,10 +2109,8 @@ def _housed(ctx: _Ctx, d: _Draft) -> None:
         return
     m = _HOUSED_BEFORE.search(ctx.text, max(d.s, d.q.start - 50), d.q.start)
     if m is not None:
-        verb = re.match(r"\w+", m.group(0))
-        assert verb is not None
-        ws = m.start() + verb.start()
-        d.ev = Event("stock", verb.group(0), ws, ws + len(verb.group(0)))
+        verb = m.group(0).split()[0]  # the pattern opens on the verb ("found", "provided")
+        d.ev = Event("stock", verb, m.start(), m.start() + len(verb))
 
 
 def _no_claim_without_event(ctx: _Ctx, d: _Draft) -> bool:
