@@ -472,33 +472,24 @@ def _candidate(ctx: _Ctx, st: _RunState, qd: dict[str, Any]) -> _Cand | None:
 
 
 def _share_baseline(ctx: _Ctx, cands: list[_Cand], qd: dict[str, Any]) -> dict[str, Any]:
-    """A percentage set against a share just before it in its sentence is a share too."""
+    """A percentage after a share of its sentence is a share too: its baseline ("families
+    made up about 40% of the Ecuadorians stopped ..., up from about 15% in 2021"), a
+    bracketed nationality's share ("followed by Ecuadorians (14%) and Haitians (12%)") or
+    the next share with its verb gapped ("..., he said, and men of working age about
+    80%")."""
+    if not (
+        qd.get("kind") == "other"
+        and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
+        and cands
+        and cands[-1][1].kind == "share"
+        and cands[-1][4] == ctx.sent_of(qd["start"])[0]
+    ):
+        return qd
     if (
-        qd.get("kind") == "other"
-        and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
-        and cands
-        and cands[-1][1].kind == "share"
-        and cands[-1][4] == ctx.sent_of(qd["start"])[0]
-        and _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
+        _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
+        or _parenthesized_group(ctx, qd) is not None
+        or _gapped_after(ctx, cands[-1][1].end, qd["start"]) is not None
     ):
-        # "families made up about 40% of the Ecuadorians stopped ..., up from about 15%
-        # in 2021": the baseline of a share is a share
-        qd = {**qd, "kind": "share"}
-    elif (
-        qd.get("kind") == "other"
-        and str(qd.get("text", "")).rstrip().endswith(("%", "percent", "per cent"))
-        and cands
-        and cands[-1][1].kind == "share"
-        and cands[-1][4] == ctx.sent_of(qd["start"])[0]
-        and (
-            _parenthesized_group(ctx, qd) is not None
-            or _gapped_after(ctx, cands[-1][1].end, qd["start"]) is not None
-        )
-    ):
-        # (and "Citizens of Russia made up about 94% of those arriving, he said, and men of
-        # working age about 80%": the next share of the same whole, its verb gapped)
-        # "Venezuelans made up about 55% of this year's crossers, followed by Ecuadorians
-        # (14%) and Haitians (12%)": each nationality's share of the same whole
         qd = {**qd, "kind": "share"}
     return qd
 
