@@ -1179,15 +1179,19 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _revise_event(ctx, d)
     if (
         d.ev is not None
-        and d.ev.type == "stock"
+        and d.ev.type in _NOT_TRAVEL_EVENTS
         and len(ctx.sents) >= _STORY_SENTENCES
         and not _migration_story(ctx)
         and not (d.pop is not None and any(g[2] for g in _geo_in(ctx, d.pop.start, d.pop.end)))
+        # (an "other" with no noun of its own is the change or the next figure of the
+        # people before it: "handled 1,064,200 passengers in 2023, up 18%")
+        and not (d.ev.type == "other" and (d.pop is None or _travellers(d.pop)))
     ):
-        # "48,900 people were waiting for operations", "The arena holds 19,370" in an
-        # article with no word of migration, borders or camps and no nationality counted:
-        # people where they are, no one on the move ("About 400,000 Syrians are registered
-        # in Jordan" stays; a text of a few sentences says too little about its story)
+        # "48,900 people were waiting for operations", "The arena holds 19,370", "received
+        # a record 41,236 applications", "62.3% of patients were admitted" in an article with
+        # no word of migration, borders or camps and no nationality counted: no one on the
+        # move ("About 400,000 Syrians are registered in Jordan" stays; so do passengers an
+        # airport handled; a text of a few sentences says too little about its story)
         return None
     _resolve_places(ctx, d)
     _moved_within_a_country(ctx, d)
@@ -1764,6 +1768,18 @@ def _residents_of_the_sites(ctx: _Ctx, d: _Draft) -> None:
 _SITE_WORD = re.compile(
     r"\b(?:camps?|sites?|settlements?|(?:reception\s+)?cent(?:re|er)s?|shelters?)\b"
 )
+
+
+# the events that need a story of migration to be one: people where they are, papers
+# applied for, people stopped, moved about inside an institution
+_NOT_TRAVEL_EVENTS = frozenset({"stock", "asylum", "border_encounter", "other"})
+
+
+def _travellers(pop: Span | None) -> bool:
+    """Does the population name travellers ("passengers", "foreign visitors")?"""
+    return pop is not None and pop.text.split()[-1].lower() in (
+        "passengers", "travellers", "travelers", "visitors", "tourists", "guests",
+    )
 
 
 def _housed(ctx: _Ctx, d: _Draft) -> None:
