@@ -269,6 +269,11 @@ def _story_words_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(words)) + ")", re.I)
 
 
+def _counts_a_nationality(ctx: _Ctx, pop: Span | None) -> bool:
+    """Does the population name a country's people ("Venezuelan pupils", "Syrians")?"""
+    return pop is not None and any(g[2] for g in _geo_in(ctx, pop.start, pop.end))
+
+
 def _members_of_an_institution(ctx: _Ctx, pop: Span | None, s: int, e: int) -> bool:
     """Students, applicants or voters counted by their school or poll in an article with
     no word of migration and no nationality in their sentence: "enrolled 41,615 students"
@@ -276,7 +281,7 @@ def _members_of_an_institution(ctx: _Ctx, pop: Span | None, s: int, e: int) -> b
     "receiving 300 to 400 applicants a day" are."""
     if pop is None or pop.text.split()[-1].lower() not in ctx.rules.institution_people:
         return False
-    if any(g[2] for g in _geo_in(ctx, pop.start, pop.end)):
+    if _counts_a_nationality(ctx, pop):
         return False
     return not _migration_story(ctx) and not any(
         g[2] and ctx.gaz.is_demonym(ctx.text[g[0] : g[1]]) for g in _geo_in(ctx, s, e)

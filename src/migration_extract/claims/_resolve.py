@@ -37,7 +37,12 @@ from ._events import (
     _past_form_of_trigger,
     _subject_of_movement,
 )
-from ._filters import _HOUSED_BEFORE, _is_not_a_claim, _migration_story
+from ._filters import (
+    _HOUSED_BEFORE,
+    _counts_a_nationality,
+    _is_not_a_claim,
+    _migration_story,
+)
 from ._places import _TO_MOVE_RE, MAKING_UP_BEFORE, _listed_with_others, _nationality, _places
 from ._population import (
     _extend_demonym_list,
@@ -487,7 +492,7 @@ def _share_baseline(ctx: _Ctx, cands: list[_Cand], qd: dict[str, Any]) -> dict[s
         return qd
     if (
         _COMPARISON_BEFORE.search(ctx.text[max(0, qd["start"] - 30) : qd["start"]])
-        or _parenthesized_group(ctx, qd) is not None
+        or _parenthesized_group(ctx, qd["start"], qd["end"]) is not None
         or _gapped_after(ctx, cands[-1][1].end, qd["start"]) is not None
     ):
         qd = {**qd, "kind": "share"}
@@ -516,15 +521,15 @@ def _gapped_after(ctx: _Ctx, prev_end: int, pos: int) -> re.Match[str] | None:
     return m
 
 
-def _parenthesized_group(ctx: _Ctx, qd: dict[str, Any]) -> dict[str, Any] | None:
-    """The nationality whose figure stands in brackets after it ("Ecuadorians (14%)"), as
-    a noun, or None."""
-    m = re.search(r"\b([A-Z][\w’'-]+)\s*\($", ctx.text[max(0, qd["start"] - 40) : qd["start"]])
-    if m is None or ctx.text[qd["end"] : qd["end"] + 1] != ")":
+def _parenthesized_group(ctx: _Ctx, start: int, end: int) -> dict[str, Any] | None:
+    """The nationality whose figure (``text[start:end]``) stands in brackets after it
+    ("Ecuadorians (14%)"), as a noun, or None."""
+    m = re.search(r"\b([A-Z][\w’'-]+)\s*\($", ctx.text[max(0, start - 40) : start])
+    if m is None or ctx.text[end : end + 1] != ")":
         return None
     if not ctx.gaz.is_demonym(m.group(1)) or not m.group(1).endswith("s"):
         return None
-    ns = max(0, qd["start"] - 40) + m.start(1)
+    ns = max(0, start - 40) + m.start(1)
     return {"text": m.group(1), "start": ns, "end": ns + len(m.group(1)), "head": m.group(1)}
 
 
@@ -548,7 +553,7 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
             noun = None
     if q.kind == "count" and (who := _who_the_group_were(ctx, q, e)) is not None:
         noun = who
-    if q.kind == "share" and (group := _parenthesized_group(ctx, qd)) is not None:
+    if q.kind == "share" and (group := _parenthesized_group(ctx, q.start, q.end)) is not None:
         noun = group  # "followed by Ecuadorians (14%)"
     elif q.kind == "share" and noun is None:
         prev_share = next(
@@ -560,7 +565,7 @@ def _noun_for(ctx: _Ctx, qd: dict[str, Any], q: Quantity, e: int) -> dict[str, A
         gm = _gapped_after(ctx, prev_share["end"], q.start) if prev_share else None
         if gm is not None and gm.group(1).strip():
             words = gm.group(1).strip()
-            ns = q.start - len(gm.group(1)) + (len(gm.group(1)) - len(gm.group(1).lstrip()))
+            ns = prev_share["end"] + gm.start(1)  # the gap is matched from the share's end
             cand_noun = {"text": words, "start": ns, "end": ns + len(words),
                          "head": re.split(r"\s+of\s+", words)[0].split()[-1]}  # fmt: skip
             if _is_people(cand_noun, ctx):
@@ -1177,21 +1182,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _event_from_counted_noun(ctx, d)
     _resolve_source(ctx, d)
     _revise_event(ctx, d)
-    if (
-        d.ev is not None
-        and d.ev.type in _NOT_TRAVEL_EVENTS
-        and len(ctx.sents) >= _STORY_SENTENCES
-        and not _migration_story(ctx)
-        and not (d.pop is not None and any(g[2] for g in _geo_in(ctx, d.pop.start, d.pop.end)))
-        # (an "other" with no noun of its own is the change or the next figure of the
-        # people before it: "handled 1,064,200 passengers in 2023, up 18%")
-        and not (d.ev.type == "other" and (d.pop is None or _travellers(d.pop)))
-    ):
-        # "48,900 people were waiting for operations", "The arena holds 19,370", "received
-        # a record 41,236 applications", "62.3% of patients were admitted" in an article with
-        # no word of migration, borders or camps and no nationality counted: no one on the
-        # move ("About 400,000 Syrians are registered in Jordan" stays; so do passengers an
-        # airport handled; a text of a few sentences says too little about its story)
+    if _no_one_on_the_move(ctx, d):
         return None
     _resolve_places(ctx, d)
     _moved_within_a_country(ctx, d)
@@ -1768,6 +1759,24 @@ def _residents_of_the_sites(ctx: _Ctx, d: _Draft) -> None:
 _SITE_WORD = re.compile(
     r"\b(?:camps?|sites?|settlements?|(?:reception\s+)?cent(?:re|er)s?|shelters?)\b"
 )
+
+
+def _no_one_on_the_move(ctx: _Ctx, d: _Draft) -> bool:
+    """"48,900 people were waiting for operations", "The arena holds 19,370", "received a
+    record 41,236 applications" in an article with no word of migration, borders or camps
+    and no nationality counted: no one on the move ("About 400,000 Syrians are registered
+    in Jordan" stays; so do passengers an airport handled; a text of a few sentences says
+    too little about its story)."""
+    return (
+        d.ev is not None
+        and d.ev.type in _NOT_TRAVEL_EVENTS
+        and len(ctx.sents) >= _STORY_SENTENCES
+        and not _migration_story(ctx)
+        and not _counts_a_nationality(ctx, d.pop)
+        # (an "other" with no noun of its own is the change or the next figure of the
+        # people before it: "handled 1,064,200 passengers in 2023, up 18%")
+        and not (d.ev.type == "other" and (d.pop is None or _travellers(d.pop)))
+    )
 
 
 # the events that need a story of migration to be one: people where they are, papers
@@ -2930,7 +2939,7 @@ def _time_of_the_listed_figure(
             t = ctx.toks[t.head] if 0 <= t.head < len(ctx.toks) else None
         return t
 
-    if q.kind == "share" and _parenthesized_group(ctx, {"start": q.start, "end": q.end}):
+    if q.kind == "share" and _parenthesized_group(ctx, q.start, q.end):
         # "Venezuelans made up about 55% of this year's crossers, followed by Ecuadorians
         # (14%)": the bracketed share of the same whole, at the same time
         first = next(

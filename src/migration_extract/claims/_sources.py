@@ -594,11 +594,11 @@ def _name_in_apposition(ctx: _Ctx, a1: int, apposition: str) -> bool:
         return False
     if ctx.text[end : end + 1] == "." and re.match(r"\.\s+[A-Z]", ctx.text[end : end + 3]):
         return False
-    return not re.match(_LISTED_NAME_AFTER, ctx.text[at - 2 : end + 80])
+    return not _LISTED_NAME_AFTER.match(ctx.text[at - 2 : end + 80])
 
 
 # the rest of a name that is a list: ", Equality, Disability, Integration and Youth"
-_LISTED_NAME_AFTER = r",\s+(?:[A-Z][\w-]*,\s+)+[A-Z][\w-]*,?\s+and\s+[A-Z][\w-]*"
+_LISTED_NAME_AFTER = re.compile(r",\s+(?:[A-Z][\w-]*,\s+)+[A-Z][\w-]*,?\s+and\s+[A-Z][\w-]*")
 
 
 def _make_source(
@@ -736,11 +736,11 @@ def _make_source(
     if acr:
         name = acr.group(1)
     elif apposition is not None and (
-        listed := re.match(_LISTED_NAME_AFTER, text[a1 : a1 + 100])
+        listed := _LISTED_NAME_AFTER.match(text, a1, a1 + 100)
     ):
         # "The Department of Children, Equality, Disability, Integration and Youth": one
         # name that is a list
-        name = re.sub(r"^(?:the|The)\s+", "", text[a0 : a1 + listed.end()])
+        name = re.sub(r"^(?:the|The)\s+", "", text[a0 : listed.end()])
     elif apposition is not None and _name_in_apposition(ctx, a1, apposition) and (
         re.fullmatch(r"[A-Z][A-Za-z0-9.&\-]{1,12}", apposition)
         or (_NAME_CLOSING.match(text, a1) and not acr)
