@@ -162,6 +162,22 @@ def test_home_country_reads_a_dateline_with_day_month_year() -> None:
     assert home_country(t2) == "GB"
 
 
+def test_home_country_reads_a_web_byline() -> None:
+    # the place a bar-separated byline files from, before the country named most
+    cs = [Country("Russians", 60, 68, "RU"), Country("Russian", 80, 87, "RU")]
+    def look(c: str) -> tuple[str, str] | None:
+        return {"Tapachula": ("Tapachula", "MX"), "Belgrade": ("Belgrade", "RS")}.get(c)
+
+    t = "Headline\n\nBy Jelena Pavlović | Balkan Wire | Belgrade | 24 November 2022\n\nText."
+    assert home_country(t, cs, place_lookup=look) == "RS"
+    t2 = "Headline\nBy Correspondent in Tapachula | Published 8 Nov 2023, 09:12\n\nText."
+    assert home_country(t2, cs, place_lookup=look) == "MX"
+    # an outlet's name is no place; the author's name is never read as one
+    t3 = "Headline\nBy Tomáš Novák | Prague Today | 10 May 2022\n\nText."
+    assert home_country(t3, cs, place_lookup=look) == "RU"
+    assert home_country("By Georgia Smith | Staff | 1 May 2022\nText.", cs) == "RU"
+
+
 def test_known_officials_give_country_not_role() -> None:
     t = "Tens of thousands fled to avoid Putin's mobilization."
     o = one(t, "Putin")["Putin"]

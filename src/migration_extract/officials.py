@@ -842,7 +842,47 @@ def home_country(
         code = _city_code(m.group("city"), gaz, place_lookup)
         if code:
             return code
+    code = _byline_country(head, gaz, place_lookup)
+    if code:
+        return code
     return _most_mentioned(countries, places)
+
+
+# a web byline of fields split by bars: "By Jelena Pavlović | Balkan Wire | Belgrade |
+# 24 November 2022", "By Our Correspondent in Medyka | Published 4 March 2022"
+_BYLINE_RE = re.compile(r"(?m)^By\s+[^\n|]{2,80}(?:\|[^\n]*)+$")
+_CORRESPONDENT_IN = re.compile(
+    r"\b[Cc]orrespondents?\s+in\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$"
+)
+_BARE_PLACE = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}")
+
+
+def _byline_country(
+    head: str,
+    gaz: CountryGazetteer,
+    place_lookup: Callable[[str], tuple[str, str | None] | None] | None,
+) -> str | None:
+    """The country of the place a web byline files from: a field that is only a place
+    name ("| Belgrade |") or the correspondent's town ("By Correspondent in Tapachula")."""
+    m = _BYLINE_RE.search(head)
+    if m is None:
+        return None
+    fields = [f.strip() for f in m.group(0).split("|")]
+    for i, part in enumerate(fields):
+        name = None
+        if (c := _CORRESPONDENT_IN.search(part)) is not None:
+            name = c.group(1)
+        elif i > 0 and _BARE_PLACE.fullmatch(part):
+            name = part
+        if name is None:
+            continue
+        code = gaz.code(name) or gaz.metonym(name)
+        if code is None and place_lookup is not None:
+            hit = place_lookup(name)
+            code = hit[1] if hit else None
+        if code:
+            return code
+    return None
 
 
 def dateline_city_country(
