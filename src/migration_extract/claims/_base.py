@@ -455,8 +455,16 @@ def _subtree(ctx: _Ctx, t: PTok, s: int, e: int) -> tuple[int, int]:
         if ctx.toks[k].text in (",", "(", "—", "–"):
             hi = k - 1
             break
+    closed = 0
     for k in range(t.i - 1, lo - 1, -1):
-        if ctx.toks[k].text in (",", "(", "“", '"', "—", "–"):
+        w = ctx.toks[k].text
+        if w == ")":
+            closed += 1
+        elif w == "(" and closed:
+            # "US Customs and Border Protection (CBP) data show": a bracket closed before
+            # the head is part of the phrase
+            closed -= 1
+        elif w in (",", "(", "“", '"', "—", "–"):
             lo = k + 1
             break
     return ctx.toks[lo].start, ctx.toks[hi].end
