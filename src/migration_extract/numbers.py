@@ -1422,21 +1422,35 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
     # headline verbs in the present: "Sea arrivals more than double", "residence permits
     # triple as ...": a plural subject (hedges skipped), then the end of the line or a
     # preposition or conjunction, never a noun it would modify ("a double blow")
-    if t.low in _PRESENT_CHANGE and (i + 1 == n or toks[i + 1].low in _AFTER_PRESENT_CHANGE):
+    if t.low in _PRESENT_CHANGE and (
+        i + 1 == n
+        or toks[i + 1].low in _AFTER_PRESENT_CHANGE
+        # "arrivals ... double 2019 levels"
+        or (i + 2 < n and _YEAR_RE.fullmatch(toks[i + 1].text) and toks[i + 2].low in
+            ("level", "levels", "figures", "numbers", "totals"))
+    ):
         k = i - 1
         while k >= 0 and i - k <= 3 and toks[k].low in _hedge_words(r):
             k -= 1
-        # ("Sea arrivals in Italy more than double": the plural may stand before a place)
-        subj = next(
-            (
-                toks[j]
-                for j in range(k, max(-1, k - 3), -1)
-                if toks[j].text.isalpha() and toks[j].low.endswith("s")
-                and not toks[j].low.endswith("ss")
-                and (toks[j].text[:1].islower() or _is_sentence_start(toks, j))
-            ),
-            None,
-        )  # fmt: skip
+        # ("Sea arrivals in Italy more than double": the plural may stand before a place,
+        # "arrivals in Brazil's Roraima double", "arrivals at Finland's south-eastern
+        # crossings double")
+        subj = None
+        j = k
+        while j >= 0 and k - j < 7:
+            w = toks[j]
+            if (
+                w.text.isalpha() and w.low.endswith("s") and not w.low.endswith("ss")
+                and (w.text[:1].islower() or _is_sentence_start(toks, j))
+            ):  # fmt: skip
+                subj = w
+                break
+            if k - j >= 3 and not (
+                w.text[:1].isupper() or w.low in ("in", "at", "on", "'s", "’s", "-")
+                or w.text.endswith(("ern", "ian"))
+            ):  # fmt: skip
+                break  # (past the subject's place: only a place phrase may stand between)
+            j -= 1
         if subj is not None and "\n" not in text[subj.end : t.start]:
             kind = "other" if _thing_subject(toks, i, r) else "change"
             return _Mention(i, i + 1, t.start, t.end, _PRESENT_CHANGE[t.low], kind=kind)
@@ -2329,6 +2343,7 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
     return False
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PRESENT_CHANGE = {"double": 2, "doubles": 2, "triple": 3, "triples": 3, "treble": 3,
                    "quadruple": 4}  # fmt: skip
 _AFTER_PRESENT_CHANGE = frozenset(

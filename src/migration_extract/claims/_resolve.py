@@ -2249,7 +2249,8 @@ def _origin_from_the_words(ctx: _Ctx, d: _Draft) -> None:
             d.origin = Location(first[2], ctx.text[first[0] : first[1]], first[0], first[1])
 
 
-_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+$")
+# ("Russian residence requests": one lower-case word may stand between)
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[a-z][\w-]+\s+)?$")
 _OF_DEMONYM_AFTER = re.compile(r"\s+(?:of|by)\s+([A-Z][\w’'-]+)\b")
 _FILED_BY_DEMONYM = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:filed|made|submitted|lodged)\s+by\s+"
