@@ -103,6 +103,12 @@ def _brought(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> str | None:
         return None  # "brings to about 30,600 the number of Rohingya living ...": a total
     if _sent_back(ctx, verb, e):
         return "return" if _object_of(ctx, anchor, verb) or _carried(ctx, anchor, verb, e) else None
+    brought_in = any(
+        p.text.lower() == "in" and p.head == verb.i and p.dep == "prt"
+        for p in ctx.toks_in(verb.end, min(e, verb.end + 12))
+    )
+    if brought_in and _object_of(ctx, anchor, verb):
+        return "arrival"  # "the scheme has brought in just over 500 people"
     if not _carried(ctx, anchor, verb, e):
         return None
     out = any(

@@ -1366,7 +1366,34 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     if toll is not None and pop is None:
         ts = max(s, q.start - 120) + toll.start("t")
         ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
+    if ev is None and pop is not None and not inherited:
+        ev = _verb_word_after(ctx, pop, e)
     d.ev = ev
+
+
+# the people, a rate and adverbs, then a movement verb the parser took for a noun:
+# "Between 2,500 and 3,000 Russians a week still land at Almaty International Airport"
+_VERB_WORD_AFTER = re.compile(
+    r"(?:\s+(?:a|per|each|every)\s+(?:day|week|month|night))?"
+    r"(?:\s+(?:still|now|also|already|regularly|typically|usually|often))*"
+    r"\s+(?P<v>[a-z]+)\s+(?:at|in|into|to|on|across|through|from|back|home)\b"
+)
+
+
+def _verb_word_after(ctx: _Ctx, pop: Span, e: int) -> Event | None:
+    """A movement verb right after the counted people, when the parse gave no verb there
+    (it read "land" in "... Russians a week still land at ..." as a noun)."""
+    m = _VERB_WORD_AFTER.match(ctx.text, pop.end, e)
+    if m is None:
+        return None
+    t = ctx.tok_at(m.start("v"))
+    word = m.group("v")
+    if t is None or t.pos in ("VERB", "AUX"):
+        return None  # a verb the parse saw was already weighed (and not taken)
+    kind = ctx.rules.verb_triggers.get(word)
+    if kind is None or word in ctx.rules.path_only_verbs:
+        return None
+    return Event(kind, word, m.start("v"), m.end("v"))
 
 
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?$")
