@@ -747,3 +747,29 @@ def test_no_group_holds_a_clearly_incompatible_pair(monkeypatch):
             m.setattr(dd, "_consistent", lambda f, lab, lag: np.zeros(len(lab), dtype=bool))
             slow = dd.dedupe(records)
         assert [g.to_dict() for g in fast] == [g.to_dict() for g in slow]
+
+
+# ----------------------------------------------- 2026-11-23: rules 15-17 (thirteenth session)
+
+
+def test_intervals_that_only_touch_are_two_numbers():
+    """Rule 15: 'nearly 300,000' (at most 300,000) and 'more than 300,000' (above it) meet
+    only at 300,000, and '12,000' and '13,000' only at 12,500: two numbers. Overlapping
+    intervals ('about 300,000') still join, and a chain through one does not put the two
+    touching figures in one group."""
+    kw = dict(event="departure", origin="SY", dest=None, pop="people")
+    nearly = claim("a", "nearly 300,000", value=300000, high=300000, qualifier="nearly",
+                   approximate=True, **kw)  # fmt: skip
+    more = claim("b", "more than 300,000", value=300000, low=300000, qualifier="more_than", **kw)
+    about = claim("c", "about 300,000", value=300000, qualifier="about", approximate=True, **kw)
+    assert len(dedupe([nearly, more])) == 2
+    assert len(dedupe([nearly, about])) == 1 and len(dedupe([more, about])) == 1
+    groups = dedupe([nearly, about, more])
+    assert not _together(groups, nearly, more)
+    twelve = claim("d", "12,000", value=12000, **kw)
+    thirteen = claim("e", "13,000", value=13000, **kw)
+    assert len(dedupe([twelve, thirteen])) == 2
+    # a single-point interval (a zero) still meets an interval that starts at it
+    zero = claim("f", "no", value=0, **kw)
+    zero2 = claim("g", "none", value=0, **kw)
+    assert len(dedupe([zero, zero2])) == 1

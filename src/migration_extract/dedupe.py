@@ -640,8 +640,12 @@ def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
 def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int) -> np.ndarray:
     """The hard rules (docs/dedupe.md, section 2) on pairs a[k]-b[k]: a boolean mask."""
     # the value overlap first (most candidates of a sorted pass fail it), the rest on the
-    # pairs that pass it
-    ok = np.maximum(f["lo"][a], f["lo"][b]) <= np.minimum(f["hi"][a], f["hi"][b])
+    # pairs that pass it. Intervals that only touch ("nearly 500,000" ends where "more
+    # than half a million" starts; "82,000" and "83,000" meet at 82,500) are two numbers,
+    # unless one of them is a single point (rule 15)
+    lo_a, lo_b, hi_a, hi_b = f["lo"][a], f["lo"][b], f["hi"][a], f["hi"][b]
+    x0, x1 = np.maximum(lo_a, lo_b), np.minimum(hi_a, hi_b)
+    ok = (x0 < x1) | ((x0 == x1) & ((lo_a == hi_a) | (lo_b == hi_b)))
     keep = np.flatnonzero(ok)
     a, b = a[keep], b[keep]
     good = (f["kind"][a] == f["kind"][b]) & (f["per"][a] == f["per"][b])
@@ -836,7 +840,10 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     np.maximum.at(lo, lab, f["lo"])
     hi = np.full(n, np.inf)
     np.minimum.at(hi, lab, f["hi"])
-    ok = lo <= hi
+    # a common value of positive width, or a single point that is a member's value (rule 15)
+    point = np.zeros(n, dtype=bool)
+    np.logical_or.at(point, lab, f["lo"] == f["hi"])
+    ok = (lo < hi) | ((lo == hi) & point)
     g = _group_keys(f)
     for k0, k1, slack in (("gt0", "gt1", lag), ("ct0", "ct1", 0)):
         t0 = np.full(n, -big)
@@ -960,6 +967,7 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
     a_l, b_l = inv[: len(a)].tolist(), inv[len(a) :].tolist()
     par = list(range(len(nodes)))
     lo, hi = f["lo"][nodes].tolist(), f["hi"][nodes].tolist()
+    point = (f["lo"][nodes] == f["hi"][nodes]).tolist()  # a group holding a single-point value
     g = _group_keys(f)
     t0, t1 = g["gt0"][nodes].tolist(), g["gt1"][nodes].tolist()
     ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
@@ -990,7 +998,8 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
             continue
         x0 = lo[i] if lo[i] > lo[j] else lo[j]
         x1 = hi[i] if hi[i] < hi[j] else hi[j]
-        if x0 > x1:
+        pt = point[i] or point[j]
+        if x0 > x1 or (x0 == x1 and not pt):  # no common value; two intervals that only touch
             continue
         y0 = t0[i] if t0[i] > t0[j] else t0[j]
         y1 = t1[i] if t1[i] < t1[j] else t1[j]
@@ -1021,7 +1030,7 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
         if i > j:
             i, j = j, i
         par[j] = i
-        lo[i], hi[i], t0[i], t1[i], cl[i], tags[i] = x0, x1, y0, y1, ci, ti
+        lo[i], hi[i], t0[i], t1[i], cl[i], tags[i], point[i] = x0, x1, y0, y1, ci, ti, pt
         ev[i], org[i], dst[i] = ei or ej, oi or oj, di or dj
     for k in range(len(par)):
         r = k
