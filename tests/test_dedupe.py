@@ -773,3 +773,29 @@ def test_intervals_that_only_touch_are_two_numbers():
     zero = claim("f", "no", value=0, **kw)
     zero2 = claim("g", "none", value=0, **kw)
     assert len(dedupe([zero, zero2])) == 1
+
+
+def test_relative_changes_told_with_different_counts_are_two_facts():
+    """Rule 16: a change ('more than twice as many') qualifies the count told in its
+    sentence. Across articles two changes whose sentences state counts that are not the
+    same number compare different figures; told with the same count, or without any,
+    they may still be one fact."""
+    kw = dict(event="arrival", origin="RU", dest="UZ", pop=None, t=("2022-09-21", "2022-10-04"))
+
+    def told(doc: str, count: str, value: float, qual=None) -> tuple[dict, dict]:
+        sent = f"The ministry said {count} Russians entered, more than twice as many as usual."
+        n = claim(doc, count, value=value, qualifier=qual, approximate=qual is not None,
+                  sentence=sent, **{**kw, "pop": "Russians"})  # fmt: skip
+        c = claim(doc, "more than twice", value=2, low=2, qualifier="more_than", kind="change",
+                  sentence=sent, **kw)  # fmt: skip
+        return n, c
+
+    n1, c1 = told("a", "36,700", 36700)
+    n2, c2 = told("b", "about 46,500", 46500, "about")
+    n3, c3 = told("c", "about 36,700", 36700, "about")
+    groups = dedupe([n1, c1, n2, c2, n3, c3])
+    assert not _together(groups, c1, c2) and not _together(groups, c2, c3)
+    assert _together(groups, c1, c3) and _together(groups, n1, n3)
+    bare = claim("d", "more than twice", value=2, low=2, qualifier="more_than", kind="change",
+                 sentence="Arrivals from Russia were more than twice the usual number.", **kw)
+    assert _together(dedupe([n1, c1, bare]), c1, bare)

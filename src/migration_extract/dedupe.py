@@ -682,6 +682,20 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # figure: the publication window (rule 7) is for figures from other articles
     good &= t_ok | (ca < 0) | (cb < 0) | (same_doc & ((ca == 2) | (cb == 2)))
     good &= f["future"][a] == f["future"][b]  # a projection is not a count of the past
+    # a relative change ("doubled", "five times as many") qualifies the count told with
+    # it: across articles, two changes whose sentences each state a count, and no count
+    # of one is the same number as a count of the other, compare different figures
+    # ("more than 118,000 ..., almost double" / "more than 123,000 ..., almost double";
+    # rule 16)
+    chg = good & ~same_doc & (f["kind"][a] == _KINDS["change"])
+    if chg.any():
+        told = _sentence_counts(f)
+        doc, ss = f["doc"], f["sstart"]
+        for k in np.flatnonzero(chg).tolist():
+            x, y = told.get((doc[a[k]], ss[a[k]])), told.get((doc[b[k]], ss[b[k]]))
+            if x and y and not any(p == q and max(l0, m0) <= min(l1, m1)
+                                   for p, l0, l1 in x for q, m0, m1 in y):  # fmt: skip
+                good[k] = False
     # a count over a month is not the count over a year: two counting periods (closed,
     # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
     pa, pb = _period(f)[a], _period(f)[b]
@@ -714,6 +728,26 @@ _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its 
 # date of one event written at another precision ("on September 21" / "last week")
 _PERIOD_DAYS = 28
 _PERIOD_RATIO = 2
+
+
+def _sentence_counts(f: dict[str, Any]) -> dict[tuple[int, int], list[tuple[int, float, float]]]:
+    """For each sentence (document, sentence start) that holds a relative change, the
+    counts stated in it: (rate, the number as written widened by its rounding only). Built
+    once, only for the sentences of change claims (rule 16)."""
+    if "_told" not in f:
+        told: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+        kind, ss = f["kind"], f["sstart"].astype(np.int64)
+        ch = np.flatnonzero((kind == _KINDS["change"]) & (ss >= 0))
+        if len(ch):
+            doc = f["doc"].astype(np.int64)
+            key = doc * (int(ss.max()) + 1) + ss
+            cnt = np.flatnonzero((kind == _KINDS["count"]) & (ss >= 0) & np.isin(key, key[ch]))
+            for i, p, lo, hi in zip(cnt.tolist(), f["per"][cnt].tolist(),
+                                    f["rlo"][cnt].tolist(), f["rhi"][cnt].tolist(),
+                                    strict=True):  # fmt: skip
+                told.setdefault((f["doc"][i], f["sstart"][i]), []).append((p, lo, hi))
+        f["_told"] = told
+    return f["_told"]
 
 
 def _period(f: dict[str, np.ndarray]) -> np.ndarray:
