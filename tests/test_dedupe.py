@@ -799,3 +799,31 @@ def test_relative_changes_told_with_different_counts_are_two_facts():
     bare = claim("d", "more than twice", value=2, low=2, qualifier="more_than", kind="change",
                  sentence="Arrivals from Russia were more than twice the usual number.", **kw)
     assert _together(dedupe([n1, c1, bare]), c1, bare)
+
+
+def test_stock_levels_of_days_apart_are_two_facts():
+    """Rule 17: a stock is a level on a day. Across articles, 'about 80,000 remained as of
+    Sunday' (13 March) and an undated 'around 80,000 remain' published on 7 March are two
+    counts, although the number is the same; the undated figure published the next day
+    restates it, and two undated levels are left to the publication window. (A pair rule,
+    like rule 8: an undated level between the two can still chain them.)"""
+    kw = dict(event="stock", origin="UA", dest="RO", pop="Ukrainians")
+    dated = claim("a", "About 80,000", value=80000, qualifier="about", approximate=True,
+                  t=(None, "2022-03-13"), **kw)  # fmt: skip
+    early = claim("b", "Around 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    next_day = claim("c", "about 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    groups = dedupe([_article("a", "2022-03-15", dated), _article("b", "2022-03-07", early)])
+    assert not _together(groups, dated, early)
+    groups = dedupe([_article("a", "2022-03-15", dated), _article("c", "2022-03-14", next_day)])
+    assert _together(groups, dated, next_day)
+    groups = dedupe([_article("b", "2022-03-07", early), _article("d", "2022-03-27", later)])
+    assert _together(groups, early, later)
+    # arrivals are not levels: an undated flow is still read over its publication window
+    kw = {**kw, "event": "arrival"}
+    flow = claim("e", "About 80,000", value=80000, qualifier="about", approximate=True,
+                 t=(None, "2022-03-13"), **kw)  # fmt: skip
+    flow_early = claim("f", "Around 80,000", value=80000, qualifier="about", approximate=True,
+                       **kw)  # fmt: skip
+    groups = dedupe([_article("e", "2022-03-15", flow), _article("f", "2022-03-12", flow_early)])
+    assert _together(groups, flow, flow_early)

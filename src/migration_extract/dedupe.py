@@ -717,6 +717,18 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
             f["kind"][a] == _KINDS["count"]
         )
         good &= ~(snap & ~same_number)
+    # a stock is a level on a day: across articles, a stock stated as of a day and one
+    # as of a day more than the lag away (another dated level, or an undated one of an
+    # article published then) are two counts, whatever the numbers ("about 80,000 remain"
+    # published on 7 March / "about 80,000 remained as of Sunday", 13 March; rule 17).
+    # Two undated stocks are left to the publication window.
+    lvl = good & ~same_doc & (ea == _STOCK) & (eb == _STOCK)
+    if lvl.any():
+        dated_a = (ca >= 0) & (ca != 2) & (t1a != _OPEN_HI)
+        dated_b = (cb >= 0) & (cb != 2) & (t1b != _OPEN_HI)
+        day_a, day_b = dated_a | (ca == 2), dated_b | (cb == 2)
+        far = np.abs(t1a.astype(np.int64) - t1b) > lag
+        good &= ~(lvl & (dated_a | dated_b) & day_a & day_b & far)
     ok[keep] = good
     return ok
 
