@@ -827,3 +827,22 @@ def test_stock_levels_of_days_apart_are_two_facts():
                        **kw)  # fmt: skip
     groups = dedupe([_article("e", "2022-03-15", flow), _article("f", "2022-03-12", flow_early)])
     assert _together(groups, flow, flow_early)
+
+
+def test_hundreds_and_thousands_identify_no_fact_across_articles():
+    """Rule 18: 'thousands of Russians cross into Kazakhstan' fits any crowd at any
+    crossing on any day: two articles' 'thousands' stay apart even with the place named
+    on both sides, while 'tens of thousands' who fled Russia still join (rule 14), and a
+    headline's 'Thousands' still restates its own article's lead."""
+    kw = dict(value=None, low=1000, high=9999, approximate=True, event="arrival", origin="RU",
+              dest="KZ", pop="Russians")  # fmt: skip
+    a = claim("a", "Thousands", **kw)
+    b = claim("b", "thousands", **kw)
+    b2 = claim("b", "thousands", sstart=0, **kw)
+    b_lead = claim("b", "thousands", sstart=200, **kw)
+    assert len(dedupe([a, b])) == 2
+    assert _together(dedupe([b2, b_lead]), b2, b_lead)
+    kw = {**kw, "low": 10000, "high": 99999, "event": "departure", "dest": None}
+    c = claim("c", "tens of thousands", **kw)
+    d = claim("d", "Tens of thousands", **kw)
+    assert len(dedupe([c, d])) == 1

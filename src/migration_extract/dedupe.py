@@ -665,8 +665,11 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         side = np.where(_LEAVES[ea], f["origin"][a], f["dest"][a])
         side_b = np.where(_LEAVES[eb], f["origin"][b], f["dest"][b])
         placed = (side != 0) & (side_b != 0)
+        # "hundreds" and "thousands" (a vague magnitude below _VAGUE_FACT) fit any crowd
+        # at any crossing on any day: across articles they identify no fact (rule 18)
+        small = (va != 0) & (f["hi"][a] < _VAGUE_FACT)
         good &= same_doc | (
-            (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | placed)
+            (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | (placed & ~small))
         )
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
@@ -733,6 +736,9 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     return ok
 
 
+# rule 18: across articles a vague magnitude whose upper bound is below this ("hundreds",
+# "thousands") identifies no fact; "tens of thousands" and more still may (rule 14)
+_VAGUE_FACT = 10_000
 _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its group
 # rule 13: a closed time at least this long is a counting period ("in September", "in
 # fiscal 2022", "since January 1" to a day), and two periods whose lengths differ more
