@@ -747,3 +747,102 @@ def test_no_group_holds_a_clearly_incompatible_pair(monkeypatch):
             m.setattr(dd, "_consistent", lambda f, lab, lag: np.zeros(len(lab), dtype=bool))
             slow = dd.dedupe(records)
         assert [g.to_dict() for g in fast] == [g.to_dict() for g in slow]
+
+
+# ----------------------------------------------- 2026-11-23: rules 15-17 (thirteenth session)
+
+
+def test_intervals_that_only_touch_are_two_numbers():
+    """Rule 15: 'nearly 300,000' (at most 300,000) and 'more than 300,000' (above it) meet
+    only at 300,000, and '12,000' and '13,000' only at 12,500: two numbers. Overlapping
+    intervals ('about 300,000') still join, and a chain through one does not put the two
+    touching figures in one group."""
+    kw = dict(event="departure", origin="SY", dest=None, pop="people")
+    nearly = claim("a", "nearly 300,000", value=300000, high=300000, qualifier="nearly",
+                   approximate=True, **kw)  # fmt: skip
+    more = claim("b", "more than 300,000", value=300000, low=300000, qualifier="more_than", **kw)
+    about = claim("c", "about 300,000", value=300000, qualifier="about", approximate=True, **kw)
+    assert len(dedupe([nearly, more])) == 2
+    assert len(dedupe([nearly, about])) == 1 and len(dedupe([more, about])) == 1
+    groups = dedupe([nearly, about, more])
+    assert not _together(groups, nearly, more)
+    twelve = claim("d", "12,000", value=12000, **kw)
+    thirteen = claim("e", "13,000", value=13000, **kw)
+    assert len(dedupe([twelve, thirteen])) == 2
+    # a single-point interval (a zero) still meets an interval that starts at it
+    zero = claim("f", "no", value=0, **kw)
+    zero2 = claim("g", "none", value=0, **kw)
+    assert len(dedupe([zero, zero2])) == 1
+
+
+def test_relative_changes_told_with_different_counts_are_two_facts():
+    """Rule 16: a change ('more than twice as many') qualifies the count told in its
+    sentence. Across articles two changes whose sentences state counts that are not the
+    same number compare different figures; told with the same count, or without any,
+    they may still be one fact."""
+    kw = dict(event="arrival", origin="RU", dest="UZ", pop=None, t=("2022-09-21", "2022-10-04"))
+
+    def told(doc: str, count: str, value: float, qual=None) -> tuple[dict, dict]:
+        sent = f"The ministry said {count} Russians entered, more than twice as many as usual."
+        n = claim(doc, count, value=value, qualifier=qual, approximate=qual is not None,
+                  sentence=sent, **{**kw, "pop": "Russians"})  # fmt: skip
+        c = claim(doc, "more than twice", value=2, low=2, qualifier="more_than", kind="change",
+                  sentence=sent, **kw)  # fmt: skip
+        return n, c
+
+    n1, c1 = told("a", "36,700", 36700)
+    n2, c2 = told("b", "about 46,500", 46500, "about")
+    n3, c3 = told("c", "about 36,700", 36700, "about")
+    groups = dedupe([n1, c1, n2, c2, n3, c3])
+    assert not _together(groups, c1, c2) and not _together(groups, c2, c3)
+    assert _together(groups, c1, c3) and _together(groups, n1, n3)
+    bare = claim("d", "more than twice", value=2, low=2, qualifier="more_than", kind="change",
+                 sentence="Arrivals from Russia were more than twice the usual number.", **kw)
+    assert _together(dedupe([n1, c1, bare]), c1, bare)
+
+
+def test_stock_levels_of_days_apart_are_two_facts():
+    """Rule 17: a stock is a level on a day. Across articles, 'about 80,000 remained as of
+    Sunday' (13 March) and an undated 'around 80,000 remain' published on 7 March are two
+    counts, although the number is the same; the undated figure published the next day
+    restates it, and two undated levels are left to the publication window. (A pair rule,
+    like rule 8: an undated level between the two can still chain them.)"""
+    kw = dict(event="stock", origin="UA", dest="RO", pop="Ukrainians")
+    dated = claim("a", "About 80,000", value=80000, qualifier="about", approximate=True,
+                  t=(None, "2022-03-13"), **kw)  # fmt: skip
+    early = claim("b", "Around 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    next_day = claim("c", "about 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    groups = dedupe([_article("a", "2022-03-15", dated), _article("b", "2022-03-07", early)])
+    assert not _together(groups, dated, early)
+    groups = dedupe([_article("a", "2022-03-15", dated), _article("c", "2022-03-14", next_day)])
+    assert _together(groups, dated, next_day)
+    groups = dedupe([_article("b", "2022-03-07", early), _article("d", "2022-03-27", later)])
+    assert _together(groups, early, later)
+    # arrivals are not levels: an undated flow is still read over its publication window
+    kw = {**kw, "event": "arrival"}
+    flow = claim("e", "About 80,000", value=80000, qualifier="about", approximate=True,
+                 t=(None, "2022-03-13"), **kw)  # fmt: skip
+    flow_early = claim("f", "Around 80,000", value=80000, qualifier="about", approximate=True,
+                       **kw)  # fmt: skip
+    groups = dedupe([_article("e", "2022-03-15", flow), _article("f", "2022-03-12", flow_early)])
+    assert _together(groups, flow, flow_early)
+
+
+def test_hundreds_and_thousands_identify_no_fact_across_articles():
+    """Rule 18: 'thousands of Russians cross into Kazakhstan' fits any crowd at any
+    crossing on any day: two articles' 'thousands' stay apart even with the place named
+    on both sides, while 'tens of thousands' who fled Russia still join (rule 14), and a
+    headline's 'Thousands' still restates its own article's lead."""
+    kw = dict(value=None, low=1000, high=9999, approximate=True, event="arrival", origin="RU",
+              dest="KZ", pop="Russians")  # fmt: skip
+    a = claim("a", "Thousands", **kw)
+    b = claim("b", "thousands", **kw)
+    b2 = claim("b", "thousands", sstart=0, **kw)
+    b_lead = claim("b", "thousands", sstart=200, **kw)
+    assert len(dedupe([a, b])) == 2
+    assert _together(dedupe([b2, b_lead]), b2, b_lead)
+    kw = {**kw, "low": 10000, "high": 99999, "event": "departure", "dest": None}
+    c = claim("c", "tens of thousands", **kw)
+    d = claim("d", "Tens of thousands", **kw)
+    assert len(dedupe([c, d])) == 1

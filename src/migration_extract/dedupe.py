@@ -640,8 +640,12 @@ def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
 def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int) -> np.ndarray:
     """The hard rules (docs/dedupe.md, section 2) on pairs a[k]-b[k]: a boolean mask."""
     # the value overlap first (most candidates of a sorted pass fail it), the rest on the
-    # pairs that pass it
-    ok = np.maximum(f["lo"][a], f["lo"][b]) <= np.minimum(f["hi"][a], f["hi"][b])
+    # pairs that pass it. Intervals that only touch ("nearly 500,000" ends where "more
+    # than half a million" starts; "82,000" and "83,000" meet at 82,500) are two numbers,
+    # unless one of them is a single point (rule 15)
+    lo_a, lo_b, hi_a, hi_b = f["lo"][a], f["lo"][b], f["hi"][a], f["hi"][b]
+    x0, x1 = np.maximum(lo_a, lo_b), np.minimum(hi_a, hi_b)
+    ok = (x0 < x1) | ((x0 == x1) & ((lo_a == hi_a) | (lo_b == hi_b)))
     keep = np.flatnonzero(ok)
     a, b = a[keep], b[keep]
     good = (f["kind"][a] == f["kind"][b]) & (f["per"][a] == f["per"][b])
@@ -661,8 +665,11 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         side = np.where(_LEAVES[ea], f["origin"][a], f["dest"][a])
         side_b = np.where(_LEAVES[eb], f["origin"][b], f["dest"][b])
         placed = (side != 0) & (side_b != 0)
+        # "hundreds" and "thousands" (a vague magnitude below _VAGUE_FACT) fit any crowd
+        # at any crossing on any day: across articles they identify no fact (rule 18)
+        small = (va != 0) & (f["hi"][a] < _VAGUE_FACT)
         good &= same_doc | (
-            (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | placed)
+            (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | (placed & ~small))
         )
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
@@ -678,6 +685,20 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # figure: the publication window (rule 7) is for figures from other articles
     good &= t_ok | (ca < 0) | (cb < 0) | (same_doc & ((ca == 2) | (cb == 2)))
     good &= f["future"][a] == f["future"][b]  # a projection is not a count of the past
+    # a relative change ("doubled", "five times as many") qualifies the count told with
+    # it: across articles, two changes whose sentences each state a count, and no count
+    # of one is the same number as a count of the other, compare different figures
+    # ("more than 118,000 ..., almost double" / "more than 123,000 ..., almost double";
+    # rule 16)
+    chg = good & ~same_doc & (f["kind"][a] == _KINDS["change"])
+    if chg.any():
+        told = _sentence_counts(f)
+        doc, ss = f["doc"], f["sstart"]
+        for k in np.flatnonzero(chg).tolist():
+            x, y = told.get((doc[a[k]], ss[a[k]])), told.get((doc[b[k]], ss[b[k]]))
+            if x and y and not any(p == q and max(l0, m0) <= min(l1, m1)
+                                   for p, l0, l1 in x for q, m0, m1 in y):  # fmt: skip
+                good[k] = False
     # a count over a month is not the count over a year: two counting periods (closed,
     # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
     pa, pb = _period(f)[a], _period(f)[b]
@@ -699,10 +720,25 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
             f["kind"][a] == _KINDS["count"]
         )
         good &= ~(snap & ~same_number)
+    # a stock is a level on a day: across articles, a stock stated as of a day and one
+    # as of a day more than the lag away (another dated level, or an undated one of an
+    # article published then) are two counts, whatever the numbers ("about 80,000 remain"
+    # published on 7 March / "about 80,000 remained as of Sunday", 13 March; rule 17).
+    # Two undated stocks are left to the publication window.
+    lvl = good & ~same_doc & (ea == _STOCK) & (eb == _STOCK)
+    if lvl.any():
+        dated_a = (ca >= 0) & (ca != 2) & (t1a != _OPEN_HI)
+        dated_b = (cb >= 0) & (cb != 2) & (t1b != _OPEN_HI)
+        day_a, day_b = dated_a | (ca == 2), dated_b | (cb == 2)
+        far = np.abs(t1a.astype(np.int64) - t1b) > lag
+        good &= ~(lvl & (dated_a | dated_b) & day_a & day_b & far)
     ok[keep] = good
     return ok
 
 
+# rule 18: across articles a vague magnitude whose upper bound is below this ("hundreds",
+# "thousands") identifies no fact; "tens of thousands" and more still may (rule 14)
+_VAGUE_FACT = 10_000
 _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its group
 # rule 13: a closed time at least this long is a counting period ("in September", "in
 # fiscal 2022", "since January 1" to a day), and two periods whose lengths differ more
@@ -710,6 +746,26 @@ _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its 
 # date of one event written at another precision ("on September 21" / "last week")
 _PERIOD_DAYS = 28
 _PERIOD_RATIO = 2
+
+
+def _sentence_counts(f: dict[str, Any]) -> dict[tuple[int, int], list[tuple[int, float, float]]]:
+    """For each sentence (document, sentence start) that holds a relative change, the
+    counts stated in it: (rate, the number as written widened by its rounding only). Built
+    once, only for the sentences of change claims (rule 16)."""
+    if "_told" not in f:
+        told: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+        kind, ss = f["kind"], f["sstart"].astype(np.int64)
+        ch = np.flatnonzero((kind == _KINDS["change"]) & (ss >= 0))
+        if len(ch):
+            doc = f["doc"].astype(np.int64)
+            key = doc * (int(ss.max()) + 1) + ss
+            cnt = np.flatnonzero((kind == _KINDS["count"]) & (ss >= 0) & np.isin(key, key[ch]))
+            for i, p, lo, hi in zip(cnt.tolist(), f["per"][cnt].tolist(),
+                                    f["rlo"][cnt].tolist(), f["rhi"][cnt].tolist(),
+                                    strict=True):  # fmt: skip
+                told.setdefault((f["doc"][i], f["sstart"][i]), []).append((p, lo, hi))
+        f["_told"] = told
+    return f["_told"]
 
 
 def _period(f: dict[str, np.ndarray]) -> np.ndarray:
@@ -836,7 +892,10 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     np.maximum.at(lo, lab, f["lo"])
     hi = np.full(n, np.inf)
     np.minimum.at(hi, lab, f["hi"])
-    ok = lo <= hi
+    # a common value of positive width, or a single point that is a member's value (rule 15)
+    point = np.zeros(n, dtype=bool)
+    np.logical_or.at(point, lab, f["lo"] == f["hi"])
+    ok = (lo < hi) | ((lo == hi) & point)
     g = _group_keys(f)
     for k0, k1, slack in (("gt0", "gt1", lag), ("ct0", "ct1", 0)):
         t0 = np.full(n, -big)
@@ -960,6 +1019,7 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
     a_l, b_l = inv[: len(a)].tolist(), inv[len(a) :].tolist()
     par = list(range(len(nodes)))
     lo, hi = f["lo"][nodes].tolist(), f["hi"][nodes].tolist()
+    point = (f["lo"][nodes] == f["hi"][nodes]).tolist()  # a group holding a single-point value
     g = _group_keys(f)
     t0, t1 = g["gt0"][nodes].tolist(), g["gt1"][nodes].tolist()
     ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
@@ -990,7 +1050,8 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
             continue
         x0 = lo[i] if lo[i] > lo[j] else lo[j]
         x1 = hi[i] if hi[i] < hi[j] else hi[j]
-        if x0 > x1:
+        pt = point[i] or point[j]
+        if x0 > x1 or (x0 == x1 and not pt):  # no common value; two intervals that only touch
             continue
         y0 = t0[i] if t0[i] > t0[j] else t0[j]
         y1 = t1[i] if t1[i] < t1[j] else t1[j]
@@ -1021,7 +1082,7 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
         if i > j:
             i, j = j, i
         par[j] = i
-        lo[i], hi[i], t0[i], t1[i], cl[i], tags[i] = x0, x1, y0, y1, ci, ti
+        lo[i], hi[i], t0[i], t1[i], cl[i], tags[i], point[i] = x0, x1, y0, y1, ci, ti, pt
         ev[i], org[i], dst[i] = ei or ej, oi or oj, di or dj
     for k in range(len(par)):
         r = k
