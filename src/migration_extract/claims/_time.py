@@ -99,7 +99,8 @@ _TEMPORAL_SINCE = re.compile(
     r"withdrawal|erupted|broke|violence|fall|fell|captured|imposed|introduced|closed|opened|"
     r"reopened|ended|ceasefire|truce|flood|floods|flooding|storm|hurricane|cyclone|drought|"
     r"massacre|siege|clashes|raid|raids|operation|exodus|crackdown|evacuation|unrest|uprising|"
-    r"retaken|retook|recaptured|liberated|liberation)\b",
+    r"retaken|retook|recaptured|liberated|liberation|disaster|deadline|escalation|quake|"
+    r"quakes|earthquakes|blast|explosion|eruption|lockdown)\b",
     re.I,
 )
 # "ALMATY, ", "IPIALES, Colombia, ", "BERLIN/WARSAW, ": the place part of a dateline
