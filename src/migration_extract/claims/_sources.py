@@ -864,7 +864,34 @@ def _make_source(
         ]  # fmt: skip
         if who:
             name = re.sub(r"(?:’s|'s)$", "", text[who[-1][0] : who[-1][1]])
+    if kind == "organization":
+        name = _without_their_post(ctx, name)
     return Source(name, kind, None, country, text[a0:a1], a0, a1)
+
+
+# a group of people named by a common noun, then where they stand: "Volunteers at the tent
+# near the village church", "Rights activists in Iran's Sistan-Baluchestan province"
+_GROUP_AT_A_PLACE = re.compile(
+    r"(?P<who>(?:[\w’'.-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+s))"
+    r"\s+(?P<prep>at|in|near)\s+\S.*"
+)
+# bodies the place names ("Officials in Kostanay", "the Russian embassy in Yerevan")
+_PLACED_BODIES = frozenset({"officials", "authorities", "police", "embassy", "consulate"})
+
+
+def _without_their_post(ctx: _Ctx, name: str) -> str:
+    """A source that is a group named by a plural common noun, without where it stands
+    ("Volunteers at the tent" -> "Volunteers"); officials, authorities and police keep the
+    place that names them ("Officials in Astana") unless a nationality already does
+    ("Bolivian authorities in Pisiga" -> "Bolivian authorities")."""
+    m = _GROUP_AT_A_PLACE.fullmatch(name)
+    if m is None:
+        return name
+    who = m.group("who")
+    if m.group("prep") == "in" and m.group("head").lower() in _PLACED_BODIES:
+        if not any(ctx.gaz.is_demonym(w) for w in who.split()[:-1]):
+            return name
+    return who
 
 
 # a role, then the person's name in apposition: "UNHCR's representative in Syria, Sivanka
