@@ -360,22 +360,24 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         if src is not None:
             return src
     m6 = _COLON_SOURCE.match(sent)
+    who = re.sub(r"(?:’s|'s)$", "", m6.group("src")) if m6 is not None else ""
     if (
         m6 is not None
         and q["start"] >= s + m6.end()
-        and m6.group("src").lower() not in _TAGS
+        and who.lower() not in _TAGS
         # a speaker, not a topic ("Pakistan floods: half a million in relief camps")
         and (
-            m6.group("src").split()[-1].lower() in ctx.rules.speaker_heads
-            or (m6.group("src").isupper() and len(m6.group("src")) > 1)
-            or m6.group("src") in ctx.rr.international
-            or m6.group("src") in ctx.rr.international.values()
+            who.split()[-1].lower() in ctx.rules.speaker_heads
+            or (who.isupper() and len(who) > 1)
+            or who in ctx.rr.international
+            or who in ctx.rr.international.values()
             or any(x[2] == "PERSON" and x[0] == s + m6.start("src") for x in ctx.inp.entities)
         )
     ):
         # "Semey akimat: about 1,750 Russians registered in a week", "Related: UN: 1.7
         # million have fled Ukraine": a headline or list line's attribution before a colon
-        src = _make_source(ctx, s + m6.start("src"), s + m6.end("src"), None)
+        a0 = s + m6.start("src")
+        src = _make_source(ctx, a0, a0 + len(who), None)
         if src is not None:
             return src
     m4 = _SAID_NAME_CLOSING.search(sent)
@@ -393,7 +395,13 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
 # "• Kazakh officials: almost 15,000 Russians entered ...", "Related: UN: 1.7 million ..."
 _COLON_SOURCE = re.compile(
     r"[\s•*·-]*(?:(?:Related|Read\s+more|See\s+also|LIVE|UPDATE)\s*:\s*)?"
-    r"(?P<src>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,3}?)\s*:\s+(?=\S)"
+    r"(?P<src>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,3}?)"
+    # its record or the day it posted: "The interior ministry's daily dashboard has
+    # updated:", "Border Guard morning update:", "Finnish Border Guard, 25 Sep:"
+    r"(?:(?:’s|'s)?(?:\s+(?:daily|morning|evening|weekly|latest|new))?\s+(?:update|dashboard|"
+    r"bulletin|figures|data|tally)(?:\s+has\s+(?:been\s+)?updated)?"
+    r"|,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?"
+    r"\s*:\s+(?=\S)"
 )
 # labels a headline or a page puts before a colon, who say nothing
 _TAGS = frozenset(
@@ -432,6 +440,10 @@ _ORG_RECORDS = re.compile(
 
 
 # a record and who released it: "a table released by the ministry", "data compiled by IOM"
+_KEEPERS_RECORD = re.compile(
+    r"(.+?)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}(?:breakdown|dashboard|bulletin|update|tally|count|"
+    r"statistics|estimates)(?:\s+(?:by|of|for)\s+.*)?"
+)
 _RECORD_NOUNS = frozenset(
     {"table", "tables", "figures", "data", "statistics", "report", "bulletin", "update",
      "survey", "records", "tally", "count", "estimates", "numbers"}
@@ -710,6 +722,14 @@ def _make_source(
     # "The ministry's figures show": the ministry (a possessive left by the cut above)
     if re.search(r"(?:’s|'s)\s+(?:figures|data|numbers|records)\b", span):
         name = re.sub(r"(?<=\w)(?:’s|'s)$", "", name)
+    keeper = _KEEPERS_RECORD.fullmatch(name)
+    if keeper is not None:
+        # "The ministry's breakdown by nationality", "the interior ministry's daily
+        # dashboard": the body that keeps the record
+        name = keeper.group(1)
+        words = re.findall(r"[\w’'.\-]+", name)
+    elif re.fullmatch(r"(?:[a-z]+\s+){0,2}(?:breakdown|dashboard)", name):
+        return None  # "The monthly breakdown shows": a record that names no keeper
     kept = re.sub(r"\s+(?:data|figures|statistics|numbers)\s+(?:published|released|issued)\b.*$",
                   "", name)  # fmt: skip
     if kept != name:
