@@ -389,7 +389,23 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             a0 <= ms < a1 for o in ctx.inp.officials for ms, _me in o.mentions
         ):
             return _make_source(ctx, a0, a1, None)
+    m7 = _CLOSING_BRACKET_SOURCE.search(sent)
+    if m7 is not None and q["end"] <= s + m7.start():
+        # "• 587,600 people living in displacement sites ... as of 10 March (IOM)", "... since
+        # 15 April (IOM, 22 May)": a list line's attribution in the bracket that closes it
+        who = m7.group("who")
+        if who.isupper() or who in ctx.rr.international or who in ctx.rr.international.values():
+            a0 = s + m7.start("who")
+            return _make_source(ctx, a0, a0 + len(who), None)
     return None
+
+
+# a bracket closing the sentence after a lower-case word or a date, holding only a body's
+# short name and perhaps a date (not a name's own acronym: "the agency (UNHCR)" is cut
+# before a capitalised name only)
+_CLOSING_BRACKET_SOURCE = re.compile(
+    r"(?<=[a-z0-9])\s+\((?P<who>[A-Z][A-Za-z&.-]{1,12})(?:,\s*[^()]{1,20})?\)\s*[.;]?\s*$"
+)
 
 
 # "• Kazakh officials: almost 15,000 Russians entered ...", "Related: UN: 1.7 million ..."
