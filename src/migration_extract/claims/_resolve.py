@@ -1992,6 +1992,18 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         # "only about 6,800 have moved into communities", "moved in with relatives in
         # neighbouring camps": housing, not a crossing (fixtures/README: other)
         ev = Event("other", ev.text, ev.start, ev.end)
+    if (
+        ev is not None
+        and ev.type == "border_encounter"
+        and _lemma_at(ctx, ev.start) == "process"
+        and not _ENCOUNTER_KEEPERS.search(ctx.text, s, e)
+        and not re.search(r"\b(?:regist\w*|biometric\w*)", ctx.text[s:e])  # (registration)
+        and not (d.pop is not None and d.pop.text.split()[-1].lower() in ("migrants", "migrant"))
+    ):
+        # "Kazakh border guards processed about 2,700 people on Sunday", "we processed 2,340
+        # passengers with Russian passports at Zvartnots": travellers let in at a crossing
+        # (US agents "processed more than 53,000 migrants": encounters)
+        ev = Event("arrival", ev.text, ev.start, ev.end)
     if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
         # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
         # people": a relocation (README), unlike "43,000 Russians moved to Israel"
@@ -1999,6 +2011,11 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
     d.ev = ev
 
 
+# the agencies and places whose processing counts encounters (CBP's definition)
+_ENCOUNTER_KEEPERS = re.compile(
+    r"\b(?:CBP|Border\s+Patrol|Customs\s+and\s+Border\s+Protection|ICE|ports?\s+of\s+entry|"
+    r"agents)\b"
+)
 _PROTECTION_WORDS = re.compile(r"\b(?:asylum|refugees?|protection|refuge|humanitarian)\b", re.I)
 _PAPERS_WORDS = re.compile(
     r"\b(?:visas?|(?:residence|residency|work|stay|temporary)\s+(?:permits?|cards?)|"
@@ -2903,7 +2920,17 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         tm = _time_of_the_listed_figure(ctx, q, s, st.out)
     if q.kind == "change" and tm is not None:
         tm = _time_of_the_changed_figure(ctx, q, s, tm, st.out)
+    if tm is not None and _ORDINARY_DAY_AFTER.match(ctx.text, q.end, e):
+        tm = None  # "compared with 400-500 on a normal Sunday": a usual level, no date
     d.q, d.tm = q, tm
+
+
+# a figure of an ordinary day: "400-500 on a normal Sunday", "about 300 on a typical day"
+_ORDINARY_DAY_AFTER = re.compile(
+    r"(?:\s+(?:people|travellers|crossings|arrivals))?(?:\s+a\s+day)?\s+(?:on|in)\s+an?\s+"
+    r"(?:normal|typical|usual|ordinary|average|regular|quiet)\s+(?:day|week|month|weekend|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 # the words that set a baseline against a figure: "up from 191,113 in November", "on the
