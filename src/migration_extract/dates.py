@@ -1609,6 +1609,7 @@ _PREVIOUS_RE = re.compile(
 _SAME_DAY_WEEK = re.compile(
     r"[Tt]he\s+same\s+day\s+(?:a|one|the)\s+week\s+(?:earlier|before|ago)"
 )
+_SAME_DAY_BEFORE = re.compile(r"\b[Tt]he\s+same\s+day\s+$")
 _WEEKDAY_BEFORE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _WD3 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -1645,6 +1646,15 @@ def _anaphoric_previous(text: str, found: list[DateMention]) -> list[DateMention
                 start = max(0, d.start - 8) + the.start()
                 end = d.end + before.end()
                 out[k] = DateMention(text[start:end], start, end, day, day)
+            continue
+        same = _SAME_DAY_BEFORE.search(text, max(0, d.start - 16), d.start)
+        if k > 0 and same is not None and d.text.lower() == "last week":
+            # "3,380 on Monday, down from 5,210 on the same day last week": that day a week
+            # before the day named just before it (not the whole of last week)
+            prev = _antecedent(text, found, k)
+            if prev is not None and prev.date_from == prev.date_to:
+                day = (date.fromisoformat(prev.date_from) - timedelta(days=7)).isoformat()  # type: ignore[arg-type]
+                out[k] = DateMention(text[same.start() : d.end], same.start(), d.end, day, day)
             continue
         if k > 0 and _SAME_DAY_WEEK.fullmatch(d.text):
             # "7,900 on Wednesday, against about 4,300 on the same day a week earlier"
