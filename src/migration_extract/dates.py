@@ -161,7 +161,11 @@ _SIMPLE = [
         r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<rel>last|this|next)\s+(?P<unit>year|month)\b",
     ),
     ("month_year", rf"\b(?P<mon>{_MONTH})(?:,)?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month_rel_year", rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    (
+        "month_rel_year",
+        rf"\b(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-])?(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?"
+        r"(?P<rel>last|this|next)\s+year\b",
+    ),
     (
         "same_day_week",
         r"\b[Tt]he\s+same\s+day\s+(?:a|one|the)\s+week\s+(?:earlier|before|ago)\b",
@@ -787,6 +791,8 @@ def _r_month_rel_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interva
     if pub is None:
         return None, None
     k = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    if g.get("part"):  # "early March last year"
+        return _part_of_month(pub.year + k, _mon(g["mon"]), g["part"])
     return _month(pub.year + k, _mon(g["mon"]))
 
 
@@ -1460,8 +1466,8 @@ def _combine(
         nxt = resolved[k + 1] if k + 1 < len(resolved) else None
         if (
             nxt is not None
-            and "y" not in h.groups
-            and h.kind in (*_DAY_KINDS, "month")
+            and not h.groups.get("y")
+            and h.kind in (*_DAY_KINDS, "month", "part_month")
             and re.fullmatch(r",?\s+", text[h.end : nxt[0].start])
             and re.fullmatch(r"(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year", text[nxt[0].start : nxt[0].end])
             and nxt[1][0] is not None
