@@ -2922,7 +2922,32 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         tm = _time_of_the_changed_figure(ctx, q, s, tm, st.out)
     if tm is not None and _ORDINARY_DAY_AFTER.match(ctx.text, q.end, e):
         tm = None  # "compared with 400-500 on a normal Sunday": a usual level, no date
+    if tm is not None and _dates_another_time(ctx, d, tm):
+        tm = None
     d.q, d.tm = q, tm
+
+
+# a present that a conjunct or a relative clause's past stands apart from
+_NOW_AFTER_AND = re.compile(r"\b(?:and|but)\s+(?:now|still|today)\s+[a-z]+\b")
+_STILL_NOW_VERB = re.compile(
+    r"\b(?:are|is|remain|remains|live|lives)\s+(?:still|now)\b|\b(?:are|is)\s+(?:still|now)\s+"
+)
+_RELATIVE_OPENING = re.compile(r"\s+(?:of\s+them\s+)?(?:who|whose|which|that)\b")
+
+
+def _dates_another_time(ctx: _Ctx, d: _Draft, tm: TimeRef) -> bool:
+    """Does the date found belong to another time than the figure's present? "was set up in
+    1954 and now hosts more than 130,000 people"; "Thousands of Rohingya refugees whose
+    homes burned in a fire on March 5 are still sleeping in communal shelters"."""
+    q, pop, e = d.q, d.pop, d.e
+    if tm.end <= q.start and _NOW_AFTER_AND.search(ctx.text, tm.end, q.start):
+        return True
+    if pop is None or d.inherited or tm.start < pop.end or tm.end > e:
+        return False
+    return (
+        _RELATIVE_OPENING.match(ctx.text, pop.end, tm.start) is not None
+        and _STILL_NOW_VERB.search(ctx.text, tm.end, e) is not None
+    )
 
 
 # a figure of an ordinary day: "400-500 on a normal Sunday", "about 300 on a typical day"
