@@ -2932,6 +2932,10 @@ _NOW_AFTER_AND = re.compile(r"\b(?:and|but)\s+(?:now|still|today)\s+[a-z]+\b")
 _STILL_NOW_VERB = re.compile(
     r"\b(?:are|is|remain|remains|live|lives)\s+(?:still|now)\b|\b(?:are|is)\s+(?:still|now)\s+"
 )
+_AGAINST_BEFORE = re.compile(
+    r",?\s+(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
 _RELATIVE_OPENING = re.compile(r"\s+(?:of\s+them\s+)?(?:who|whose|which|that)\b")
 
 
@@ -2941,6 +2945,14 @@ def _dates_another_time(ctx: _Ctx, d: _Draft, tm: TimeRef) -> bool:
     homes burned in a fire on March 5 are still sleeping in communal shelters"."""
     q, pop, e = d.q, d.pop, d.e
     if tm.end <= q.start and _NOW_AFTER_AND.search(ctx.text, tm.end, q.start):
+        return True
+    if tm.start >= q.end and any(
+        q.end <= o["start"] and o["end"] <= tm.start
+        and _AGAINST_BEFORE.search(ctx.text, q.end, o["start"])
+        for o in ctx.inp.quantities
+    ):
+        # "about half of arrivals at Upper Lars, against nearly 80% last autumn": the date
+        # of the figure it is set against
         return True
     if pop is None or d.inherited or tm.start < pop.end or tm.end > e:
         return False
