@@ -276,6 +276,19 @@ def _whole_time(
         q.end <= d.start <= q.end + 30 and _OWN_DATE_GAP.fullmatch(ctx.text[q.end : d.start])
         for d in ctx.inp.dates
     )  # "927 ... since August 1, more than 600 of them in the past week alone"
+    if re.search(r"\bincluding\s+$", ctx.text[max(s, q.start - 12) : q.start]):
+        # "..., including 41 who were lost when a metal boat ... capsized last week", "...,
+        # including hundreds in the shipwreck off Pylos on June 14": the part's own date
+        part = next(
+            (d for d in ctx.inp.dates
+             if q.end <= d.start <= q.end + 120 and d.end <= ctx.sent_of(q.start)[1]
+             and d.date_to is not None
+             and not re.search(r"[;:]|,\s+(?:and|but|while|which|who|according|[a-z]+\s+said)\b|"
+                               r"\b(?:said|says)\b", ctx.text[q.end : d.start])),
+            None,
+        )  # fmt: skip
+        if part is not None:
+            return TimeRef(part.text, part.start, part.end, part.date_from, part.date_to)
     if whole is not None and whole.time is not None and same_event and not own_date and (
         _SUBSET_BEFORE_RE.search(ctx.text[max(s, q.start - 40) : q.start])
         or _SUBSET_AFTER_RE.match(ctx.text[q.end : q.end + 20])
