@@ -325,3 +325,18 @@ def test_a_body_of_another_paragraph_titles_no_one() -> None:
     )
     o = one(t, "Cruz Pérez Cuéllar", home=home_country(t))["Cruz Pérez Cuéllar"]
     assert o.country == "MX"
+
+
+def test_dateline_with_extended_capitals_a_region_and_after_a_web_header() -> None:
+    cs = [Country("Afghans", 0, 7, "AF"), Country("Afghan", 10, 16, "AF")]
+    # capitals outside Latin-1 in the city ("ŽILINA", "ŁÓDŹ")
+    assert home_country("ŁÓDŹ, Poland – Afghans arrived by train.", cs) == "PL"
+    assert home_country("ŽILINA – Afghans arrived by train.", cs,
+                        place_lookup={"Žilina": ("Žilina", "SK")}.get) == "SK"  # fmt: skip
+    # the region after the city, known to the place index only
+    look = {"Oregon": ("Oregon", "US")}.get
+    assert home_country("BEND, Oregon (AP) — Afghans arrived.", cs, place_lookup=look) == "US"
+    # a dateline below a long web header of menus and notices
+    header = "Home > World > Europe\n\n" + "Accept all cookies. " * 40 + "\n\n"
+    assert len(header) > 600
+    assert home_country(header + "VIENNA, Austria - Afghans arrived.", cs) == "AT"

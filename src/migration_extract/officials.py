@@ -809,16 +809,22 @@ def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[in
 
 # a news agency's tag between a dateline and its dash: "HELSINKI, Nov 23 (Reuters) -"
 AGENCY_TAG = r"(?:\s*\([A-Za-z.]{1,20}\))?"
+# capitals for a dateline's city: ASCII, Latin-1 and Latin Extended-A/B ("KUŹNICA",
+# "VYŠNÉ NEMECKÉ")
+_CAPS = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _DATELINE_RE = re.compile(
     # (capitals with accents too: "CIUDAD JUÁREZ, Mexico –", "DAJABÓN")
-    r"(?m)^\W{0,3}(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]{1,40}?[A-ZÀ-ÖØ-Þ])"
-    r"(?P<city2>/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]+?)?"
+    rf"(?m)^\W{{0,3}}(?P<city>[{_CAPS}][{_CAPS}’'.\- ]{{1,40}}?[{_CAPS}])"
+    rf"(?P<city2>/[{_CAPS}][{_CAPS}’'.\- ]+?)?"
     r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?"
     # the date: "Sept 17", "Oct. 4", "4 October 2022", "October 4, 2022"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     + AGENCY_TAG
     + r"\s+[–—-]{1,2}\s"
 )
+# how far into the text a dateline is looked for: web pages put menus, cookie notices and
+# share bars before it ("Home > World > Asia > Mongolia ... ALTANBULAG, Mongolia -")
+_DATELINE_REACH = 2000
 
 
 def home_country(
@@ -833,10 +839,14 @@ def home_country(
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
-    head = text[:600]
+    head = text[:_DATELINE_REACH]
     for m in _DATELINE_RE.finditer(head):
         if m.group("country"):
+            # "BUCHAREST, Romania –"; a region the place index knows ("GAMBELL, Alaska")
             code = gaz.code(m.group("country"))
+            if code is None and place_lookup is not None:
+                hit = place_lookup(m.group("country"))
+                code = hit[1] if hit else None
             if code:
                 return code
         code = _city_code(m.group("city"), gaz, place_lookup)
@@ -924,7 +934,7 @@ def dateline_countries(
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
-    m = _DATELINE_RE.search(text[:600])
+    m = _DATELINE_RE.search(text[:_DATELINE_REACH])
     if m is None or not m.group("city2"):
         return []
     out: list[str] = []
