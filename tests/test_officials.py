@@ -340,3 +340,17 @@ def test_dateline_with_extended_capitals_a_region_and_after_a_web_header() -> No
     header = "Home > World > Europe\n\n" + "Accept all cookies. " * 40 + "\n\n"
     assert len(header) > 600
     assert home_country(header + "VIENNA, Austria - Afghans arrived.", cs) == "AT"
+
+
+def test_a_body_without_a_country_takes_the_one_written_with_it() -> None:
+    # the lexicon gives "Border Guard" / "Migration Service" no country: the possessive or
+    # demonym before the body gives it, else the place that ends the description
+    t = ("KYIV – Traffic rose. Olena Kravets, a spokeswoman for Moldova's State Border "
+         "Guard Service, said queues grew. Petr Dvorak, a spokesman for the Border Guard in "
+         "Przemyśl, said the same. Ivo Marek, spokesman for the border police in Bratislava, "
+         "agreed.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Olena Kravets", "Petr Dvorak", "Ivo Marek"), home="UA")}
+    assert res["Olena Kravets"].country == "MD"
+    assert res["Petr Dvorak"].country == "PL"
+    assert res["Ivo Marek"].country == "SK"

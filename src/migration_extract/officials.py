@@ -692,9 +692,15 @@ _OWNER_RE = re.compile(r"\b(?P<owner>[A-Z][\w-]+)(?:’s|'s)?(?=\s)")
 def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
     """'for the Border Guard', 'at UNHCR', 'in Lebanon', 'for South Sudan'."""
     bare = re.sub(r"^the\s+", "", what.strip(), flags=re.I)
-    o = rr.org_in(bare)
-    if o is not None:
-        name, c, intl = o
+    hit = rr.org_in_span(bare, 0, len(bare))
+    if hit is not None:
+        (name, c, intl), os_, oe = hit
+        if not intl and c is None:
+            # a body the lexicon gives no country: the country before it ("Ukraine's State
+            # Border Guard Service", "the Armenian Migration Service"), else its place
+            # ("the Border Guard in Przemyśl")
+            found = gaz.find(bare[:os_])
+            c = found[-1].code if found else _place_after(bare[oe:], gaz)
         return _Reading(org=name, intl=intl, country=None if intl else c)
     code = gaz.code(bare) or gaz.metonym(bare)
     if code is None:
@@ -702,10 +708,27 @@ def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Readi
         code = found[0].code if found else None
     if code is not None:
         return _Reading(country=code)
-    code = _regional_country(bare, rr)
+    code = _regional_country(bare, rr) or _place_after(bare, gaz)
     if prep in ("at", "for") and bare[:1].isupper():
         return _Reading(org=bare, country=code)
     return _Reading(country=code)
+
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$"
+)
+
+
+def _place_after(what: str, gaz: CountryGazetteer) -> str | None:
+    """The country of the place that ends a body's description ("the border police in
+    Michalovce", "the coast guard in Benghazi"), from the place index."""
+    m = _IN_PLACE.search(what)
+    if m is None:
+        return None
+    from .geo import place_gazetteer
+
+    hit = place_gazetteer().lookup(m.group("p"))
+    return hit[1] if hit is not None else None
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*")
