@@ -354,3 +354,14 @@ def test_a_body_without_a_country_takes_the_one_written_with_it() -> None:
     assert res["Olena Kravets"].country == "MD"
     assert res["Petr Dvorak"].country == "PL"
     assert res["Ivo Marek"].country == "SK"
+
+
+def test_a_region_or_city_owner_gives_its_country() -> None:
+    # "Saratov's governor, X" / "In Chicago, Mayor X": a region or a city the place index
+    # knows, not the home country
+    t = ("ALMATY – Russians kept crossing. Later Saratov's governor, Pavel Orlov, said 900 "
+         "men were called up.\n\nIn Chicago, Mayor Anna Reyes said shelters were full.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Pavel Orlov", "Anna Reyes"), home="KZ")}
+    assert (res["Pavel Orlov"].role, res["Pavel Orlov"].country) == ("governor", "RU")
+    assert (res["Anna Reyes"].role, res["Anna Reyes"].country) == ("Mayor", "US")

@@ -345,7 +345,23 @@ def _owner(
         if last is not None:
             name, c, intl = last
             return (None, name, True) if intl else (c, name, False)
+        return None, None, False
+    # a region or city ("Buryatia's leader", "after West Darfur's governor"): its country
+    mp = re.search(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", owner)
+    words = mp.group(0).split() if mp is not None else []
+    for i in range(len(words)):  # (the longest run of words that names a place)
+        code = _place_country(" ".join(words[i:]))
+        if code:
+            return code, None, False
     return None, None, False
+
+
+def _place_country(name: str) -> str | None:
+    """The country of a region or city the place index knows."""
+    from .geo import place_gazetteer
+
+    hit = place_gazetteer().lookup(name)
+    return hit[1] if hit is not None else None
 
 
 def _read_before(text: str, s: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
@@ -723,12 +739,7 @@ def _place_after(what: str, gaz: CountryGazetteer) -> str | None:
     """The country of the place that ends a body's description ("the border police in
     Michalovce", "the coast guard in Benghazi"), from the place index."""
     m = _IN_PLACE.search(what)
-    if m is None:
-        return None
-    from .geo import place_gazetteer
-
-    hit = place_gazetteer().lookup(m.group("p"))
-    return hit[1] if hit is not None else None
+    return _place_country(m.group("p")) if m is not None else None
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*")
@@ -1170,7 +1181,8 @@ def _local_country(text: str, s: int, gaz: CountryGazetteer) -> str | None:
     m = re.match(r"\s*(?:In|At|From)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s*,", text[start:s])
     if not m:
         return None
-    return gaz.metonym(m.group(1)) or gaz.code(m.group(1))
+    # (a city or region too: "In New York, Mayor X said")
+    return gaz.metonym(m.group(1)) or gaz.code(m.group(1)) or _place_country(m.group(1))
 
 
 def _same_person(p: _Person, toks: list[str], text: str) -> bool:
