@@ -365,3 +365,23 @@ def test_a_region_or_city_owner_gives_its_country() -> None:
         t, spans(t, "Pavel Orlov", "Anna Reyes"), home="KZ")}
     assert (res["Pavel Orlov"].role, res["Pavel Orlov"].country) == ("governor", "RU")
     assert (res["Anna Reyes"].role, res["Anna Reyes"].country) == ("Mayor", "US")
+
+
+def test_the_agency_and_its_refer_to_the_nearest_body() -> None:
+    # "its" / "the agency's" name the body named last before, across paragraphs, a
+    # known organisation or a national one, whichever is nearer
+    t = ("KABUL – UNHCR said 3,000 people returned.\n\nLatvia's State Border Guard said it "
+         "turned back 40 people.\n\nOn Monday 12 more were stopped, the agency's spokesman, "
+         "Colonel Janis Ozols, said. Peru's Government of National Unity asked for help. "
+         "Its interior minister, Rafael Soto, said more would come.\n\nLater IOM flew 200 "
+         "home, said Mara Lind, its chief of mission in Chad.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Janis Ozols", "Rafael Soto", "Mara Lind"), home="AF")}
+    assert res["Janis Ozols"].country == "LV"
+    assert res["Rafael Soto"].country == "PE"
+    assert (res["Mara Lind"].country, res["Mara Lind"].organization) == (None, "IOM")
+    # a government is no agency: "the agency's" skips it for the UN body before
+    t2 = ("UNHCR said it was preparing, with the Latvian government, for arrivals. Ana "
+          "Berg, the agency's representative in Latvia, said tents were sent.")
+    o = {o.name: o for o in find_officials(t2, spans(t2, "Ana Berg"))}["Ana Berg"]
+    assert (o.country, o.organization) == (None, "UNHCR")

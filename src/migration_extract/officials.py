@@ -340,8 +340,9 @@ def _owner(
         code = found[-1].code if found else None
     if code:
         return code, None, False
-    if low.split()[-1:] and low.split()[-1] in rr.owner_nouns:
-        last = rr.last_org_before(text, pos)
+    if low in ("", "its", "their") or (low.split()[-1:] and low.split()[-1] in rr.owner_nouns):
+        # "the agency's director", "its head": the body named last before
+        last = _nearest_body(text, pos, rr, gaz, low.split()[-1] if low else None)
         if last is not None:
             name, c, intl = last
             return (None, name, True) if intl else (c, name, False)
@@ -536,7 +537,7 @@ def _pattern_before(
         left,
     )
     if m:
-        owner = m.group("owner") or "the agency"
+        owner = m.group("owner") or m.group("owner2")
         words = (m.group("role") or m.group("role2")).split()
         if (
             words
@@ -586,6 +587,10 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         app = (f"{mo.group('o')}'s {noun} of {obj[mo.end():]}" if mo
                else f"{noun} of {obj}")  # fmt: skip
     owner = None
+    # "X, its acting chief of mission": the body named last before
+    md = re.search(r"\b(its|their)\s+$", text[m.start() : app_pos], re.I)
+    if md is not None:
+        owner = md.group(1)
     mo = re.match(r"^(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", app)
     if mo:
         owner = mo.group("o")
@@ -681,10 +686,23 @@ def _last_national_body(
     para = text.rfind("\n\n", lo, pos)
     if para >= 0:
         lo = para
-    best: tuple[str, str] | None = None
+    best = None
+    for _start, _end, code, name in _national_bodies(text, lo, pos, rr, gaz):
+        best = (code, name)
+    return best
+
+
+def _national_bodies(
+    text: str, lo: int, pos: int, rr: RoleRules, gaz: CountryGazetteer, regions: bool = False
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, country, name) of the national bodies named in ``text[lo:pos]``; with
+    ``regions`` a region's body too ("Aceh's social affairs agency" -> ID)."""
+    out: list[tuple[int, int, str, str]] = []
     for m in _OWNER_RE.finditer(text, lo, pos):
         owner = m.group("owner")
         code = gaz.code(owner) or gaz.metonym(owner) or gaz.demonyms.get(owner)
+        if code is None and regions and m.group(0) != owner:
+            code = _place_country(owner)
         if code is None:
             continue
         tail = re.split(r"[,.;:()\"“”]", text[m.end() : min(pos, m.end() + 60)], maxsplit=1)[0]
@@ -693,9 +711,34 @@ def _last_national_body(
             if w.lower() in _GLUE or w.lower() in _BODY_BREAK:
                 break  # "Belarus since the government": not one noun phrase
             if w.lower() in rr.owner_nouns:
-                best = (code, " ".join(words[: k + 1]))
+                name = " ".join(words[: k + 1])
+                end = text.index(name, m.end()) + len(name)
+                out.append((m.start(), end, code, name))
                 break
-    return best
+    return out
+
+
+def _nearest_body(
+    text: str, pos: int, rr: RoleRules, gaz: CountryGazetteer, noun: str | None = None
+) -> tuple[str, str | None, bool] | None:
+    """What "the agency" / "its" before ``pos`` refers to: the body named last before it,
+    a known organisation ("IOM") or a national body ("Libya's Government of National
+    Unity", "Aceh's social affairs agency"), whichever is nearer. A government is no
+    agency: "the agency's" skips "the Armenian government" for the UNHCR before it."""
+    last = None
+    for m in rr._org_re.finditer(text, 0, pos):
+        if m.group(0) not in rr.media:
+            last = m
+    bodies = [
+        b for b in _national_bodies(text, 0, pos, rr, gaz, regions=True)
+        if noun in (None, "its", "their", "government")
+        or b[3].split()[-1].lower() != "government"
+    ]  # fmt: skip
+    # (an organisation written inside the body is the body: "Latvia's State Border Guard")
+    if bodies and (last is None or bodies[-1][1] >= last.end()):
+        _s, _e, code, name = bodies[-1]
+        return name, code, False
+    return rr._org(last.group(0)) if last is not None else None
 
 
 _BODY_BREAK = frozenset(
