@@ -385,3 +385,21 @@ def test_the_agency_and_its_refer_to_the_nearest_body() -> None:
           "Berg, the agency's representative in Latvia, said tents were sent.")
     o = {o.name: o for o in find_officials(t2, spans(t2, "Ana Berg"))}["Ana Berg"]
     assert (o.country, o.organization) == (None, "UNHCR")
+
+
+def test_a_bare_title_without_a_dateline_takes_its_sentence_country() -> None:
+    # no dateline: the country the sentence (or the one before) is about, not the people
+    # on the move nor where they go, before the article's most mentioned country
+    t = ("Arrivals rise\n\nSerbia, a country of 6.6 million, has tightened its border. "
+         "Interior Minister Ivan Petrovic said Afghans were being sent back to Bulgaria.\n\n"
+         "Finance Minister Goran Jovic said 4,000 Syrians had crossed from Hungary.")
+    cs = [Country(w, t.index(w), t.index(w) + len(w), c)
+          for w, c in (("Serbia", "RS"), ("Afghans", "AF"), ("Bulgaria", "BG"),
+                       ("Syrians", "SY"), ("Hungary", "HU"))]  # fmt: skip
+    offs = spans(t, "Ivan Petrovic", "Goran Jovic")
+    res = {o.name: o for o in find_officials(t, offs, cs, home="AF")}
+    assert res["Ivan Petrovic"].country == "RS"
+    assert res["Goran Jovic"].country == "AF"  # nothing to go by: the home country
+    # a dateline's country stands
+    dated = {o.name: o for o in find_officials(t, offs, cs, home="BG", dated=True)}
+    assert dated["Ivan Petrovic"].country == "BG"

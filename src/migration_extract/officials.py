@@ -935,6 +935,12 @@ def home_country(
     return _most_mentioned(countries, places)
 
 
+def _is_people(c: Any, gaz: CountryGazetteer) -> bool:
+    """A plural demonym ("Afghans", "Haitians"): people, not a country ("Philippines")."""
+    text = c.get("text", "") if isinstance(c, dict) else getattr(c, "text", "")
+    return text not in gaz.names and text.endswith("s") and text[:-1] in gaz.demonyms
+
+
 # a web byline of fields split by bars: "By Jelena Pavlović | Balkan Wire | Belgrade |
 # 24 November 2022", "By Our Correspondent in Medyka | Published 4 March 2022"
 _BYLINE_RE = re.compile(r"(?m)^By\s+[^\n|]{2,80}(?:\|[^\n]*)+$")
@@ -1063,12 +1069,15 @@ def find_officials(
     home: str | None = None,
     homes: Sequence[str] = (),
     places: Sequence[tuple[int, int, str]] = (),
+    dated: bool = False,
 ) -> list[Official]:
     """Resolve person spans into officials (SPEC section 2), folding later mentions.
     ``home`` is the article's own country (see ``home_country``), given to an official
     whose role the article states without any country; ``places`` (start, end, country
     code of the cities and regions found) give the country of a regional role ("Orenburg
-    governor Denis Pasler", "Sergei Menyaylo, the head of North Ossetia")."""
+    governor Denis Pasler", "Sergei Menyaylo, the head of North Ossetia"). ``dated`` says
+    that ``home`` is the dateline's or byline's country; without one, a bare title takes
+    the country its own sentence (or the one before) is about before ``home``."""
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
@@ -1165,6 +1174,10 @@ def find_officials(
                     or _role_place_country(text, p, places)
                     or (body[0] if body else None)
                     or _nearest_home(countries or [], homes, s0)
+                    # (a dateline's country is right for nearly every bare title; the
+                    # most mentioned one often is the migrants', not the office's)
+                    or (None if dated else
+                        _sentence_country(text, p.mentions[0], countries or [], gaz))
                     or home
                 )
             )  # fmt: skip
@@ -1193,6 +1206,41 @@ def _nearest_home(countries: Sequence[Country], homes: Sequence[str], s: int) ->
         return None
     before = [c for c in countries if c.code in homes and c.end <= s]
     return max(before, key=lambda c: c.start).code if before else None
+
+
+_SENT_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
+# a country after these is where people go or come from, not whose office is speaking
+_MOVE_PREP = re.compile(
+    r"\b(?:from|to|into|towards?|across|via|through|for|of|with)\s+(?:the\s+)?$"
+)
+
+
+def _sentence_country(
+    text: str, span: tuple[int, int], countries: Sequence[Country], gaz: CountryGazetteer
+) -> str | None:
+    """For a bare title ("Interior Minister X"), the country its own sentence is about,
+    else the sentence before: the first country named there that is neither people
+    ("Afghans", "Haitians": the migrants, not the office) nor the end of a movement
+    ("departures from Tunisia", "fled to Poland"). "Turkey, already home to ..., has kept
+    its border closed. Interior Minister X said ..." -> TR."""
+    s, e = span
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
+    sent_start = starts[-1] if starts else 0
+    m_end = _SENT_END.search(text, e)
+    sent_end = m_end.start() if m_end else len(text)
+    prev_start = starts[-2] if len(starts) > 1 else 0
+    for lo, hi in ((sent_start, sent_end), (prev_start, sent_start)):
+        if hi <= lo:
+            continue
+        for c in sorted(countries, key=lambda c: c.start):
+            if not (lo <= c.start and c.end <= hi) or (s <= c.start < e):
+                continue
+            if _is_people(c, gaz):
+                continue  # people: "Afghans"
+            if _MOVE_PREP.search(text, max(lo, c.start - 30), c.start):
+                continue
+            return c.code
+    return None
 
 
 # between a place and the name it titles: role words only ("Orenburg governor ",
