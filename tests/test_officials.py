@@ -403,3 +403,16 @@ def test_a_bare_title_without_a_dateline_takes_its_sentence_country() -> None:
     # a dateline's country stands
     dated = {o.name: o for o in find_officials(t, offs, cs, home="BG", dated=True)}
     assert dated["Ivan Petrovic"].country == "BG"
+
+
+def test_the_most_mentioned_country_leaves_out_people_on_the_move() -> None:
+    # "Ukrainians" thrice and "Slovakia" twice: the host country is home
+    t = "Headline\n\nText without a dateline."
+    cs = [Country("Ukrainians", 10, 20, "UA"), Country("Slovakia", 30, 38, "SK"),
+          Country("Ukrainians", 40, 50, "UA"), Country("Slovakia", 60, 68, "SK"),
+          Country("Ukrainians", 70, 80, "UA")]  # fmt: skip
+    assert home_country(t, cs) == "SK"
+    # a country's name that ends like a plural demonym still counts
+    cs2 = [Country("Philippines", 0, 11, "PH"), Country("Philippines", 20, 31, "PH"),
+           Country("Japan", 40, 45, "JP")]  # fmt: skip
+    assert home_country(t, cs2) == "PH"

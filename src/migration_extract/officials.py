@@ -932,7 +932,9 @@ def home_country(
     code = _byline_country(head, gaz, place_lookup)
     if code:
         return code
-    return _most_mentioned(countries, places)
+    # (people on the move are no home: "Ukrainians", "Afghans" are the article's subject
+    # in a host country, whose name the article writes less often)
+    return _most_mentioned([c for c in countries if not _is_people(c, gaz)], places)
 
 
 def _is_people(c: Any, gaz: CountryGazetteer) -> bool:
