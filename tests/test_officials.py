@@ -392,17 +392,19 @@ def test_a_bare_title_without_a_dateline_takes_its_sentence_country() -> None:
     # on the move nor where they go, before the article's most mentioned country
     t = ("Arrivals rise\n\nSerbia, a country of 6.6 million, has tightened its border. "
          "Interior Minister Ivan Petrovic said Afghans were being sent back to Bulgaria.\n\n"
-         "Finance Minister Goran Jovic said 4,000 Syrians had crossed from Hungary.")
+         "Finance Minister Goran Jovic said 4,000 Syrians had crossed from Hungary. "
+         "Health Minister Zoran Ilic visited Greece on Monday.")
     cs = [Country(w, t.index(w), t.index(w) + len(w), c)
           for w, c in (("Serbia", "RS"), ("Afghans", "AF"), ("Bulgaria", "BG"),
-                       ("Syrians", "SY"), ("Hungary", "HU"))]  # fmt: skip
-    offs = spans(t, "Ivan Petrovic", "Goran Jovic")
+                       ("Syrians", "SY"), ("Hungary", "HU"), ("Greece", "GR"))]  # fmt: skip
+    offs = spans(t, "Ivan Petrovic", "Goran Jovic", "Zoran Ilic")
     res = {o.name: o for o in find_officials(t, offs, cs, home="AF")}
     assert res["Ivan Petrovic"].country == "RS"
     assert res["Goran Jovic"].country == "AF"  # nothing to go by: the home country
     # a dateline's country stands
     dated = {o.name: o for o in find_officials(t, offs, cs, home="BG", dated=True)}
-    assert dated["Ivan Petrovic"].country == "BG"
+    assert res["Zoran Ilic"].country == "GR"
+    assert dated["Zoran Ilic"].country == "BG"
 
 
 def test_the_most_mentioned_country_leaves_out_people_on_the_move() -> None:
@@ -416,3 +418,26 @@ def test_the_most_mentioned_country_leaves_out_people_on_the_move() -> None:
     cs2 = [Country("Philippines", 0, 11, "PH"), Country("Philippines", 20, 31, "PH"),
            Country("Japan", 40, 45, "JP")]  # fmt: skip
     assert home_country(t, cs2) == "PH"
+
+
+def test_a_bare_title_takes_the_country_its_sentence_is_plainly_about() -> None:
+    # even against the dateline: the subject of what the person said, or the country
+    # opening the person's sentence (with its verb) or the sentence before (with a comma)
+    t = ("VIENNA, Austria – Arrivals rose. Government spokesman Tibor Nagy said Hungary "
+         "would close its border. Moldova, one of Europe's poorest countries, has asked for "
+         "help. Prime Minister Ion Rusu thanked donors. Chile is still mourning the death "
+         "of President Pedro Soto. Chile has funded it; Interior Minister Karl Bauer "
+         "agreed. Tariq Ali said 300 Syrians came. Labour Minister Anna Weber said that "
+         "Syria would not take them back.")
+    names = ("Tibor Nagy", "Ion Rusu", "Pedro Soto", "Karl Bauer", "Anna Weber")
+    cs = [Country(w, t.index(w), t.index(w) + len(w), c)
+          for w, c in (("Austria", "AT"), ("Hungary", "HU"), ("Moldova", "MD"),
+                       ("Chile", "CL"), ("Syria ", "SY"))]  # fmt: skip
+    cs = [Country(c.text.strip(), c.start, c.start + len(c.text.strip()), c.code) for c in cs]
+    res = {o.name: o for o in find_officials(t, spans(t, *names), cs, home="AT", dated=True)}
+    assert res["Tibor Nagy"].country == "HU"
+    assert res["Ion Rusu"].country == "MD"
+    assert res["Pedro Soto"].country == "CL"
+    # the sentence before opens with a country but no comma: the dateline stands
+    assert res["Karl Bauer"].country == "AT"
+    assert res["Anna Weber"].country == "SY"

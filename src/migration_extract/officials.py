@@ -1176,6 +1176,7 @@ def find_officials(
                     or _role_place_country(text, p, places)
                     or (body[0] if body else None)
                     or _nearest_home(countries or [], homes, s0)
+                    or _subject_country(text, p.mentions[0], countries or [], gaz)
                     # (a dateline's country is right for nearly every bare title; the
                     # most mentioned one often is the migrants', not the office's)
                     or (None if dated else
@@ -1243,6 +1244,48 @@ def _sentence_country(
                 continue
             return c.code
     return None
+
+
+_SAID_THAT = re.compile(
+    r"[^.;:“”\"]{0,80}?\b(?:said|says|told|added|warned|announced)\b[^.;:“”\"]{0,50}?$"
+)
+# (what the country would do is its own office's policy; "that Russia was steering
+# migrants", "Morocco had agreed" report on another country)
+_SUBJECT_VERB = re.compile(r"^\s+(?:would|will)\b")
+_SENTENCE_OPENER = re.compile(r"^(?:(?:In|Neighbouring|Neighboring|Meanwhile,?)\s+)?$")
+
+
+def _subject_country(
+    text: str, span: tuple[int, int], countries: Sequence[Country], gaz: CountryGazetteer
+) -> str | None:
+    """For a bare title, a country its sentence is plainly about, even against the
+    dateline: the subject of what the person said ("X said Hungary would seal its
+    border"), or the country that opens the person's sentence or the one before ("Sri
+    Lanka, a country of 22 million, has run out of currency. Prime Minister X warned")."""
+    s, e = span
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
+    sent_start = starts[-1] if starts else 0
+    m_end = _SENT_END.search(text, e)
+    sent_end = m_end.start() if m_end else len(text)
+    prev_start = starts[-2] if len(starts) > 1 else 0
+    for c in countries:
+        if e <= c.start < sent_end and c.text in gaz.names:
+            if _SAID_THAT.match(text, e, c.start) and _SUBJECT_VERB.match(text[c.end : c.end + 20]):
+                return c.code
+    # the person's own sentence opens with the country and its verb or a comma ("Haiti is
+    # still reeling from the assassination of President X"); the sentence before with the
+    # country and a comma ("Turkey, already home to ..., has kept its border closed.")
+    for lo, after in ((sent_start, _OPENER_OWN), (prev_start, _OPENER_PREV)):
+        for c in countries:
+            if (lo <= c.start < s and c.text in gaz.names
+                    and _SENTENCE_OPENER.match(text[lo : c.start])
+                    and after.match(text[c.end : c.end + 12])):  # fmt: skip
+                return c.code
+    return None
+
+
+_OPENER_OWN = re.compile(r",|\s+(?:is|has|had|was|were|are|would|will|says|said)\b")
+_OPENER_PREV = re.compile(r",")
 
 
 # between a place and the name it titles: role words only ("Orenburg governor ",
