@@ -325,3 +325,119 @@ def test_a_body_of_another_paragraph_titles_no_one() -> None:
     )
     o = one(t, "Cruz Pérez Cuéllar", home=home_country(t))["Cruz Pérez Cuéllar"]
     assert o.country == "MX"
+
+
+def test_dateline_with_extended_capitals_a_region_and_after_a_web_header() -> None:
+    cs = [Country("Afghans", 0, 7, "AF"), Country("Afghan", 10, 16, "AF")]
+    # capitals outside Latin-1 in the city ("ŽILINA", "ŁÓDŹ")
+    assert home_country("ŁÓDŹ, Poland – Afghans arrived by train.", cs) == "PL"
+    assert home_country("ŽILINA – Afghans arrived by train.", cs,
+                        place_lookup={"Žilina": ("Žilina", "SK")}.get) == "SK"  # fmt: skip
+    # the region after the city, known to the place index only
+    look = {"Oregon": ("Oregon", "US")}.get
+    assert home_country("BEND, Oregon (AP) — Afghans arrived.", cs, place_lookup=look) == "US"
+    # a dateline below a long web header of menus and notices
+    header = "Home > World > Europe\n\n" + "Accept all cookies. " * 40 + "\n\n"
+    assert len(header) > 600
+    assert home_country(header + "VIENNA, Austria - Afghans arrived.", cs) == "AT"
+
+
+def test_a_body_without_a_country_takes_the_one_written_with_it() -> None:
+    # the lexicon gives "Border Guard" / "Migration Service" no country: the possessive or
+    # demonym before the body gives it, else the place that ends the description
+    t = ("KYIV – Traffic rose. Olena Kravets, a spokeswoman for Moldova's State Border "
+         "Guard Service, said queues grew. Petr Dvorak, a spokesman for the Border Guard in "
+         "Przemyśl, said the same. Ivo Marek, spokesman for the border police in Bratislava, "
+         "agreed.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Olena Kravets", "Petr Dvorak", "Ivo Marek"), home="UA")}
+    assert res["Olena Kravets"].country == "MD"
+    assert res["Petr Dvorak"].country == "PL"
+    assert res["Ivo Marek"].country == "SK"
+
+
+def test_a_region_or_city_owner_gives_its_country() -> None:
+    # "Saratov's governor, X" / "In Chicago, Mayor X": a region or a city the place index
+    # knows, not the home country
+    t = ("ALMATY – Russians kept crossing. Later Saratov's governor, Pavel Orlov, said 900 "
+         "men were called up.\n\nIn Chicago, Mayor Anna Reyes said shelters were full.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Pavel Orlov", "Anna Reyes"), home="KZ")}
+    assert (res["Pavel Orlov"].role, res["Pavel Orlov"].country) == ("governor", "RU")
+    assert (res["Anna Reyes"].role, res["Anna Reyes"].country) == ("Mayor", "US")
+
+
+def test_the_agency_and_its_refer_to_the_nearest_body() -> None:
+    # "its" / "the agency's" name the body named last before, across paragraphs, a
+    # known organisation or a national one, whichever is nearer
+    t = ("KABUL – UNHCR said 3,000 people returned.\n\nLatvia's State Border Guard said it "
+         "turned back 40 people.\n\nOn Monday 12 more were stopped, the agency's spokesman, "
+         "Colonel Janis Ozols, said. Peru's Government of National Unity asked for help. "
+         "Its interior minister, Rafael Soto, said more would come.\n\nLater IOM flew 200 "
+         "home, said Mara Lind, its chief of mission in Chad.")
+    res = {o.name: o for o in find_officials(
+        t, spans(t, "Janis Ozols", "Rafael Soto", "Mara Lind"), home="AF")}
+    assert res["Janis Ozols"].country == "LV"
+    assert res["Rafael Soto"].country == "PE"
+    assert (res["Mara Lind"].country, res["Mara Lind"].organization) == (None, "IOM")
+    # a government is no agency: "the agency's" skips it for the UN body before
+    t2 = ("UNHCR said it was preparing, with the Latvian government, for arrivals. Ana "
+          "Berg, the agency's representative in Latvia, said tents were sent.")
+    o = {o.name: o for o in find_officials(t2, spans(t2, "Ana Berg"))}["Ana Berg"]
+    assert (o.country, o.organization) == (None, "UNHCR")
+
+
+def test_a_bare_title_without_a_dateline_takes_its_sentence_country() -> None:
+    # no dateline: the country the sentence (or the one before) is about, not the people
+    # on the move nor where they go, before the article's most mentioned country
+    t = ("Arrivals rise\n\nSerbia, a country of 6.6 million, has tightened its border. "
+         "Interior Minister Ivan Petrovic said Afghans were being sent back to Bulgaria.\n\n"
+         "Finance Minister Goran Jovic said 4,000 Syrians had crossed from Hungary. "
+         "Health Minister Zoran Ilic visited Greece on Monday.")
+    cs = [Country(w, t.index(w), t.index(w) + len(w), c)
+          for w, c in (("Serbia", "RS"), ("Afghans", "AF"), ("Bulgaria", "BG"),
+                       ("Syrians", "SY"), ("Hungary", "HU"), ("Greece", "GR"))]  # fmt: skip
+    offs = spans(t, "Ivan Petrovic", "Goran Jovic", "Zoran Ilic")
+    res = {o.name: o for o in find_officials(t, offs, cs, home="AF")}
+    assert res["Ivan Petrovic"].country == "RS"
+    assert res["Goran Jovic"].country == "AF"  # nothing to go by: the home country
+    # a dateline's country stands
+    dated = {o.name: o for o in find_officials(t, offs, cs, home="BG", dated=True)}
+    assert res["Zoran Ilic"].country == "GR"
+    assert dated["Zoran Ilic"].country == "BG"
+
+
+def test_the_most_mentioned_country_leaves_out_people_on_the_move() -> None:
+    # "Ukrainians" thrice and "Slovakia" twice: the host country is home
+    t = "Headline\n\nText without a dateline."
+    cs = [Country("Ukrainians", 10, 20, "UA"), Country("Slovakia", 30, 38, "SK"),
+          Country("Ukrainians", 40, 50, "UA"), Country("Slovakia", 60, 68, "SK"),
+          Country("Ukrainians", 70, 80, "UA")]  # fmt: skip
+    assert home_country(t, cs) == "SK"
+    # a country's name that ends like a plural demonym still counts
+    cs2 = [Country("Philippines", 0, 11, "PH"), Country("Philippines", 20, 31, "PH"),
+           Country("Japan", 40, 45, "JP")]  # fmt: skip
+    assert home_country(t, cs2) == "PH"
+
+
+def test_a_bare_title_takes_the_country_its_sentence_is_plainly_about() -> None:
+    # even against the dateline: the subject of what the person said, or the country
+    # opening the person's sentence (with its verb) or the sentence before (with a comma)
+    t = ("VIENNA, Austria – Arrivals rose. Government spokesman Tibor Nagy said Hungary "
+         "would close its border. Moldova, one of Europe's poorest countries, has asked for "
+         "help. Prime Minister Ion Rusu thanked donors. Chile is still mourning the death "
+         "of President Pedro Soto. Chile has funded it; Interior Minister Karl Bauer "
+         "agreed. Tariq Ali said 300 Syrians came. Labour Minister Anna Weber said that "
+         "Syria would not take them back.")
+    names = ("Tibor Nagy", "Ion Rusu", "Pedro Soto", "Karl Bauer", "Anna Weber")
+    cs = [Country(w, t.index(w), t.index(w) + len(w), c)
+          for w, c in (("Austria", "AT"), ("Hungary", "HU"), ("Moldova", "MD"),
+                       ("Chile", "CL"), ("Syria ", "SY"))]  # fmt: skip
+    cs = [Country(c.text.strip(), c.start, c.start + len(c.text.strip()), c.code) for c in cs]
+    res = {o.name: o for o in find_officials(t, spans(t, *names), cs, home="AT", dated=True)}
+    assert res["Tibor Nagy"].country == "HU"
+    assert res["Ion Rusu"].country == "MD"
+    assert res["Pedro Soto"].country == "CL"
+    # the sentence before opens with a country but no comma: the dateline stands
+    assert res["Karl Bauer"].country == "AT"
+    assert res["Anna Weber"].country == "SY"

@@ -340,12 +340,29 @@ def _owner(
         code = found[-1].code if found else None
     if code:
         return code, None, False
-    if low.split()[-1:] and low.split()[-1] in rr.owner_nouns:
-        last = rr.last_org_before(text, pos)
+    if low in ("", "its", "their") or (low.split()[-1:] and low.split()[-1] in rr.owner_nouns):
+        # "the agency's director", "its head": the body named last before
+        last = _nearest_body(text, pos, rr, gaz, low.split()[-1] if low else None)
         if last is not None:
             name, c, intl = last
             return (None, name, True) if intl else (c, name, False)
+        return None, None, False
+    # a region or city ("Buryatia's leader", "after West Darfur's governor"): its country
+    mp = re.search(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", owner)
+    words = mp.group(0).split() if mp is not None else []
+    for i in range(len(words)):  # (the longest run of words that names a place)
+        code = _place_country(" ".join(words[i:]))
+        if code:
+            return code, None, False
     return None, None, False
+
+
+def _place_country(name: str) -> str | None:
+    """The country of a region or city the place index knows."""
+    from .geo import place_gazetteer
+
+    hit = place_gazetteer().lookup(name)
+    return hit[1] if hit is not None else None
 
 
 def _read_before(text: str, s: int, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
@@ -520,7 +537,7 @@ def _pattern_before(
         left,
     )
     if m:
-        owner = m.group("owner") or "the agency"
+        owner = m.group("owner") or m.group("owner2")
         words = (m.group("role") or m.group("role2")).split()
         if (
             words
@@ -570,6 +587,10 @@ def _read_after(text: str, e: int, rr: RoleRules, gaz: CountryGazetteer) -> _Rea
         app = (f"{mo.group('o')}'s {noun} of {obj[mo.end():]}" if mo
                else f"{noun} of {obj}")  # fmt: skip
     owner = None
+    # "X, its acting chief of mission": the body named last before
+    md = re.search(r"\b(its|their)\s+$", text[m.start() : app_pos], re.I)
+    if md is not None:
+        owner = md.group(1)
     mo = re.match(r"^(?P<o>[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,3})(?:’s|'s)\s+", app)
     if mo:
         owner = mo.group("o")
@@ -665,10 +686,23 @@ def _last_national_body(
     para = text.rfind("\n\n", lo, pos)
     if para >= 0:
         lo = para
-    best: tuple[str, str] | None = None
+    best = None
+    for _start, _end, code, name in _national_bodies(text, lo, pos, rr, gaz):
+        best = (code, name)
+    return best
+
+
+def _national_bodies(
+    text: str, lo: int, pos: int, rr: RoleRules, gaz: CountryGazetteer, regions: bool = False
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, country, name) of the national bodies named in ``text[lo:pos]``; with
+    ``regions`` a region's body too ("Aceh's social affairs agency" -> ID)."""
+    out: list[tuple[int, int, str, str]] = []
     for m in _OWNER_RE.finditer(text, lo, pos):
         owner = m.group("owner")
         code = gaz.code(owner) or gaz.metonym(owner) or gaz.demonyms.get(owner)
+        if code is None and regions and m.group(0) != owner:
+            code = _place_country(owner)
         if code is None:
             continue
         tail = re.split(r"[,.;:()\"“”]", text[m.end() : min(pos, m.end() + 60)], maxsplit=1)[0]
@@ -677,9 +711,34 @@ def _last_national_body(
             if w.lower() in _GLUE or w.lower() in _BODY_BREAK:
                 break  # "Belarus since the government": not one noun phrase
             if w.lower() in rr.owner_nouns:
-                best = (code, " ".join(words[: k + 1]))
+                name = " ".join(words[: k + 1])
+                end = text.index(name, m.end()) + len(name)
+                out.append((m.start(), end, code, name))
                 break
-    return best
+    return out
+
+
+def _nearest_body(
+    text: str, pos: int, rr: RoleRules, gaz: CountryGazetteer, noun: str | None = None
+) -> tuple[str, str | None, bool] | None:
+    """What "the agency" / "its" before ``pos`` refers to: the body named last before it,
+    a known organisation ("IOM") or a national body ("Libya's Government of National
+    Unity", "Aceh's social affairs agency"), whichever is nearer. A government is no
+    agency: "the agency's" skips "the Armenian government" for the UNHCR before it."""
+    last = None
+    for m in rr._org_re.finditer(text, 0, pos):
+        if m.group(0) not in rr.media:
+            last = m
+    bodies = [
+        b for b in _national_bodies(text, 0, pos, rr, gaz, regions=True)
+        if noun in (None, "its", "their", "government")
+        or b[3].split()[-1].lower() != "government"
+    ]  # fmt: skip
+    # (an organisation written inside the body is the body: "Latvia's State Border Guard")
+    if bodies and (last is None or bodies[-1][1] >= last.end()):
+        _s, _e, code, name = bodies[-1]
+        return name, code, False
+    return rr._org(last.group(0)) if last is not None else None
 
 
 _BODY_BREAK = frozenset(
@@ -692,9 +751,15 @@ _OWNER_RE = re.compile(r"\b(?P<owner>[A-Z][\w-]+)(?:’s|'s)?(?=\s)")
 def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Reading:
     """'for the Border Guard', 'at UNHCR', 'in Lebanon', 'for South Sudan'."""
     bare = re.sub(r"^the\s+", "", what.strip(), flags=re.I)
-    o = rr.org_in(bare)
-    if o is not None:
-        name, c, intl = o
+    hit = rr.org_in_span(bare, 0, len(bare))
+    if hit is not None:
+        (name, c, intl), os_, oe = hit
+        if not intl and c is None:
+            # a body the lexicon gives no country: the country before it ("Ukraine's State
+            # Border Guard Service", "the Armenian Migration Service"), else its place
+            # ("the Border Guard in Przemyśl")
+            found = gaz.find(bare[:os_])
+            c = found[-1].code if found else _place_after(bare[oe:], gaz)
         return _Reading(org=name, intl=intl, country=None if intl else c)
     code = gaz.code(bare) or gaz.metonym(bare)
     if code is None:
@@ -702,10 +767,22 @@ def _where(prep: str, what: str, rr: RoleRules, gaz: CountryGazetteer) -> _Readi
         code = found[0].code if found else None
     if code is not None:
         return _Reading(country=code)
-    code = _regional_country(bare, rr)
+    code = _regional_country(bare, rr) or _place_after(bare, gaz)
     if prep in ("at", "for") and bare[:1].isupper():
         return _Reading(org=bare, country=code)
     return _Reading(country=code)
+
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$"
+)
+
+
+def _place_after(what: str, gaz: CountryGazetteer) -> str | None:
+    """The country of the place that ends a body's description ("the border police in
+    Michalovce", "the coast guard in Benghazi"), from the place index."""
+    m = _IN_PLACE.search(what)
+    return _place_country(m.group("p")) if m is not None else None
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*")
@@ -809,16 +886,22 @@ def find_known_names(text: str, rules: RoleRules | None = None) -> list[tuple[in
 
 # a news agency's tag between a dateline and its dash: "HELSINKI, Nov 23 (Reuters) -"
 AGENCY_TAG = r"(?:\s*\([A-Za-z.]{1,20}\))?"
+# capitals for a dateline's city: ASCII, Latin-1 and Latin Extended-A/B ("KUŹNICA",
+# "VYŠNÉ NEMECKÉ")
+_CAPS = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _DATELINE_RE = re.compile(
     # (capitals with accents too: "CIUDAD JUÁREZ, Mexico –", "DAJABÓN")
-    r"(?m)^\W{0,3}(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]{1,40}?[A-ZÀ-ÖØ-Þ])"
-    r"(?P<city2>/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\- ]+?)?"
+    rf"(?m)^\W{{0,3}}(?P<city>[{_CAPS}][{_CAPS}’'.\- ]{{1,40}}?[{_CAPS}])"
+    rf"(?P<city2>/[{_CAPS}][{_CAPS}’'.\- ]+?)?"
     r"(?:,\s*(?P<country>[A-Z][\w .’'\-]{1,30}?))?"
     # the date: "Sept 17", "Oct. 4", "4 October 2022", "October 4, 2022"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     + AGENCY_TAG
     + r"\s+[–—-]{1,2}\s"
 )
+# how far into the text a dateline is looked for: web pages put menus, cookie notices and
+# share bars before it ("Home > World > Asia > Mongolia ... ALTANBULAG, Mongolia -")
+_DATELINE_REACH = 2000
 
 
 def home_country(
@@ -833,10 +916,14 @@ def home_country(
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
-    head = text[:600]
+    head = text[:_DATELINE_REACH]
     for m in _DATELINE_RE.finditer(head):
         if m.group("country"):
+            # "BUCHAREST, Romania –"; a region the place index knows ("GAMBELL, Alaska")
             code = gaz.code(m.group("country"))
+            if code is None and place_lookup is not None:
+                hit = place_lookup(m.group("country"))
+                code = hit[1] if hit else None
             if code:
                 return code
         code = _city_code(m.group("city"), gaz, place_lookup)
@@ -845,7 +932,15 @@ def home_country(
     code = _byline_country(head, gaz, place_lookup)
     if code:
         return code
-    return _most_mentioned(countries, places)
+    # (people on the move are no home: "Ukrainians", "Afghans" are the article's subject
+    # in a host country, whose name the article writes less often)
+    return _most_mentioned([c for c in countries if not _is_people(c, gaz)], places)
+
+
+def _is_people(c: Any, gaz: CountryGazetteer) -> bool:
+    """A plural demonym ("Afghans", "Haitians"): people, not a country ("Philippines")."""
+    text = c.get("text", "") if isinstance(c, dict) else getattr(c, "text", "")
+    return text not in gaz.names and text.endswith("s") and text[:-1] in gaz.demonyms
 
 
 # a web byline of fields split by bars: "By Jelena Pavlović | Balkan Wire | Belgrade |
@@ -924,7 +1019,7 @@ def dateline_countries(
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
-    m = _DATELINE_RE.search(text[:600])
+    m = _DATELINE_RE.search(text[:_DATELINE_REACH])
     if m is None or not m.group("city2"):
         return []
     out: list[str] = []
@@ -976,12 +1071,15 @@ def find_officials(
     home: str | None = None,
     homes: Sequence[str] = (),
     places: Sequence[tuple[int, int, str]] = (),
+    dated: bool = False,
 ) -> list[Official]:
     """Resolve person spans into officials (SPEC section 2), folding later mentions.
     ``home`` is the article's own country (see ``home_country``), given to an official
     whose role the article states without any country; ``places`` (start, end, country
     code of the cities and regions found) give the country of a regional role ("Orenburg
-    governor Denis Pasler", "Sergei Menyaylo, the head of North Ossetia")."""
+    governor Denis Pasler", "Sergei Menyaylo, the head of North Ossetia"). ``dated`` says
+    that ``home`` is the dateline's or byline's country; without one, a bare title takes
+    the country its own sentence (or the one before) is about before ``home``."""
     from .geo import country_gazetteer
 
     gaz = gazetteer or country_gazetteer()
@@ -1078,6 +1176,11 @@ def find_officials(
                     or _role_place_country(text, p, places)
                     or (body[0] if body else None)
                     or _nearest_home(countries or [], homes, s0)
+                    or _subject_country(text, p.mentions[0], countries or [], gaz)
+                    # (a dateline's country is right for nearly every bare title; the
+                    # most mentioned one often is the migrants', not the office's)
+                    or (None if dated else
+                        _sentence_country(text, p.mentions[0], countries or [], gaz))
                     or home
                 )
             )  # fmt: skip
@@ -1106,6 +1209,83 @@ def _nearest_home(countries: Sequence[Country], homes: Sequence[str], s: int) ->
         return None
     before = [c for c in countries if c.code in homes and c.end <= s]
     return max(before, key=lambda c: c.start).code if before else None
+
+
+_SENT_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
+# a country after these is where people go or come from, not whose office is speaking
+_MOVE_PREP = re.compile(
+    r"\b(?:from|to|into|towards?|across|via|through|for|of|with)\s+(?:the\s+)?$"
+)
+
+
+def _sentence_country(
+    text: str, span: tuple[int, int], countries: Sequence[Country], gaz: CountryGazetteer
+) -> str | None:
+    """For a bare title ("Interior Minister X"), the country its own sentence is about,
+    else the sentence before: the first country named there that is neither people
+    ("Afghans", "Haitians": the migrants, not the office) nor the end of a movement
+    ("departures from Tunisia", "fled to Poland"). "Turkey, already home to ..., has kept
+    its border closed. Interior Minister X said ..." -> TR."""
+    s, e = span
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
+    sent_start = starts[-1] if starts else 0
+    m_end = _SENT_END.search(text, e)
+    sent_end = m_end.start() if m_end else len(text)
+    prev_start = starts[-2] if len(starts) > 1 else 0
+    for lo, hi in ((sent_start, sent_end), (prev_start, sent_start)):
+        if hi <= lo:
+            continue
+        for c in sorted(countries, key=lambda c: c.start):
+            if not (lo <= c.start and c.end <= hi) or (s <= c.start < e):
+                continue
+            if _is_people(c, gaz):
+                continue  # people: "Afghans"
+            if _MOVE_PREP.search(text, max(lo, c.start - 30), c.start):
+                continue
+            return c.code
+    return None
+
+
+_SAID_THAT = re.compile(
+    r"[^.;:“”\"]{0,80}?\b(?:said|says|told|added|warned|announced)\b[^.;:“”\"]{0,50}?$"
+)
+# (what the country would do is its own office's policy; "that Russia was steering
+# migrants", "Morocco had agreed" report on another country)
+_SUBJECT_VERB = re.compile(r"^\s+(?:would|will)\b")
+_SENTENCE_OPENER = re.compile(r"^(?:(?:In|Neighbouring|Neighboring|Meanwhile,?)\s+)?$")
+
+
+def _subject_country(
+    text: str, span: tuple[int, int], countries: Sequence[Country], gaz: CountryGazetteer
+) -> str | None:
+    """For a bare title, a country its sentence is plainly about, even against the
+    dateline: the subject of what the person said ("X said Hungary would seal its
+    border"), or the country that opens the person's sentence or the one before ("Sri
+    Lanka, a country of 22 million, has run out of currency. Prime Minister X warned")."""
+    s, e = span
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
+    sent_start = starts[-1] if starts else 0
+    m_end = _SENT_END.search(text, e)
+    sent_end = m_end.start() if m_end else len(text)
+    prev_start = starts[-2] if len(starts) > 1 else 0
+    for c in countries:
+        if e <= c.start < sent_end and c.text in gaz.names:
+            if _SAID_THAT.match(text, e, c.start) and _SUBJECT_VERB.match(text[c.end : c.end + 20]):
+                return c.code
+    # the person's own sentence opens with the country and its verb or a comma ("Haiti is
+    # still reeling from the assassination of President X"); the sentence before with the
+    # country and a comma ("Turkey, already home to ..., has kept its border closed.")
+    for lo, after in ((sent_start, _OPENER_OWN), (prev_start, _OPENER_PREV)):
+        for c in countries:
+            if (lo <= c.start < s and c.text in gaz.names
+                    and _SENTENCE_OPENER.match(text[lo : c.start])
+                    and after.match(text[c.end : c.end + 12])):  # fmt: skip
+                return c.code
+    return None
+
+
+_OPENER_OWN = re.compile(r",|\s+(?:is|has|had|was|were|are|would|will|says|said)\b")
+_OPENER_PREV = re.compile(r",")
 
 
 # between a place and the name it titles: role words only ("Orenburg governor ",
@@ -1137,7 +1317,8 @@ def _local_country(text: str, s: int, gaz: CountryGazetteer) -> str | None:
     m = re.match(r"\s*(?:In|At|From)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s*,", text[start:s])
     if not m:
         return None
-    return gaz.metonym(m.group(1)) or gaz.code(m.group(1))
+    # (a city or region too: "In New York, Mayor X said")
+    return gaz.metonym(m.group(1)) or gaz.code(m.group(1)) or _place_country(m.group(1))
 
 
 def _same_person(p: _Person, toks: list[str], text: str) -> bool:

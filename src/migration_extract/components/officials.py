@@ -69,13 +69,18 @@ class OfficialsComponent(JsonRulesMixin):
             text, countries, doc._.migration_places or [], gaz, place_gazetteer().lookup
         )
         homes = dateline_countries(text, gaz, place_gazetteer().lookup)
+        # (the home country read from the dateline or byline alone, not the most mentioned)
+        dated = home is not None and home == home_country(
+            text, (), (), gaz, place_gazetteer().lookup
+        )
         places = [
             (int(pl["start"]), int(pl["end"]), pl["code"])
             for pl in doc._.migration_places or []
             if pl.get("code")
         ]
         officials = find_officials(
-            text, persons, countries, gaz, self.rules, home=home, homes=homes, places=places
+            text, persons, countries, gaz, self.rules, home=home, homes=homes, places=places,
+            dated=dated,
         )
         doc._.migration_officials = [o.to_dict() for o in officials]
         mentions = [
