@@ -118,6 +118,25 @@ def _brought(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> str | None:
     return "departure" if out else "arrival"
 
 
+_COUNTED_NOUN_AFTER = re.compile(r"\s+(?:more\s+)?(?:[A-Z][\w’'-]+\s+|[a-z-]+\s+){0,2}?([a-z]+)\b")
+_VISITOR_WORDS = frozenset({"visitors", "tourists", "travellers", "travelers", "passengers"})
+
+
+def _counted_event_noun(ctx: _Ctx, q: dict[str, Any], e: int) -> Event | None:
+    """The event a figure's own noun names ("10,000 applications": asylum; "1 million
+    Russian visitors": arrival), for a verb that only expects or plans it."""
+    m = _COUNTED_NOUN_AFTER.match(ctx.text, q["end"], e)
+    if m is None:
+        return None
+    word = m.group(1)
+    kind = ctx.rules.noun_triggers.get(word)
+    if kind is None and word in _VISITOR_WORDS:
+        kind = "arrival"
+    if kind is None:
+        return None
+    return Event(kind, word, m.start(1), m.end(1))
+
+
 def _carried(ctx: _Ctx, anchor: PTok, verb: PTok, e: int) -> bool:
     """Is the figure what ``verb`` carries somewhere ("moving hundreds of others to Sicily",
     "46,000 have been moved into containers", "400 people a day were being taken by barge
@@ -332,6 +351,10 @@ def _event(
                      if q["end"] <= ps <= q["end"] + 2),
                     None,
                 )  # fmt: skip
+            if inner is None:
+                # "expects more than 10,000 applications from Russian citizens", "expects
+                # about 1 million Russian visitors": what is counted names the event
+                inner = _counted_event_noun(ctx, q, e)
             if inner is not None:
                 return inner
         if ftok is not None and ftok.lemma.lower() in r.leaving_in_state_verbs:
