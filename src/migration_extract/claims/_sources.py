@@ -729,6 +729,7 @@ def _make_source(
     name = _SOURCE_PREFIX.sub("", span)
     # ("..., where the Red Cross said": the relative word is no part of the name)
     name = re.sub(r"^(?:where|which|who|whom|when|while|as)\s+", "", name)
+    name = re.sub(r"^according\s+to\s+", "", name, flags=re.I)  # (a span the parse cut)
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
     # ("by official estimates", "Most estimates put the number ...": no one in particular)
     name = re.sub(r"^(?:[Bb]y|[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]ll)\s+", "", name)
