@@ -389,6 +389,13 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
             a0 <= ms < a1 for o in ctx.inp.officials for ms, _me in o.mentions
         ):
             return _make_source(ctx, a0, a1, None)
+    m8 = _OPENING_SAYS_THAT.match(sent)
+    if m8 is not None and q["start"] >= s + m8.end():
+        # "Aid workers in Kufra estimate that 300 to 500 people a week reached the town": the
+        # subject of a reporting verb that opens the sentence, whatever the parse made of it
+        src = _make_source(ctx, s + m8.start("src"), s + m8.end("src"), None)
+        if src is not None:
+            return src
     m7 = _CLOSING_BRACKET_SOURCE.search(sent)
     if m7 is not None and q["end"] <= s + m7.start():
         # "• 587,600 people living in displacement sites ... as of 10 March (IOM)", "... since
@@ -400,6 +407,11 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
     return None
 
 
+# a sentence opening with who reports, then "that": "Aid workers in Kufra estimate that"
+_OPENING_SAYS_THAT = re.compile(
+    r"\s*(?P<src>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,6}?)\s+(?:say|says|said|estimate|estimates|"
+    r"estimated|believe|believes|reported|report|reports)\s+that\s"
+)
 # a bracket closing the sentence after a lower-case word or a date, holding only a body's
 # short name and perhaps a date (not a name's own acronym: "the agency (UNHCR)" is cut
 # before a capitalised name only)
