@@ -571,6 +571,12 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
             continue  # a page's crumbs run together ("Zhana Zhol\nComments"): no name
         name_like = lab == "ORG" and _PERSONAL_NAME.fullmatch(ctx.text[es:ee]) is not None and (
             re.match(r",\s+(?:who|a|an|the)\b", ctx.text[ee : ee + 6]) is not None
+            # "Sophie Marchand, WFP's country director in Chad, said": a role in apposition
+            or (
+                (app := re.match(r",\s+([^,;.]{2,50}?)(?:,|\s+said\b)", ctx.text[ee : ee + 60]))
+                is not None
+                and any(w.lower() in ctx.rr.heads for w in re.findall(r"[A-Za-z]+", app.group(1)))
+            )
         )  # "Jean-Baptiste Kambale, who coordinates ...": a person the tagger took for a body
         if (lab == "PERSON" or name_like) and ee <= a0 and (person is None or es > person[0]):
             before = ctx.text[max(0, es - 60) : es]
