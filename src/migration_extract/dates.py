@@ -269,6 +269,18 @@ _FORWARD_MODAL = re.compile(
     r"|soar|pass|follow|arrive|come|leave|flee))\b",
     re.I,
 )
+# a present of schedule or a headline's infinitive, right before "on/from" and the date:
+# "the playoffs begin on Saturday", "Arévalo takes office on Sunday", "the post closes on
+# Friday", "Finland to close border to Russian tourists from Friday", "due to leave on"
+_SCHEDULED_BEFORE = re.compile(
+    _sp(r"(?:\b(?:opens|begins|begin|starts|start|closes|close|takes\s+office|"
+        r"(?:is|are)\s+sworn\s+in|leaves|departs|resumes|reopens|expires|kicks\s+off|"
+        r"(?:is|are)\s+forecast)"
+        r"|\bto\s+(?:close|shut|open|reopen|ban|halt|suspend|resume|lift)"
+        r"|\bdue\s+to\s+(?:leave|arrive|start|begin|open|close|depart|sail|land))"
+        r"\b[^,.;:!?]{0,50}?\s(?:on|from|for)\s+$"),
+    re.I,
+)
 # weak forward cues: only when the clause has no past auxiliary
 _FORWARD_WEAK = re.compile(r"\bdeadline\b", re.I)
 _FORWARD_PREP = re.compile(
@@ -464,6 +476,8 @@ def is_forward(
         before = sentence[:start]
         if _FORWARD_RE.search(before) or _FORWARD_MODAL.search(before):
             return True
+        if _SCHEDULED_BEFORE.search(before) and not _PAST_AUX.search(ctx):
+            return True  # "takes office on Sunday", "Finland to close its border from Friday"
         # a cue only after the expression, in a clause whose verb before it is a simple
         # past ("released a statement Tuesday saying it will..."): the expression is past
         cue = _FORWARD_RE.search(sentence, start)
