@@ -40,7 +40,7 @@ BATCHES = [
     ("e7f66d6", 197, 208), ("17d601c", 209, 232), ("42d5777", 233, 244),
     ("d44568c", 245, 256), ("36f14db", 257, 268), ("e5cc0c9", 269, 280), ("eeb90b7", 281, 304),
     ("b528d77", 305, 328), ("2fdc129", 329, 352), ("6b0a1e9", 353, 376),
-    ("eaf7400", 377, 400),
+    ("eaf7400", 377, 400), ("e0d9398", 401, 424),
 ]  # fmt: skip
 
 # run inside the old worktree: old code, current texts; entry points of the installed
