@@ -1446,8 +1446,10 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
                 subj = w
                 break
             if k - j >= 3 and not (
-                w.text[:1].isupper() or w.low in ("in", "at", "on", "'s", "’s", "-")
-                or w.text.endswith(("ern", "ian"))
+                w.text[:1].isupper()
+                or w.low in ("in", "at", "on", "via", "through", "from", "into", "across", "to",
+                             "'s", "’s", "-")
+                or w.text.endswith(("ern", "ian", "ing"))
             ):  # fmt: skip
                 break  # (past the subject's place: only a place phrase may stand between)
             j -= 1
@@ -2345,9 +2347,9 @@ def _thing_subject(toks: list[Tok], i: int, r: NumberRules) -> bool:
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PRESENT_CHANGE = {"double": 2, "doubles": 2, "triple": 3, "triples": 3, "treble": 3,
-                   "quadruple": 4}  # fmt: skip
+                   "quadruple": 4, "halve": 0.5, "halves": 0.5}  # fmt: skip
 _AFTER_PRESENT_CHANGE = frozenset(
-    {"in", "as", "since", "after", "amid", "over", "on", "from", "while", "within", "year",
+    {"in", "as", "since", "to", "after", "amid", "over", "on", "from", "while", "within", "year",
      "again", ",", ".", ";", ":", "|", "-", "–", "—"}
 )  # fmt: skip
 

@@ -2933,8 +2933,10 @@ _STILL_NOW_VERB = re.compile(
     r"\b(?:are|is|remain|remains|live|lives)\s+(?:still|now)\b|\b(?:are|is)\s+(?:still|now)\s+"
 )
 _AGAINST_BEFORE = re.compile(
-    r",?\s+(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from)\s+"
-    r"(?:[a-z]+\s+){0,2}$"
+    r",?\s+(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from"
+    # "33,696 encounters, up nearly 40% from 24,190 in June"
+    r"|(?:up|down)\s+(?:[a-z]+\s+){0,2}[\d.,]+\s*(?:%|per\s*cent|percent)\s+from"
+    r")\s+(?:[a-z]+\s+){0,2}$"
 )
 _RELATIVE_OPENING = re.compile(r"\s+(?:of\s+them\s+)?(?:who|whose|which|that)\b")
 
