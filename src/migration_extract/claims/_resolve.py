@@ -1368,7 +1368,55 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         ev = Event("casualty", toll.group("t"), ts, ts + len(toll.group("t")))
     if ev is None and pop is not None and not inherited:
         ev = _verb_word_after(ctx, pop, e)
+    own = _whole_own_clause(ctx, q, pop, inherited, e)
+    if own is not None:
+        # "sent back about 7,200 of the roughly 10,000 people who swam or waded into its
+        # enclave": the whole's own relative clause says what it did
+        t = ctx.tok_at(own.start("v"))
+        lem = t.lemma.lower() if t is not None else own.group("v")
+        kind = ctx.rules.verb_triggers.get(lem)
+        if kind is not None and t is not None and t.pos in ("VERB", "AUX"):
+            ev = Event(kind, own.group("v"), own.start("v"), own.end("v"))
+    left = _LEFT_A_VEHICLE.match(ctx.text, ev.start, e) if ev is not None else None
+    if left is not None and _lemma_at(ctx, ev.start) == "leave":
+        # "roughly 21,500 left the train in Petropavl": they got off there (arrived)
+        ev = Event("arrival", left.group(0), ev.start, ev.start + len(left.group(0)))
+    if (
+        ev is not None
+        and ev.type == "departure"
+        and _lemma_at(ctx, ev.start) in ("drive", "fly", "walk", "sail")
+        and _IN_AS_A_PARTICLE.match(ctx.text, ev.end)
+    ):
+        ev = Event("arrival", ev.text, ev.start, ev.end)  # "have driven in over the same period"
     d.ev = ev
+
+
+# "driven in" (a particle, not "in a convoy", "in Moscow")
+_IN_AS_A_PARTICLE = re.compile(r"\s+in\b(?!\s+(?:a|an|the|their|his|her|[A-Z]))")
+# getting off a vehicle: "left the train in Petropavl"
+_LEFT_A_VEHICLE = re.compile(
+    r"\w+\s+(?:the|their)\s+(?:train|trains|bus|buses|plane|planes|ship|ships|ferry|ferries|"
+    r"boat|boats|flight|flights)\b(?=\s+(?:in|at)\b)"
+)
+# the whole of a part, with its relative clause: "of the roughly 10,000 people who swam"
+_OF_THE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|those|these|some|all)\s+(?:[a-z]+\s+)?$")
+_WHOLE_CLAUSE = re.compile(
+    r"\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?(?:already\s+)?"
+    r"(?P<v>[a-z]+)\b(?P<rest>[^,;]{0,120})"
+)
+
+
+def _whole_own_clause(
+    ctx: _Ctx, q: Quantity, pop: Span | None, inherited: bool, e: int
+) -> re.Match[str] | None:
+    """The relative clause of a figure that is the whole a part is taken of ("about 7,200
+    of the roughly 10,000 people who swam ...", "Of the roughly 190,000 Afghans who entered
+    ... since August 15, only about 30% ...")."""
+    if pop is None or inherited or pop.start < q.end:
+        return None
+    if not _OF_THE_BEFORE.search(ctx.text, max(0, q.start - 40), q.start):
+        return None
+    return _WHOLE_CLAUSE.match(ctx.text, pop.end, e)
 
 
 # the people, a rate and adverbs, then a movement verb the parser took for a noun:
@@ -2924,6 +2972,16 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         tm = None  # "compared with 400-500 on a normal Sunday": a usual level, no date
     if tm is not None and _dates_another_time(ctx, d, tm):
         tm = None
+    own = _whole_own_clause(ctx, q, d.pop, d.inherited, e)
+    if own is not None and (tm is None or not (own.start() <= tm.start < own.end())):
+        # "Of the roughly 190,000 Afghans who entered ... since August 15": its clause's date
+        inner = next(
+            (x for x in ctx.inp.dates
+             if own.start("rest") <= x.start and x.end <= own.end() and x.date_to is not None),
+            None,
+        )
+        if inner is not None:
+            tm = TimeRef(inner.text, inner.start, inner.end, inner.date_from, inner.date_to)
     d.q, d.tm = q, tm
 
 
