@@ -426,6 +426,12 @@ def _subject_of(ctx: _Ctx, verb: PTok, s: int, e: int) -> PTok | None:
         after = [c for c in subj if c.i > verb.i]
         if after:
             return after[0]
+        # "..., a more than tenfold increase, deputy government spokesman Michalis Georgiou
+        # told reporters": of two subjects before it, a name next to the verb speaks when
+        # the first is a lone determiner the parser cut from its noun
+        lone = subj[0].text.lower() in ("a", "an") and subj[0].pos in ("DET", "PRON")
+        if lone and subj[-1].pos == "PROPN":
+            return subj[-1]
     if subj:
         return subj[0]
     # "UNHCR disputes that figure and says ...": a conjoined verb shares the subject
