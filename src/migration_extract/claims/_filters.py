@@ -126,6 +126,7 @@ _CAPACITY_BEFORE = re.compile(
     r"\beach\s+(?:carry|carries|hold|holds|seat|seats|take|takes|accommodate))\s+" + _BOUND_HEDGE,
     re.I,
 )
+_TRIP_AFTER = re.compile(r"\s+more\b|[^.;,]{0,40}?\b(?:to|from)\s+(?:the\s+)?[A-Z]")
 # "a city survey of 1,500 households", "a poll of 2,000 adults": the sample, not a count
 _SAMPLE_BEFORE = re.compile(
     r"\b(?:survey|surveys|poll|polls|study|sample|questionnaire)\s+(?:of|among)\s+" + _BOUND_HEDGE,
@@ -232,7 +233,10 @@ def _is_capacity_sample_or_age(ctx: _Ctx, q: Quantity, s: int) -> bool:
         return True  # "The buses, each carrying up to 50 passengers": a capacity
     if _SUPPLIES_FOR_BEFORE.search(before):
         return True  # "pitched tents for 5,000 people", "blankets and kitchen sets for 6,000"
-    if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]):
+    if _CAPACITY_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start]) and not (
+        # "navy ships carry 2,010 more Rohingya to Bhasan Char": a trip made, not a capacity
+        _TRIP_AFTER.match(ctx.text, q.end)
+    ):
         return True
     if _SAMPLE_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start]):
         return True

@@ -1535,6 +1535,10 @@ def _resolve_population(ctx: _Ctx, d: _Draft) -> None:
         if m:
             ps = q.end + m.start(1)
             pop = Span(m.group(1), ps, ps + len(m.group(1)))
+    if pop is not None and re.match(r"more\s+\S", pop.text):
+        # "2,010 more Rohingya", "Thousands more people fleeing the war": the people, not
+        # the comparison (labels: 2 to 0)
+        pop = Span(pop.text[5:].lstrip(), pop.end - len(pop.text[5:].lstrip()), pop.end)
     if pop is not None and re.match(r"(?:of|and)\s", pop.text):
         # "About a third of them were minors", "India with 990,000 and Laos": no noun of
         # the figure's own
