@@ -37,7 +37,7 @@ _ANAPHORIC_SOURCES = re.compile(
     r"police|guard|authorities|officials|group|charity|directorate|commission|council|"
     r"committee|institute|bureau|authority|mission|coastguard|programme|program|foundation|"
     r"association|network|centre|center|federation|union|update|bulletin|statement|"
-    r"airline|airport|carrier)"
+    r"airline|airport|carrier|company|operator)"
     r"(?:[’']s?(?:\s+(?:[\w-]+\s+){0,2}(?:figures|data|statistics|records|survey|report|"
     r"count|estimates?|update|tally|assessment|tracking|monitoring|year-end|monthly|annual|"
     r"weekly|daily|latest|own|displacement\s+tracking))?)?$",
