@@ -927,8 +927,10 @@ def _make_source(
         not known_org and any(w.lower() in ctx.rules.media_words for w in words[-3:])
     ):
         kind = "media"  # "the UN refugee agency" is UNHCR, not a news agency
-    elif any(x[2] == "PERSON" and a0 <= x[0] and x[1] <= a1 for x in ctx.inp.entities):
-        kind = "person"
+    elif not (acr and name == acr.group(1)) and any(
+        x[2] == "PERSON" and a0 <= x[0] and x[1] <= a1 for x in ctx.inp.entities
+    ):
+        kind = "person"  # (not a body known by its acronym: "Kazakhstan Temir Zholy (KTZ)")
     country = None
     for g in _geo_in(ctx, a0, a1):
         if g[3] == "country":
