@@ -1218,6 +1218,18 @@ _MOVE_PREP = re.compile(
 )
 
 
+def _sentence_and_previous(text: str, s: int, e: int) -> tuple[int, int, int]:
+    """(start of the sentence before, start of the sentence, end of the sentence) of the
+    span ``s:e``, sentences cut at ``_SENT_END``."""
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
+    m_end = _SENT_END.search(text, e)
+    return (
+        starts[-2] if len(starts) > 1 else 0,
+        starts[-1] if starts else 0,
+        m_end.start() if m_end else len(text),
+    )
+
+
 def _sentence_country(
     text: str, span: tuple[int, int], countries: Sequence[Country], gaz: CountryGazetteer
 ) -> str | None:
@@ -1227,11 +1239,7 @@ def _sentence_country(
     ("departures from Tunisia", "fled to Poland"). "Turkey, already home to ..., has kept
     its border closed. Interior Minister X said ..." -> TR."""
     s, e = span
-    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
-    sent_start = starts[-1] if starts else 0
-    m_end = _SENT_END.search(text, e)
-    sent_end = m_end.start() if m_end else len(text)
-    prev_start = starts[-2] if len(starts) > 1 else 0
+    prev_start, sent_start, sent_end = _sentence_and_previous(text, s, e)
     for lo, hi in ((sent_start, sent_end), (prev_start, sent_start)):
         if hi <= lo:
             continue
@@ -1263,11 +1271,7 @@ def _subject_country(
     border"), or the country that opens the person's sentence or the one before ("Sri
     Lanka, a country of 22 million, has run out of currency. Prime Minister X warned")."""
     s, e = span
-    starts = [m.end() for m in _SENT_END.finditer(text, 0, s)]
-    sent_start = starts[-1] if starts else 0
-    m_end = _SENT_END.search(text, e)
-    sent_end = m_end.start() if m_end else len(text)
-    prev_start = starts[-2] if len(starts) > 1 else 0
+    prev_start, sent_start, sent_end = _sentence_and_previous(text, s, e)
     for c in countries:
         if e <= c.start < sent_end and c.text in gaz.names:
             if _SAID_THAT.match(text, e, c.start) and _SUBJECT_VERB.match(text[c.end : c.end + 20]):
