@@ -187,6 +187,18 @@ def test_known_officials_give_country_not_role() -> None:
     assert [t2[a:b] for a, b in find_known_names(t2)] == ["Meloni"]
 
 
+def test_a_shared_surname_does_not_make_a_stranger_a_known_official() -> None:
+    # "Sharif" alone is a known office holder (Pakistan); a named council head is not him
+    t = (
+        "MISRATA, Libya - The number of displaced people registered in the city has "
+        "doubled, said Mohammed al-Sharif, who heads the council's crisis committee. "
+        "Sharif said more buses were expected."
+    )
+    offs = spans(t, "Mohammed al-Sharif", "Sharif") + find_titled_names(t)
+    res = {o.name: o for o in find_officials(t, offs, home="LY")}
+    assert res["Mohammed al-Sharif"].country == "LY"
+
+
 def test_private_people_are_not_officials() -> None:
     t = (
         "Igor, a 27-year-old programmer, said he left. Market analyst Anna Petrova said "

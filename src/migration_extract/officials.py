@@ -1158,6 +1158,15 @@ def find_officials(
         is_known, kc = rr.known_country(p.name)
         if not is_known:
             for a, b in p.mentions:
+                full = rr._known_surnames.get(text[a:b]) if " " not in text[a:b] else None
+                if (
+                    full is not None
+                    and len(p.name.split()) > 1
+                    and fuzz.ratio(fold(p.name.split()[0]), fold(full.split()[0])) < 70
+                ):
+                    # "Mohammed al-Sharif ... Sharif said": a surname shared with a known
+                    # office holder of another first name does not make him that holder
+                    continue
                 is_known, kc = rr.known_country(text[a:b])
                 if is_known:
                     break
