@@ -1380,6 +1380,8 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         kind = ctx.rules.verb_triggers.get(lem)
         if kind is not None and t is not None and t.pos in ("VERB", "AUX"):
             ev = Event(kind, own.group("v"), own.start("v"), own.end("v"))
+    if ev is not None:
+        ev = _unless_negated(ctx, ev, s, e)
     left = _LEFT_A_VEHICLE.match(ctx.text, ev.start, e) if ev is not None else None
     if left is not None and _lemma_at(ctx, ev.start) == "leave":
         # "roughly 21,500 left the train in Petropavl": they got off there (arrived)
@@ -1392,6 +1394,23 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     ):
         ev = Event("arrival", ev.text, ev.start, ev.end)  # "have driven in over the same period"
     d.ev = ev
+
+
+def _unless_negated(ctx: _Ctx, ev: Event, s: int, e: int) -> Event:
+    """A movement the sentence denies is not what the people did; its conjunct is ("About
+    4,000 Venezuelans ... have not gone back and are sleeping in parks": a stock)."""
+    t = ctx.tok_at(ev.start)
+    if t is None or not any(c.head == t.i and c.dep == "neg" for c in ctx.toks_in(s, e)):
+        return ev
+    conj = next(
+        (c for c in ctx.toks_in(t.end, e)
+         if c.head == t.i and c.dep == "conj" and c.pos in ("VERB", "AUX")
+         and c.lemma.lower() in ctx.rules.verb_triggers),
+        None,
+    )  # fmt: skip
+    if conj is None:
+        return ev
+    return Event(ctx.rules.verb_triggers[conj.lemma.lower()], conj.text, conj.start, conj.end)
 
 
 # "driven in" (a particle, not "in a convoy", "in Moscow")
