@@ -234,6 +234,10 @@ class RoleRules:
                 return True, self.known[full]
         return False, None
 
+    def known_holder(self, surname: str) -> str | None:
+        """The full name of the known office holder a lone surname names, if any."""
+        return self._known_surnames.get(surname)
+
     def is_rank(self, role: str | None) -> bool:
         if not role:
             return False
@@ -1158,7 +1162,7 @@ def find_officials(
         is_known, kc = rr.known_country(p.name)
         if not is_known:
             for a, b in p.mentions:
-                full = rr._known_surnames.get(text[a:b]) if " " not in text[a:b] else None
+                full = rr.known_holder(text[a:b]) if " " not in text[a:b] else None
                 if (
                     full is not None
                     and len(p.name.split()) > 1

@@ -54,7 +54,7 @@ from ._population import (
     _subject_count,
 )
 from ._sources import _source
-from ._time import _context_time, _rate_from_before, _time, _whole_time
+from ._time import _context_time, _dates_another_time, _rate_from_before, _time, _whole_time
 
 _CLAIM_KINDS = ("count", "change", "share")
 
@@ -2994,9 +2994,7 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         tm = _time_of_the_listed_figure(ctx, q, s, st.out)
     if q.kind == "change" and tm is not None:
         tm = _time_of_the_changed_figure(ctx, q, s, tm, st.out)
-    if tm is not None and _ORDINARY_DAY_AFTER.match(ctx.text, q.end, e):
-        tm = None  # "compared with 400-500 on a normal Sunday": a usual level, no date
-    if tm is not None and _dates_another_time(ctx, d, tm):
+    if tm is not None and _dates_another_time(ctx, q, d.pop, d.inherited, e, tm):
         tm = None
     own = _whole_own_clause(ctx, q, d.pop, d.inherited, e)
     if own is not None and (tm is None or not (own.start() <= tm.start < own.end())):
@@ -3009,51 +3007,6 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         if inner is not None:
             tm = TimeRef(inner.text, inner.start, inner.end, inner.date_from, inner.date_to)
     d.q, d.tm = q, tm
-
-
-# a present that a conjunct or a relative clause's past stands apart from
-_NOW_AFTER_AND = re.compile(r"\b(?:and|but)\s+(?:now|still|today)\s+[a-z]+\b")
-_STILL_NOW_VERB = re.compile(
-    r"\b(?:are|is|remain|remains|live|lives)\s+(?:still|now)\b|\b(?:are|is)\s+(?:still|now)\s+"
-)
-_AGAINST_BEFORE = re.compile(
-    r",?\s+(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from"
-    # "33,696 encounters, up nearly 40% from 24,190 in June"
-    r"|(?:up|down)\s+(?:[a-z]+\s+){0,2}[\d.,]+\s*(?:%|per\s*cent|percent)\s+from"
-    r")\s+(?:[a-z]+\s+){0,2}$"
-)
-_RELATIVE_OPENING = re.compile(r"\s+(?:of\s+them\s+)?(?:who|whose|which|that)\b")
-
-
-def _dates_another_time(ctx: _Ctx, d: _Draft, tm: TimeRef) -> bool:
-    """Does the date found belong to another time than the figure's present? "was set up in
-    1954 and now hosts more than 130,000 people"; "Thousands of Rohingya refugees whose
-    homes burned in a fire on March 5 are still sleeping in communal shelters"."""
-    q, pop, e = d.q, d.pop, d.e
-    if tm.end <= q.start and _NOW_AFTER_AND.search(ctx.text, tm.end, q.start):
-        return True
-    if tm.start >= q.end and any(
-        q.end <= o["start"] and o["end"] <= tm.start
-        and _AGAINST_BEFORE.search(ctx.text, q.end, o["start"])
-        for o in ctx.inp.quantities
-    ):
-        # "about half of arrivals at Upper Lars, against nearly 80% last autumn": the date
-        # of the figure it is set against
-        return True
-    if pop is None or d.inherited or tm.start < pop.end or tm.end > e:
-        return False
-    return (
-        _RELATIVE_OPENING.match(ctx.text, pop.end, tm.start) is not None
-        and _STILL_NOW_VERB.search(ctx.text, tm.end, e) is not None
-    )
-
-
-# a figure of an ordinary day: "400-500 on a normal Sunday", "about 300 on a typical day"
-_ORDINARY_DAY_AFTER = re.compile(
-    r"(?:\s+(?:people|travellers|crossings|arrivals))?(?:\s+a\s+day)?\s+(?:on|in)\s+an?\s+"
-    r"(?:normal|typical|usual|ordinary|average|regular|quiet)\s+(?:day|week|month|weekend|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
 
 
 # the words that set a baseline against a figure: "up from 191,113 in November", "on the

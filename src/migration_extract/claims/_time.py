@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import resolve_date
 from ..officials import AGENCY_TAG
-from ..records import Claim, Event, Quantity, TimeRef
+from ..records import Claim, Event, Quantity, Span, TimeRef
 from ._base import (
     _NOW_RE,
     _OTHER_NOUN_CLAUSE,
@@ -749,3 +749,55 @@ def _rate_from_before(ctx: _Ctx, q: Quantity, s: int) -> str | None:
         re.I,
     )
     return m2.group("u").lower() if m2 else None
+
+
+# a present that a conjunct or a relative clause's past stands apart from
+_NOW_AFTER_AND = re.compile(r"\b(?:and|but)\s+(?:now|still|today)\s+[a-z]+\b")
+_STILL_NOW_VERB = re.compile(
+    r"\b(?:are|is|remain|remains|live|lives)\s+(?:still|now)\b|\b(?:are|is)\s+(?:still|now)\s+"
+)
+# (the text between a figure and the one it is set against; wider than _BASELINE_BEFORE,
+# which reads what stands right before a whole's figure: "versus" and a percentage change
+# before "from" set a figure against another too)
+_AGAINST_BEFORE = re.compile(
+    r",?\s+(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from"
+    # "33,696 encounters, up nearly 40% from 24,190 in June"
+    r"|(?:up|down)\s+(?:[a-z]+\s+){0,2}[\d.,]+\s*(?:%|per\s*cent|percent)\s+from"
+    r")\s+(?:[a-z]+\s+){0,2}$"
+)
+_RELATIVE_OPENING = re.compile(r"\s+(?:of\s+them\s+)?(?:who|whose|which|that)\b")
+
+
+def _dates_another_time(
+    ctx: _Ctx, q: Quantity, pop: Span | None, inherited: bool, e: int, tm: TimeRef
+) -> bool:
+    """Does the date found belong to another time than the figure's present? "was set up in
+    1954 and now hosts more than 130,000 people"; "Thousands of Rohingya refugees whose
+    homes burned in a fire on March 5 are still sleeping in communal shelters"; a date
+    after a figure the quantity is set against; a figure of "a normal Sunday"."""
+    if _ORDINARY_DAY_AFTER.match(ctx.text, q.end, e):
+        return True  # "compared with 400-500 on a normal Sunday": a usual level, no date
+    if tm.end <= q.start and _NOW_AFTER_AND.search(ctx.text, tm.end, q.start):
+        return True
+    if tm.start >= q.end and any(
+        q.end <= o["start"] and o["end"] <= tm.start
+        and _AGAINST_BEFORE.search(ctx.text, q.end, o["start"])
+        for o in ctx.inp.quantities
+    ):
+        # "about half of arrivals at Upper Lars, against nearly 80% last autumn": the date
+        # of the figure it is set against
+        return True
+    if pop is None or inherited or tm.start < pop.end or tm.end > e:
+        return False
+    return (
+        _RELATIVE_OPENING.match(ctx.text, pop.end, tm.start) is not None
+        and _STILL_NOW_VERB.search(ctx.text, tm.end, e) is not None
+    )
+
+
+# a figure of an ordinary day: "400-500 on a normal Sunday", "about 300 on a typical day"
+_ORDINARY_DAY_AFTER = re.compile(
+    r"(?:\s+(?:people|travellers|crossings|arrivals))?(?:\s+a\s+day)?\s+(?:on|in)\s+an?\s+"
+    r"(?:normal|typical|usual|ordinary|average|regular|quiet)\s+(?:day|week|month|weekend|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
