@@ -123,6 +123,15 @@ class CountryGazetteer:
             self.rules,
         )
 
+    def claim_code(self, name: str, code: str | None) -> str | None:
+        """The country a place named ``name`` gives a claim's origin or destination: its
+        own ``code``, except for the contested places of geo_rules.json ("Nagorno-Karabakh":
+        the place record keeps AZ, the claim names no country for it)."""
+        contested = self.rules.get("contested_places", ())
+        if code is not None and _POSS_END.sub("", name.strip()) in contested:
+            return None
+        return code
+
     def code(self, name: str) -> str | None:
         """ISO code of a name or demonym ('Russia', 'Kazakh', 'the US'), else None."""
         name = name.strip()

@@ -209,7 +209,7 @@ class _Ctx:
         self.sents = _split_lines(inp.text, inp.sentences)
         self.geo: list[tuple[int, int, str | None, str]] = sorted(
             [(c.start, c.end, c.code, "country") for c in inp.countries]
-            + [(p.start, p.end, p.code, "place") for p in inp.places]
+            + [(p.start, p.end, code, "place") for p, code in claim_place_codes(inp, gaz)]
         )
         self._tok_starts = [t.start for t in self.toks]
         # the words the article writes as a place somewhere (a name the tagger also took
@@ -264,6 +264,36 @@ class _Ctx:
                 out.append(self.toks[k])
             k += 1
         return out
+
+
+# a country that holds a place: "Azerbaijan retook the breakaway region", "part of Azerbaijan"
+_HOLDS_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:retook|seized|took|regained|recaptured|captured|controls|controlled"
+    r"|took\s+control|retaken|seized\s+control)\b"
+)
+_PART_OF_BEFORE = re.compile(r"\b(?:part\s+of|inside|within)\s+$")
+
+
+def claim_place_codes(inp: ClaimInput, gaz: CountryGazetteer) -> list[tuple[Place, str | None]]:
+    """Each place with the country it gives a claim: its own, except that a contested place
+    ("Nagorno-Karabakh", geo_rules.json) gives one only when its sentence places it in that
+    country ("crossed into Armenia from Nagorno-Karabakh ... after Azerbaijan retook the
+    breakaway region", "part of Azerbaijan"; not "after Azerbaijan's offensive")."""
+    sents = _split_lines(inp.text, inp.sentences)
+    out: list[tuple[Place, str | None]] = []
+    for p in inp.places:
+        code = gaz.claim_code(p.text, p.code)
+        if code is None and p.code is not None:
+            s, e = next(((a, b) for a, b in sents if a <= p.start < b), (p.start, p.end))
+            if any(
+                c.code == p.code and s <= c.start < e
+                and (_HOLDS_AFTER.match(inp.text, c.end)
+                     or _PART_OF_BEFORE.search(inp.text, 0, c.start))
+                for c in inp.countries
+            ):
+                code = p.code
+        out.append((p, code))
+    return out
 
 
 def _split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

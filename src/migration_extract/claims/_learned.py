@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from ..geo import CountryGazetteer
 from ..records import Claim, Location
-from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok
+from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok, claim_place_codes
 from ._weights import LinearWeights
 
 FIELDS = ("origin", "destination")
@@ -160,8 +160,8 @@ def _doc_view(inp: ClaimInput, gaz: CountryGazetteer) -> _DocView:
     for c in inp.countries:
         kind = "demonym" if gaz.is_demonym(c.text) else "name"
         ms[(c.start, c.end)] = _Mention(c.start, c.end, c.code, c.text, kind)
-    for p in inp.places:
-        if p.code and not any(s <= p.start < e for s, e in ms):
+    for p, code in claim_place_codes(inp, gaz):
+        if code and not any(s <= p.start < e for s, e in ms):
             ms[(p.start, p.end)] = _Mention(p.start, p.end, p.code, p.text, "place")
     mentions = sorted(ms.values(), key=lambda m: (m.start, m.end))
     counts = Counter(m.code for m in mentions)

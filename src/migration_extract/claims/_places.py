@@ -213,6 +213,9 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
             if _listed_with_others(ctx, g, min(len(ctx.text), pop.end + 80)):
                 return None, False  # "160,000 Cubans, Haitians, Nicaraguans and Venezuelans"
             word = ctx.text[g[0] : g[1]]
+            if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, g[0] - 12) : g[0]]):
+                # "ethnic Armenians" from Nagorno-Karabakh: kin of a country, not its citizens
+                return None, False
             adjective = g[1] < pop.end and not word.endswith("s")
             return Location(g[2], word, g[0], g[1]), adjective
     return None, False
