@@ -386,6 +386,18 @@ _STAY_EVENTS = ("arrival", "stock", "asylum", "border_encounter", "return")
 # events with no destination: where people died is not where they went (fixtures/README);
 # the rules and the learned place ranker both leave it empty
 NO_DESTINATION_EVENTS = frozenset({"casualty"})
+# a movement into a group of countries, which names no one country: "had entered the bloc",
+# "arrived in the European Union", "entered the Schengen area"
+INTO_A_BLOC = re.compile(
+    r"\s+(?:(?:in|into|to|inside)\s+(?:the\s+)?|the\s+)(?:bloc|European\s+Union|EU|Schengen\s+(?:area|zone)"
+    r"|Schengen|European\s+bloc|27-nation\s+bloc|Europe)\b(?![’']s|\s+(?:via|through|from)\s+[A-Z])"
+)
+
+
+def into_a_bloc(text: str, ev_start: int, ev_end: int) -> bool:
+    """Whether the movement worded at ``text[ev_start:ev_end]`` goes into a group of
+    countries: its own destination words name no country."""
+    return INTO_A_BLOC.match(text, ev_end) is not None
 
 
 def _geo_in(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int, str | None, str]]:

@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from ..geo import CountryGazetteer
 from ..records import Claim, Location
-from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok, claim_place_codes
+from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok, claim_place_codes, into_a_bloc
 from ._weights import LinearWeights
 
 FIELDS = ("origin", "destination")
@@ -376,6 +376,12 @@ def rerank_places(
                 continue
             if rule is not None and cl.sentence.start <= rule.start < cl.sentence.end:
                 continue  # the rules read it from the figure's own sentence
+            if (
+                fld == "destination"
+                and cl.event is not None
+                and into_a_bloc(inp.text, cl.event.start, cl.event.end)
+            ):
+                continue  # "had entered the bloc": the sentence names where, and no country
             cands = candidate_features(dv, cl, fld, claims[:i])
             scores = {k: model.score(v) for k, v in cands.items()}
             choice = max(scores, key=lambda k: (scores[k], k is None, k or ""))

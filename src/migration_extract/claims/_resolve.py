@@ -26,6 +26,7 @@ from ._base import (
     _segment,
     _sentence_back,
     claim_rules,
+    into_a_bloc,
 )
 from ._events import (
     _change_subject_event,
@@ -1200,6 +1201,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _moved_on_inside(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
     _onward_from_where_they_arrived(ctx, st, d)
+    _into_a_bloc(ctx, d)
     _resolve_time(ctx, st, d)
     _gapped_share_like_the_first(ctx, d)
     return _build_claim(ctx, d)
@@ -3127,6 +3129,17 @@ def _time_of_the_listed_figure(
 
 # "of them", "of those ...", "of the new arrivals": the people a share is taken of
 _OF_THE_COUNTED = re.compile(rf"\s+of\s+(?:{OF_PRONOUN_WORDS}|the|all)\b")
+
+
+def _into_a_bloc(ctx: _Ctx, d: _Draft) -> None:
+    """"Frontex said 66,000 Russians had entered the bloc": the people went into a group of
+    countries, no one of them; no country of the context is their destination."""
+    if d.ev is None or d.ev.type not in ("arrival", "border_encounter"):
+        return
+    if not into_a_bloc(ctx.text, d.ev.start, d.ev.end):
+        return
+    if d.dest is not None and not (d.ev.end <= d.dest.start < d.e):
+        d.dest = None
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
