@@ -44,7 +44,14 @@ from ._filters import (
     _is_not_a_claim,
     _migration_story,
 )
-from ._places import _TO_MOVE_RE, MAKING_UP_BEFORE, _listed_with_others, _nationality, _places
+from ._places import (
+    _TO_MOVE_RE,
+    MAKING_UP_BEFORE,
+    _is_demonym_at,
+    _listed_with_others,
+    _nationality,
+    _places,
+)
 from ._population import (
     _extend_demonym_list,
     _extend_members_of,
@@ -1202,6 +1209,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _origin_of_the_refugees(ctx, st, d)
     _onward_from_where_they_arrived(ctx, st, d)
     _into_a_bloc(ctx, d)
+    _waiting_to_cross(ctx, d)
     _resolve_time(ctx, st, d)
     _gapped_share_like_the_first(ctx, d)
     return _build_claim(ctx, d)
@@ -3140,6 +3148,37 @@ def _into_a_bloc(ctx: _Ctx, d: _Draft) -> None:
         return
     if d.dest is not None and not (d.ev.end <= d.dest.start < d.e):
         d.dest = None
+
+
+# people waiting for a crossing: "thousands of Russians wait to cross into Kazakhstan"
+_WAIT_TO_CROSS = re.compile(
+    r"(?:\s+(?:in|at|on)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+(?:to|for\s+(?:a\s+)?(?:chance|turn)\s+to)"
+    r"\s+(?:cross|enter|get|go|move)\b(?:\s+(?:over|across|through))?(?:\s+(?:into|to))?\s+"
+)
+
+
+def _waiting_to_cross(ctx: _Ctx, d: _Draft) -> None:
+    """"Ciudad Juárez shelters full as 3,000 migrants wait to cross into US", "thousands
+    of Russians wait to cross into Kazakhstan": the people stand on this side of the border;
+    the country they wait to enter is not where they are. They are where the sentence puts
+    them, else (people waiting to leave their own country) in their own country."""
+    if d.ev is None or d.ev.type != "stock" or d.dest is None:
+        return
+    if not d.ev.text.lower().startswith("wait"):
+        return
+    m = _WAIT_TO_CROSS.match(ctx.text, d.ev.end)
+    if m is None or not (m.end() <= d.dest.start <= m.end() + 4):
+        return
+    there = next(
+        (Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+         for g in _geo_in(ctx, d.s, d.ev.start)
+         if g[2] is not None and g[2] != d.dest.code and not _is_demonym_at(ctx, g)),
+        None,
+    )  # fmt: skip
+    if there is None:
+        nat, _ = _nationality(ctx, d.pop)
+        there = nat if nat is not None and nat.code != d.dest.code else None
+    d.dest = there
 
 
 def _build_claim(ctx: _Ctx, d: _Draft) -> Claim:
