@@ -5,6 +5,7 @@ statistical model needed."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -69,6 +70,21 @@ def test_retype_changes_the_type_only_and_a_casualty_has_no_destination() -> Non
     assert out.destination is None and out.quantity == c.quantity
     with pytest.raises(ValueError, match="feature lists"):
         retype_events([c], [], model)
+
+
+def test_a_retyped_return_goes_home_to_the_nationality() -> None:
+    text = "About 2,000 Afghans left through Torkham on Monday, officials said."
+    nat = Location("AF", "Afghans", text.index("Afghans"), text.index("Afghans") + 7)
+    c = _claim(text, "About 2,000", "departure", "left", origin=nat)
+    c = replace(c, population=Span("Afghans", nat.start, nat.end))
+    model = EventModel({"return|rt=departure": 3.0}, {"margin": 0.0})
+    (out,) = retype_events([c], claim_features(text, [c]), model)
+    assert out.event is not None and out.event.type == "return"
+    assert (out.origin, out.destination) == (None, nat)
+    # an origin named elsewhere than in the population stays the origin
+    elsewhere = replace(c, population=None)
+    (out,) = retype_events([elsewhere], claim_features(text, [elsewhere]), model)
+    assert (out.origin, out.destination) == (nat, None)
 
 
 def test_training_learns_a_convention_and_examples_match_gold_by_figure() -> None:

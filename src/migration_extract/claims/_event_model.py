@@ -127,6 +127,12 @@ def claim_features(text: str, claims: Sequence[Claim]) -> list[list[str]]:
     return [event_features(text, d, dicts[i - 1] if i else None) for i, d in enumerate(dicts)]
 
 
+def _origin_is_their_nationality(c: Claim) -> bool:
+    """Whether the claim's origin is the nationality its population names ("Afghans")."""
+    o, p = c.origin, c.population
+    return o is not None and p is not None and p.start <= o.start < p.end
+
+
 def retype_events(
     claims: Sequence[Claim],
     feats: Sequence[Sequence[str]],
@@ -144,8 +150,13 @@ def retype_events(
             typ = model.decide(f, c.event.type, margin)
             if typ != c.event.type:
                 ev = Event(typ, c.event.text, c.event.start, c.event.end)
+                origin = c.origin
                 dest = None if typ in NO_DESTINATION_EVENTS else c.destination
-                c = replace(c, event=ev, destination=dest)
+                if typ == "return" and _origin_is_their_nationality(c):
+                    # "1,870 Afghans left through Torkham", retyped a return: people go back
+                    # to the country of their nationality, from where they were
+                    origin, dest = dest, origin
+                c = replace(c, event=ev, origin=origin, destination=dest)
         out.append(c)
     return out
 
