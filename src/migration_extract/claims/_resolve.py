@@ -1237,6 +1237,14 @@ _THERE_WERE = re.compile(
 )
 
 
+# where the people of a "there were" stay: "in the line", "in our dormitory", "at the camp"
+_THERE_IN_A_PLACE = re.compile(
+    r"\s+(?:in|at|inside)\s+(?:the|our|a|one|this|that|his|her|their|my)\s+"
+    r"(?!(?:plane|bus|boat|car|train|flight|ship|van|truck|lorry|vessel|dinghy|class|classroom"
+    r"|school|team|family)s?\b)[a-z]"
+)
+
+
 def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """The figure's event: its trigger, or what a record-keeping verb, a running total, a
     change's subject, a harm or a death toll says it counts."""
@@ -1263,6 +1271,13 @@ def _resolve_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             # people there were doing (not "I drove through Kyakhta yesterday")
             ps = pop.end + ing.start(1)
             ev = Event(ctx.rules.verb_triggers[stem], ing.group(1), ps, ps + len(ing.group(1)))
+        elif ev is None and exist is not None and _THERE_IN_A_PLACE.match(ctx.text, pop.end, e):
+            # "There were maybe forty Russians in the line that morning", "there were 18 men
+            # in our dormitory": people staying somewhere, a stock (not "on the plane": a trip)
+            w = re.match(r"[Tt]here\s+\w+", exist.group(0))
+            if w is not None:
+                xs, xe = exist.start(), exist.start() + w.end()
+                ev = Event("stock", ctx.text[xs:xe], xs, xe)
     head = pop.text.split()[-1] if pop is not None else ""
     if pop is not None and head.lower() in ("bodies", "corpses"):
         ev = Event("casualty", head, pop.end - len(head), pop.end)  # "recovered 68 bodies"

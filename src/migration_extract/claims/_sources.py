@@ -556,6 +556,12 @@ _UNNAMED_PERSON = re.compile(
 )
 
 
+# a name with an age and a description in apposition: "Artyom, 33, a game developer"
+_NAME_AGE_APPOSITION = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][a-zà-ÿ’'-]+)(?:\s+[A-Z][a-zà-ÿ’'-]+){0,2}),\s+\d{1,2},\s+(?:a|an|the|who)\s"
+)
+
+
 def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
     """'he said' -> the last official named before (else the last person named); the person
     quoted in the sentence just before keeps speaking ("Nazeli Baghdasaryan, press secretary
@@ -601,6 +607,15 @@ def _pronoun_source(ctx: _Ctx, a0: int, a1: int) -> Source | None:
                 continue  # "the Khan Younis evacuations": a place
             if ctx.text[es:ee] in ctx.place_names:
                 continue  # "Goma": tagged as a place elsewhere ("around Goma", "GOMA, ...")
+            person = (es, ee)
+    back2 = _sentence_back(ctx, ctx.sent_of(a0)[0], 2)
+    for m in _NAME_AGE_APPOSITION.finditer(ctx.text, back2, a0):
+        # "Artyom, 33, a game developer from Kazan": a person by the age after the name,
+        # whatever the tagger or the place gazetteer (a town Artyom) made of it
+        es, ee = m.span(1)
+        if (person is None or es > person[0]) and not any(
+            g[0] < ee and es < g[1] and g[3] == "country" for g in ctx.geo
+        ):
             person = (es, ee)
     if best is not None and (person is None or best[0] >= person[0] - 40):
         o = best[1]
