@@ -2980,12 +2980,31 @@ def _story_people(ctx: _Ctx, pop: Span | None) -> bool:
     )
 
 
+# a figure set against the one before it: ", up from fewer than 500", "against roughly 1,400"
+_SET_AGAINST_BEFORE = re.compile(
+    r"[^.;:]{0,80}?(?:,\s+|\s)(?:up|down)\s+from\s+(?:a\s+peak\s+of\s+)?(?:[a-z]+\s+){0,3}$"
+    r"|[^.;:]{0,80}?\b(?:against|compared\s+with|versus)\s+(?:[a-z]+\s+){0,3}$"
+)
+
+
 def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """A rate stated before a count ("the daily flow had fallen to"), and when the counted
     thing happened."""
     q, s, e, prev_claim = d.q, d.s, d.e, d.prev_claim
     if q.per is None and q.kind == "count":
         per = _rate_from_before(ctx, q, s)
+        if (
+            per is None
+            and prev_claim is not None
+            and prev_claim.quantity.per is not None
+            and prev_claim.quantity.kind == "count"
+            and _SET_AGAINST_BEFORE.match(ctx.text, prev_claim.quantity.end, q.start)
+            # (not "against a peak of more than 17,000 on a single day": one day's total)
+            and not re.match(r"\s+(?:on|in)\s+(?:a\s+single|one|a)\s+day\b", ctx.text[q.end : e])
+        ):
+            # "between 3,000 and 4,000 a day last week, up from fewer than 500 before April
+            # 15": a figure set against a rate is that rate too
+            per = prev_claim.quantity.per
         if per is not None:
             q = Quantity.from_dict({**q.to_dict(), "per": per})
     tm = (
