@@ -846,3 +846,36 @@ def test_hundreds_and_thousands_identify_no_fact_across_articles():
     c = claim("c", "tens of thousands", **kw)
     d = claim("d", "Tens of thousands", **kw)
     assert len(dedupe([c, d])) == 1
+
+
+# ----------------------------------------------- rules 19- (fourteenth session)
+
+
+def test_one_sided_hedges_round_to_the_digits_written():
+    """Rule 19: 'more than 1,500' is written to the hundred: the figure is 1,500 up to
+    1,600, so another article's 'more than 1,600' is another count; 'at least 84' and 'at
+    least 87' dead are two tolls. A coarser figure still restates a finer one ('more than
+    14,000' / '14,406'; 'nearly 15,000' / 'more than 14,500'; 'nearly 100,000' / '98,000')."""
+    kw = dict(event="arrival", origin="MM", dest="ID", pop="Rohingya")
+    a = claim("a", "more than 1,500", value=1500, low=1500, qualifier="more_than", **kw)
+    b = claim("b", "More than 1,600", value=1600, low=1600, qualifier="more_than", **kw)
+    assert len(dedupe([a, b])) == 2
+    tk = dict(event="casualty", origin="EG", dest=None, pop="Egyptians")
+    c = claim("c", "at least 84", value=84, low=84, qualifier="at_least", **tk)
+    d = claim("d", "At least 87", value=87, low=87, qualifier="at_least", **tk)
+    assert len(dedupe([c, d])) == 2
+    e = claim("e", "more than 14,000", value=14000, low=14000, qualifier="more_than", **kw)
+    f = claim("f", "14,406", value=14406, **kw)
+    assert len(dedupe([e, f])) == 1
+    g = claim("g", "nearly 15,000", value=15000, high=15000, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    h = claim("h", "more than 14,500", value=14500, low=14500, qualifier="more_than", **kw)
+    assert len(dedupe([g, h])) == 1
+    i = claim("i", "nearly 100,000", value=100000, high=100000, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    j = claim("j", "98,000", value=98000, **kw)
+    assert len(dedupe([i, j])) == 1
+    k = claim("k", "nearly 8,600", value=8600, high=8600, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    m = claim("m", "8,314", value=8314, **kw)
+    assert len(dedupe([k, m])) == 2

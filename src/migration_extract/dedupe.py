@@ -228,6 +228,18 @@ def _half_unit(v: float, cap: float) -> float:
     return cap * a if a < 1 else min(0.5, cap * a)
 
 
+def _unit(v: float) -> float:
+    """The rounding unit of a whole number as written ("1,500" -> 100, "84" -> 1,
+    "1.2 million" -> 100,000); 0 for a fraction or a negative number (no digit bound)."""
+    if v < 1 or v != int(v):
+        return 0.0
+    k, unit = int(v), 1
+    while k % 10 == 0:
+        k //= 10
+        unit *= 10
+    return float(unit)
+
+
 def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = None
              ) -> tuple[float, float, bool] | None:  # fmt: skip
     """The value interval a quantity dict stands for: (low, high, vague) or None."""
@@ -235,10 +247,13 @@ def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = N
     qual = q.get("qualifier")
     if v is not None:
         r = _half_unit(v, cfg.round_cap)
+        # a one-sided hedge rounds to the digits written: "more than 1,500" is 1,500 up to
+        # the next hundred, "at least 84" is 84 (rule 19)
+        u = _unit(v) or math.inf
         if qual in ("more_than", "at_least"):
-            return v, v + r + cfg.more_than * v, False
+            return v, v + min(r + cfg.more_than * v, u), False
         if qual == "nearly":
-            return v - r - cfg.nearly * v, v, False
+            return v - min(r + cfg.nearly * v, u), v, False
         if qual == "up_to":
             return v - r - cfg.up_to * v, v + r, False
         if qual == "less_than":
