@@ -879,3 +879,25 @@ def test_one_sided_hedges_round_to_the_digits_written():
               approximate=True, **kw)  # fmt: skip
     m = claim("m", "8,314", value=8314, **kw)
     assert len(dedupe([k, m])) == 2
+
+
+def test_vague_magnitudes_across_articles_are_facts_of_a_day():
+    """Rule 20: across articles, 'tens of thousands' identifies a fact only as of a day
+    (the end of its time, else its article's publication day): the same wording a week
+    later, or as of a later day, is another report; published the next day, or stated for
+    the same period, it restates the first."""
+    kw = dict(value=None, low=10000, high=99999, approximate=True, event="departure",
+              origin="RU", dest=None, pop="Russian men")  # fmt: skip
+    a = claim("a", "Tens of thousands", **kw)
+    b = claim("b", "tens of thousands", **kw)
+    c = claim("c", "tens of thousands", **kw)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("b", "2022-09-28", b)])
+    assert _together(groups, a, b)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("c", "2022-10-04", c)])
+    assert not _together(groups, a, c)
+    d = claim("d", "tens of thousands", t=("2022-09-21", "2022-09-29"), **kw)
+    e = claim("e", "Tens of thousands", t=("2022-09-21", "2022-10-06"), **kw)
+    f = claim("f", "tens of thousands", t=("2022-09-21", "2022-09-29"), **kw)
+    groups = dedupe([_article("d", "2022-09-30", d), _article("e", "2022-10-07", e),
+                     _article("f", "2022-10-20", f)])  # fmt: skip
+    assert not _together(groups, d, e) and _together(groups, d, f)

@@ -288,7 +288,7 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi")
@@ -471,7 +471,10 @@ class _Rows:
             rlo, rhi = v - r, v + r
         else:
             rlo, rhi = lo, hi  # "about 21,700" stands for its whole hedge
-        self.i8.extend((kind, per, et, vague, closed, future))
+        # the anchor is a day the figure is "as of" (the end of its time, or its article's
+        # publication day), not only a start (rule 20)
+        dayed = 1 if t1 is not None or pday is not None else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         self.f64.extend((lo, hi, rlo, rhi))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
@@ -694,6 +697,14 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         good &= same_doc | (
             (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | (placed & ~small))
         )
+    # across articles a vague magnitude is a fact as of a day: two "tens of thousands"
+    # whose days (the end of the time, else the publication day) are more than the lag
+    # apart are two reports, whatever their periods (rule 20)
+    vv = ~same_doc & (va != 0) & (vb != 0)
+    if vv.any():
+        anc = f["anchor"]
+        far = np.abs(anc[a].astype(np.int64) - anc[b]) > lag
+        good &= ~(vv & (f["dayed"][a] == 1) & (f["dayed"][b] == 1) & far)
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
