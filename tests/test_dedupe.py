@@ -901,3 +901,19 @@ def test_vague_magnitudes_across_articles_are_facts_of_a_day():
     groups = dedupe([_article("d", "2022-09-30", d), _article("e", "2022-10-07", e),
                      _article("f", "2022-10-20", f)])  # fmt: skip
     assert not _together(groups, d, e) and _together(groups, d, f)
+
+
+def test_a_period_that_has_begun_is_counted_so_far():
+    """Rule 21: 'More than 40,000 cross Channel this year' in a headline of 24 November is
+    the count so far (to the publication day), as its lead's 'so far this year' says, not
+    a projection to 31 December (rule 9); a figure 'by the end of the year' still is one."""
+    kw = dict(event="arrival", origin=None, dest="GB", pop="people")
+    head = claim("a", "More than 40,000", value=40000, low=40000, qualifier="more_than",
+                 t=("2022-01-01", "2022-12-31"), **kw)  # fmt: skip
+    lead = claim("a", "More than 40,000", value=40000, low=40000, qualifier="more_than",
+                 t=("2022-01-01", "2022-11-24"), sstart=91, **kw)  # fmt: skip
+    plan = claim("b", "up to 45,000", value=45000, high=45000, qualifier="up_to",
+                 t=(None, "2022-12-31"), **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2022-11-24", head, lead), _article("b", "2022-11-25", plan)])
+    assert _together(groups, head, lead)
+    assert not _together(groups, head, plan) and not _together(groups, lead, plan)

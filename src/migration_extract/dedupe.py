@@ -407,6 +407,10 @@ class _Rows:
             dcode = codes[dc] = len(codes)
         vid = self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0
         pday = _published(pub, n, d, self._pubs) if pub is not None else None
+        if t0 is not None and t1 is not None and pday is not None and t0 <= pday < t1 - 1:
+            # a period that has begun ("this year", "this week") is counted so far: the
+            # count as of the publication day, not a projection to its end (rule 21)
+            t1 = pday
         if t0 is None and t1 is None and pday is not None and et != _MOBILIZATION:
             w0, w1, closed = pday - cfg.pub_window_days, pday, 2  # the publication window
         elif t0 is None and t1 is None:
@@ -456,6 +460,7 @@ class _Rows:
             if type(raw) is str:
                 self._raw_src[raw] = rid
         # a figure "by December" in an article of October is a projection, not a count
+        # (a period that has begun was cut at the publication day above: rule 21)
         future = 1 if t1 is not None and pday is not None and t1 > pday + 1 else 0
         # the number as written, widened by its rounding only (no hedge): "44,239" and
         # "more than 44,000" are one number to the thousand, "123,000" and "127,000" are not
