@@ -917,3 +917,44 @@ def test_a_period_that_has_begun_is_counted_so_far():
     groups = dedupe([_article("a", "2022-11-24", head, lead), _article("b", "2022-11-25", plan)])
     assert _together(groups, head, lead)
     assert not _together(groups, head, plan) and not _together(groups, lead, plan)
+
+
+def test_a_range_restates_only_the_same_range():
+    """Rule 22: 'between 5,000 and 6,000 a day' is restated by 'five to six thousand a
+    day', and by 'up to 6,000' (its top) or 'more than 5,000' (its bottom) in its own
+    article, but 'about 5,500' or 'between 4,000 and 7,000' is another statement, as is
+    a range inside the range ('600,000 to 700,000' / 'between 500,000 and 1 million')."""
+    kw = dict(per="day", event="arrival", origin="RU", dest="GE", pop="Russians")
+    a = claim("a", "between 5,000 and 6,000", low=5000, high=6000, **kw)
+    b = claim("b", "five to six thousand", low=5000, high=6000, **kw)
+    c = claim("c", "about 5,500", value=5500, qualifier="about", approximate=True, **kw)
+    d = claim("d", "between 4,000 and 7,000", low=4000, high=7000, **kw)
+    groups = dedupe([a, b, c, d])
+    assert _together(groups, a, b)
+    assert not any(_together(groups, x, y) for x in (a, b) for y in (c, d))
+    assert not _together(groups, c, d)
+    e = claim("e", "Up to 6,000", value=6000, high=6000, qualifier="up_to", sstart=0, **kw)
+    e2 = claim("e", "between 5,000 and 6,000", low=5000, high=6000, sstart=90, **kw)
+    f = claim("f", "more than 5,000", value=5000, low=5000, qualifier="more_than", sstart=0,
+              **kw)  # fmt: skip
+    f2 = claim("f", "between 5,000 and 6,000", low=5000, high=6000, sstart=90, **kw)
+    assert _together(dedupe([e, e2]), e, e2) and _together(dedupe([f, f2]), f, f2)
+
+
+def test_a_ceiling_restates_only_the_same_ceiling():
+    """Rule 23: 'up to 120,000' (a bound or a plan) is not the count 'more than 100,000'
+    nor 'around 120,000'; 'up to 400,000' and 'up to 300,000' are two plans; the same
+    ceiling in two articles ('as many as 20,000' / 'up to 20,000') is one statement."""
+    kw = dict(event="arrival", origin="AZ", dest="AM", pop="refugees")
+    up = claim("a", "up to 120,000", value=120000, high=120000, qualifier="up_to", **kw)
+    more = claim("b", "more than 100,000", value=100000, low=100000, qualifier="more_than",
+                 **kw)  # fmt: skip
+    about = claim("c", "around 120,000", value=120000, qualifier="about", approximate=True,
+                  **kw)  # fmt: skip
+    up2 = claim("d", "as many as 120,000", value=120000, high=120000, qualifier="up_to", **kw)
+    groups = dedupe([up, more, about, up2])
+    assert not _together(groups, up, more) and not _together(groups, up, about)
+    assert _together(groups, up, up2)
+    p4 = claim("e", "up to 400,000", value=400000, high=400000, qualifier="up_to", **kw)
+    p3 = claim("f", "up to 300,000", value=300000, high=300000, qualifier="up_to", **kw)
+    assert len(dedupe([p4, p3])) == 2

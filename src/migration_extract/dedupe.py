@@ -288,7 +288,7 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi")
@@ -479,7 +479,16 @@ class _Rows:
         # the anchor is a day the figure is "as of" (the end of its time, or its article's
         # publication day), not only a start (rule 20)
         dayed = 1 if t1 is not None or pday is not None else 0
-        self.i8.extend((kind, per, et, vague, closed, future, dayed))
+        # the form of the figure: a number, a floor ("more than"), a ceiling ("up to"), a
+        # range or a vague magnitude (rules 22-23)
+        if vague:
+            form = _VAGUE_FORM
+        elif v is None:
+            has_lo, has_hi = qget("low") is not None, qget("high") is not None
+            form = _RANGE if has_lo and has_hi else _FLOOR if has_lo else _CEILING
+        else:
+            form = _FORMS.get(qget("qualifier"), _NUMBER)
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         self.f64.extend((lo, hi, rlo, rhi))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
@@ -771,8 +780,35 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         day_a, day_b = dated_a | (ca == 2), dated_b | (cb == 2)
         far = np.abs(t1a.astype(np.int64) - t1b) > lag
         good &= ~(lvl & (dated_a | dated_b) & day_a & day_b & far)
+    # a range restates only the same range ("between 5,000 and 6,000" / "five to six
+    # thousand"), or a ceiling at its top / a floor at its bottom; a ceiling ("up to", "as
+    # many as": a bound or a plan) restates only the same ceiling, not a count of its size
+    # (rules 22-23)
+    fa, fb = f["form"][a], f["form"][b]
+    odd = good & ((fa == _RANGE) | (fb == _RANGE) | (fa == _CEILING) | (fb == _CEILING))
+    if odd.any():
+        k = np.flatnonzero(odd)
+        ka, kb, xa, xb = a[k], b[k], fa[k], fb[k]
+        lo_, hi_, rlo, rhi = f["lo"], f["hi"], f["rlo"], f["rhi"]
+
+        def at(bound: np.ndarray, other: np.ndarray) -> np.ndarray:
+            return (rlo[other] <= bound) & (bound <= rhi[other])  # the number as written
+
+        same = ((xa == _RANGE) & (xb == _RANGE) & (lo_[ka] == lo_[kb]) & (hi_[ka] == hi_[kb]))
+        same |= (xa == _RANGE) & (xb == _CEILING) & at(hi_[ka], kb)
+        same |= (xb == _RANGE) & (xa == _CEILING) & at(hi_[kb], ka)
+        same |= (xa == _RANGE) & (xb == _FLOOR) & at(lo_[ka], kb)
+        same |= (xb == _RANGE) & (xa == _FLOOR) & at(lo_[kb], ka)
+        same |= ((xa == _CEILING) & (xb == _CEILING)
+                 & (np.maximum(rlo[ka], rlo[kb]) <= np.minimum(rhi[ka], rhi[kb])))  # fmt: skip
+        good[k] = same
     ok[keep] = good
     return ok
+
+
+# the form of a figure (rules 22-23)
+_NUMBER, _FLOOR, _CEILING, _RANGE, _VAGUE_FORM = 0, 1, 2, 3, 4
+_FORMS = {"more_than": _FLOOR, "at_least": _FLOOR, "up_to": _CEILING}
 
 
 # rule 18: across articles a vague magnitude whose upper bound is below this ("hundreds",
