@@ -958,3 +958,27 @@ def test_a_ceiling_restates_only_the_same_ceiling():
     p4 = claim("e", "up to 400,000", value=400000, high=400000, qualifier="up_to", **kw)
     p3 = claim("f", "up to 300,000", value=300000, high=300000, qualifier="up_to", **kw)
     assert len(dedupe([p4, p3])) == 2
+
+
+def test_two_numbers_written_to_the_same_unit_differ():
+    """Rule 24: 'about 1,300' and 'About 1,200', 'about 108,000' and 'about 106,000',
+    'about 2,500' and 'about 2,600' are two figures (the finer one does not round to the
+    coarser); '256,000' and a headline's '250,000', '21,763' and 'About 21,700', '98,000'
+    and 'roughly 98,000' are one."""
+    kw = dict(event="stock", origin="RU", dest="KZ", pop="Russians")
+
+    def num(doc: str, text: str, v: int, about: bool = True, **extra) -> dict:
+        return claim(doc, text, value=v, qualifier="about" if about else None,
+                     approximate=about, **{**kw, **extra})  # fmt: skip
+
+    assert len(dedupe([num("a", "about 1,300", 1300), num("b", "About 1,200", 1200)])) == 2
+    assert len(dedupe([num("a", "about 108,000", 108000),
+                       num("b", "about 106,000", 106000)])) == 2  # fmt: skip
+    assert len(dedupe([num("a", "about 2,500", 2500), num("b", "about 2,600", 2600)])) == 2
+    assert len(dedupe([num("a", "21,763", 21763, False),
+                       num("b", "About 21,700", 21700)])) == 1  # fmt: skip
+    assert len(dedupe([num("a", "98,000", 98000, False),
+                       num("b", "roughly 98,000", 98000)])) == 1  # fmt: skip
+    head = num("c", "250,000", 250000, False, event="arrival", sstart=0)
+    lead = num("c", "About 256,000", 256000, event="arrival", sstart=80)
+    assert len(dedupe([head, lead])) == 1

@@ -291,7 +291,7 @@ def _norm_pop(s: Any) -> str:
 _I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
-_F64 = ("lo", "hi", "rlo", "rhi")
+_F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
 _PART_TYPES = frozenset({dict, type(None)})
 
 
@@ -490,7 +490,9 @@ class _Rows:
             form = _FORMS.get(qget("qualifier"), _NUMBER)
         self.i8.extend((kind, per, et, vague, closed, future, dayed, form))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
-        self.f64.extend((lo, hi, rlo, rhi))
+        # the number as written and its rounding unit (rule 24)
+        wv = float(v) if form == _NUMBER else math.nan
+        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if form == _NUMBER else 0.0))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
         return True
 
@@ -802,13 +804,29 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         same |= ((xa == _CEILING) & (xb == _CEILING)
                  & (np.maximum(rlo[ka], rlo[kb]) <= np.minimum(rhi[ka], rhi[kb])))  # fmt: skip
         good[k] = same
+    # two numbers (plain or "about") restate each other only when the finer one, rounded
+    # or cut to the coarser one's unit, is the coarser one: "about 1,300" and "About
+    # 1,200", "about 9,600" and "about 9,000" are two figures; "256,000" / "250,000" and
+    # "21,763" / "about 21,700" are one (rule 24)
+    num = good & (fa == _NUMBER) & (fb == _NUMBER)
+    if num.any():
+        k = np.flatnonzero(num)
+        wa, wb = f["wv"][a[k]], f["wv"][b[k]]
+        ua, ub = f["wu"][a[k]], f["wu"][b[k]]
+        fine = (ua > 0) & (ub > 0) & (wa != wb)
+        coarse_a = ua >= ub
+        c = np.where(coarse_a, wa, wb)
+        x = np.where(coarse_a, wb, wa)
+        u = np.maximum(ua, ub)
+        good[k] = ~fine | ((c - u / 2 <= x) & (x < c + u))
     ok[keep] = good
     return ok
 
 
 # the form of a figure (rules 22-23)
-_NUMBER, _FLOOR, _CEILING, _RANGE, _VAGUE_FORM = 0, 1, 2, 3, 4
-_FORMS = {"more_than": _FLOOR, "at_least": _FLOOR, "up_to": _CEILING}
+_NUMBER, _FLOOR, _CEILING, _RANGE, _VAGUE_FORM, _BELOW = 0, 1, 2, 3, 4, 5
+_FORMS = {"more_than": _FLOOR, "at_least": _FLOOR, "up_to": _CEILING, "nearly": _BELOW,
+          "less_than": _BELOW}  # fmt: skip
 
 
 # rule 18: across articles a vague magnitude whose upper bound is below this ("hundreds",
