@@ -812,7 +812,9 @@ def test_stock_levels_of_days_apart_are_two_facts():
                   t=(None, "2022-03-13"), **kw)  # fmt: skip
     early = claim("b", "Around 80,000", value=80000, qualifier="about", approximate=True, **kw)
     next_day = claim("c", "about 80,000", value=80000, qualifier="about", approximate=True, **kw)
-    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    # (attributed: two undated levels with no source on either side are rule 25's background)
+    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True,
+                  source="UNHCR", **kw)  # fmt: skip
     groups = dedupe([_article("a", "2022-03-15", dated), _article("b", "2022-03-07", early)])
     assert not _together(groups, dated, early)
     groups = dedupe([_article("a", "2022-03-15", dated), _article("c", "2022-03-14", next_day)])
@@ -982,3 +984,22 @@ def test_two_numbers_written_to_the_same_unit_differ():
     head = num("c", "250,000", 250000, False, event="arrival", sstart=0)
     lead = num("c", "About 256,000", 256000, event="arrival", sstart=80)
     assert len(dedupe([head, lead])) == 1
+
+
+def test_two_background_stocks_are_no_report():
+    """Rule 25: 'Nearly a million Rohingya live in the camps' in two articles, with no
+    date and no source on either side, is background, not one reported count; the same
+    level attributed on one side ('some 43,000 stranded in Yemen, IOM says') still joins
+    an undated restatement."""
+    kw = dict(value=1000000, high=1000000, qualifier="nearly", approximate=True,
+              event="stock", origin="MM", dest="BD", pop="Rohingya")  # fmt: skip
+    a = claim("a", "Nearly a million", **kw)
+    b = claim("b", "nearly a million", **kw)
+    groups = dedupe([_article("a", "2023-03-07", a), _article("b", "2023-03-16", b)])
+    assert not _together(groups, a, b)
+    kw = dict(value=43000, qualifier="about", approximate=True, event="stock", origin=None,
+              dest="YE", pop="migrants")  # fmt: skip
+    c = claim("c", "some 43,000", source="IOM", **kw)
+    d = claim("d", "An estimated 43,000", **kw)
+    groups = dedupe([_article("c", "2023-05-01", c), _article("d", "2023-05-20", d)])
+    assert _together(groups, c, d)

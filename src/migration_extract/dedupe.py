@@ -782,6 +782,13 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         day_a, day_b = dated_a | (ca == 2), dated_b | (cb == 2)
         far = np.abs(t1a.astype(np.int64) - t1b) > lag
         good &= ~(lvl & (dated_a | dated_b) & day_a & day_b & far)
+        # an undated stock that no one is said to have counted (no time, no source) is
+        # background, the standing size of a population ("Nearly a million Rohingya live
+        # in the camps"): two such figures of two articles are no report of one count
+        # (rule 25)
+        bg_a = (ca == 2) & (f["src_id"][a] == 0)
+        bg_b = (cb == 2) & (f["src_id"][b] == 0)
+        good &= ~(lvl & bg_a & bg_b)
     # a range restates only the same range ("between 5,000 and 6,000" / "five to six
     # thousand"), or a ceiling at its top / a floor at its bottom; a ceiling ("up to", "as
     # many as": a bound or a plan) restates only the same ceiling, not a count of its size
