@@ -812,7 +812,9 @@ def test_stock_levels_of_days_apart_are_two_facts():
                   t=(None, "2022-03-13"), **kw)  # fmt: skip
     early = claim("b", "Around 80,000", value=80000, qualifier="about", approximate=True, **kw)
     next_day = claim("c", "about 80,000", value=80000, qualifier="about", approximate=True, **kw)
-    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True, **kw)
+    # (attributed: two undated levels with no source on either side are rule 25's background)
+    later = claim("d", "some 80,000", value=80000, qualifier="about", approximate=True,
+                  source="UNHCR", **kw)  # fmt: skip
     groups = dedupe([_article("a", "2022-03-15", dated), _article("b", "2022-03-07", early)])
     assert not _together(groups, dated, early)
     groups = dedupe([_article("a", "2022-03-15", dated), _article("c", "2022-03-14", next_day)])
@@ -846,3 +848,158 @@ def test_hundreds_and_thousands_identify_no_fact_across_articles():
     c = claim("c", "tens of thousands", **kw)
     d = claim("d", "Tens of thousands", **kw)
     assert len(dedupe([c, d])) == 1
+
+
+# ----------------------------------------------- rules 19- (fourteenth session)
+
+
+def test_one_sided_hedges_round_to_the_digits_written():
+    """Rule 19: 'more than 1,500' is written to the hundred: the figure is 1,500 up to
+    1,600, so another article's 'more than 1,600' is another count; 'at least 84' and 'at
+    least 87' dead are two tolls. A coarser figure still restates a finer one ('more than
+    14,000' / '14,406'; 'nearly 15,000' / 'more than 14,500'; 'nearly 100,000' / '98,000')."""
+    kw = dict(event="arrival", origin="MM", dest="ID", pop="Rohingya")
+    a = claim("a", "more than 1,500", value=1500, low=1500, qualifier="more_than", **kw)
+    b = claim("b", "More than 1,600", value=1600, low=1600, qualifier="more_than", **kw)
+    assert len(dedupe([a, b])) == 2
+    tk = dict(event="casualty", origin="EG", dest=None, pop="Egyptians")
+    c = claim("c", "at least 84", value=84, low=84, qualifier="at_least", **tk)
+    d = claim("d", "At least 87", value=87, low=87, qualifier="at_least", **tk)
+    assert len(dedupe([c, d])) == 2
+    e = claim("e", "more than 14,000", value=14000, low=14000, qualifier="more_than", **kw)
+    f = claim("f", "14,406", value=14406, **kw)
+    assert len(dedupe([e, f])) == 1
+    g = claim("g", "nearly 15,000", value=15000, high=15000, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    h = claim("h", "more than 14,500", value=14500, low=14500, qualifier="more_than", **kw)
+    assert len(dedupe([g, h])) == 1
+    i = claim("i", "nearly 100,000", value=100000, high=100000, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    j = claim("j", "98,000", value=98000, **kw)
+    assert len(dedupe([i, j])) == 1
+    k = claim("k", "nearly 8,600", value=8600, high=8600, qualifier="nearly",
+              approximate=True, **kw)  # fmt: skip
+    m = claim("m", "8,314", value=8314, **kw)
+    assert len(dedupe([k, m])) == 2
+
+
+def test_vague_magnitudes_across_articles_are_facts_of_a_day():
+    """Rule 20: across articles, 'tens of thousands' identifies a fact only as of a day
+    (the end of its time, else its article's publication day): the same wording a week
+    later, or as of a later day, is another report; published the next day, or stated for
+    the same period, it restates the first."""
+    kw = dict(value=None, low=10000, high=99999, approximate=True, event="departure",
+              origin="RU", dest=None, pop="Russian men")  # fmt: skip
+    a = claim("a", "Tens of thousands", **kw)
+    b = claim("b", "tens of thousands", **kw)
+    c = claim("c", "tens of thousands", **kw)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("b", "2022-09-28", b)])
+    assert _together(groups, a, b)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("c", "2022-10-04", c)])
+    assert not _together(groups, a, c)
+    d = claim("d", "tens of thousands", t=("2022-09-21", "2022-09-29"), **kw)
+    e = claim("e", "Tens of thousands", t=("2022-09-21", "2022-10-06"), **kw)
+    f = claim("f", "tens of thousands", t=("2022-09-21", "2022-09-29"), **kw)
+    groups = dedupe([_article("d", "2022-09-30", d), _article("e", "2022-10-07", e),
+                     _article("f", "2022-10-20", f)])  # fmt: skip
+    assert not _together(groups, d, e) and _together(groups, d, f)
+
+
+def test_a_period_that_has_begun_is_counted_so_far():
+    """Rule 21: 'More than 40,000 cross Channel this year' in a headline of 24 November is
+    the count so far (to the publication day), as its lead's 'so far this year' says, not
+    a projection to 31 December (rule 9); a figure 'by the end of the year' still is one."""
+    kw = dict(event="arrival", origin=None, dest="GB", pop="people")
+    head = claim("a", "More than 40,000", value=40000, low=40000, qualifier="more_than",
+                 t=("2022-01-01", "2022-12-31"), **kw)  # fmt: skip
+    lead = claim("a", "More than 40,000", value=40000, low=40000, qualifier="more_than",
+                 t=("2022-01-01", "2022-11-24"), sstart=91, **kw)  # fmt: skip
+    plan = claim("b", "up to 45,000", value=45000, high=45000, qualifier="up_to",
+                 t=(None, "2022-12-31"), **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2022-11-24", head, lead), _article("b", "2022-11-25", plan)])
+    assert _together(groups, head, lead)
+    assert not _together(groups, head, plan) and not _together(groups, lead, plan)
+
+
+def test_a_range_restates_only_the_same_range():
+    """Rule 22: 'between 5,000 and 6,000 a day' is restated by 'five to six thousand a
+    day', and by 'up to 6,000' (its top) or 'more than 5,000' (its bottom) in its own
+    article, but 'about 5,500' or 'between 4,000 and 7,000' is another statement, as is
+    a range inside the range ('600,000 to 700,000' / 'between 500,000 and 1 million')."""
+    kw = dict(per="day", event="arrival", origin="RU", dest="GE", pop="Russians")
+    a = claim("a", "between 5,000 and 6,000", low=5000, high=6000, **kw)
+    b = claim("b", "five to six thousand", low=5000, high=6000, **kw)
+    c = claim("c", "about 5,500", value=5500, qualifier="about", approximate=True, **kw)
+    d = claim("d", "between 4,000 and 7,000", low=4000, high=7000, **kw)
+    groups = dedupe([a, b, c, d])
+    assert _together(groups, a, b)
+    assert not any(_together(groups, x, y) for x in (a, b) for y in (c, d))
+    assert not _together(groups, c, d)
+    e = claim("e", "Up to 6,000", value=6000, high=6000, qualifier="up_to", sstart=0, **kw)
+    e2 = claim("e", "between 5,000 and 6,000", low=5000, high=6000, sstart=90, **kw)
+    f = claim("f", "more than 5,000", value=5000, low=5000, qualifier="more_than", sstart=0,
+              **kw)  # fmt: skip
+    f2 = claim("f", "between 5,000 and 6,000", low=5000, high=6000, sstart=90, **kw)
+    assert _together(dedupe([e, e2]), e, e2) and _together(dedupe([f, f2]), f, f2)
+
+
+def test_a_ceiling_restates_only_the_same_ceiling():
+    """Rule 23: 'up to 120,000' (a bound or a plan) is not the count 'more than 100,000'
+    nor 'around 120,000'; 'up to 400,000' and 'up to 300,000' are two plans; the same
+    ceiling in two articles ('as many as 20,000' / 'up to 20,000') is one statement."""
+    kw = dict(event="arrival", origin="AZ", dest="AM", pop="refugees")
+    up = claim("a", "up to 120,000", value=120000, high=120000, qualifier="up_to", **kw)
+    more = claim("b", "more than 100,000", value=100000, low=100000, qualifier="more_than",
+                 **kw)  # fmt: skip
+    about = claim("c", "around 120,000", value=120000, qualifier="about", approximate=True,
+                  **kw)  # fmt: skip
+    up2 = claim("d", "as many as 120,000", value=120000, high=120000, qualifier="up_to", **kw)
+    groups = dedupe([up, more, about, up2])
+    assert not _together(groups, up, more) and not _together(groups, up, about)
+    assert _together(groups, up, up2)
+    p4 = claim("e", "up to 400,000", value=400000, high=400000, qualifier="up_to", **kw)
+    p3 = claim("f", "up to 300,000", value=300000, high=300000, qualifier="up_to", **kw)
+    assert len(dedupe([p4, p3])) == 2
+
+
+def test_two_numbers_written_to_the_same_unit_differ():
+    """Rule 24: 'about 1,300' and 'About 1,200', 'about 108,000' and 'about 106,000',
+    'about 2,500' and 'about 2,600' are two figures (the finer one does not round to the
+    coarser); '256,000' and a headline's '250,000', '21,763' and 'About 21,700', '98,000'
+    and 'roughly 98,000' are one."""
+    kw = dict(event="stock", origin="RU", dest="KZ", pop="Russians")
+
+    def num(doc: str, text: str, v: int, about: bool = True, **extra) -> dict:
+        return claim(doc, text, value=v, qualifier="about" if about else None,
+                     approximate=about, **{**kw, **extra})  # fmt: skip
+
+    assert len(dedupe([num("a", "about 1,300", 1300), num("b", "About 1,200", 1200)])) == 2
+    assert len(dedupe([num("a", "about 108,000", 108000),
+                       num("b", "about 106,000", 106000)])) == 2  # fmt: skip
+    assert len(dedupe([num("a", "about 2,500", 2500), num("b", "about 2,600", 2600)])) == 2
+    assert len(dedupe([num("a", "21,763", 21763, False),
+                       num("b", "About 21,700", 21700)])) == 1  # fmt: skip
+    assert len(dedupe([num("a", "98,000", 98000, False),
+                       num("b", "roughly 98,000", 98000)])) == 1  # fmt: skip
+    head = num("c", "250,000", 250000, False, event="arrival", sstart=0)
+    lead = num("c", "About 256,000", 256000, event="arrival", sstart=80)
+    assert len(dedupe([head, lead])) == 1
+
+
+def test_two_background_stocks_are_no_report():
+    """Rule 25: 'Nearly a million Rohingya live in the camps' in two articles, with no
+    date and no source on either side, is background, not one reported count; the same
+    level attributed on one side ('some 43,000 stranded in Yemen, IOM says') still joins
+    an undated restatement."""
+    kw = dict(value=1000000, high=1000000, qualifier="nearly", approximate=True,
+              event="stock", origin="MM", dest="BD", pop="Rohingya")  # fmt: skip
+    a = claim("a", "Nearly a million", **kw)
+    b = claim("b", "nearly a million", **kw)
+    groups = dedupe([_article("a", "2023-03-07", a), _article("b", "2023-03-16", b)])
+    assert not _together(groups, a, b)
+    kw = dict(value=43000, qualifier="about", approximate=True, event="stock", origin=None,
+              dest="YE", pop="migrants")  # fmt: skip
+    c = claim("c", "some 43,000", source="IOM", **kw)
+    d = claim("d", "An estimated 43,000", **kw)
+    groups = dedupe([_article("c", "2023-05-01", c), _article("d", "2023-05-20", d)])
+    assert _together(groups, c, d)

@@ -228,6 +228,18 @@ def _half_unit(v: float, cap: float) -> float:
     return cap * a if a < 1 else min(0.5, cap * a)
 
 
+def _unit(v: float) -> float:
+    """The rounding unit of a whole number as written ("1,500" -> 100, "84" -> 1,
+    "1.2 million" -> 100,000); 0 for a fraction or a negative number (no digit bound)."""
+    if v < 1 or v != int(v):
+        return 0.0
+    k, unit = int(v), 1
+    while k % 10 == 0:
+        k //= 10
+        unit *= 10
+    return float(unit)
+
+
 def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = None
              ) -> tuple[float, float, bool] | None:  # fmt: skip
     """The value interval a quantity dict stands for: (low, high, vague) or None."""
@@ -235,10 +247,13 @@ def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = N
     qual = q.get("qualifier")
     if v is not None:
         r = _half_unit(v, cfg.round_cap)
+        # a one-sided hedge rounds to the digits written: "more than 1,500" is 1,500 up to
+        # the next hundred, "at least 84" is 84 (rule 19)
+        u = _unit(v) or math.inf
         if qual in ("more_than", "at_least"):
-            return v, v + r + cfg.more_than * v, False
+            return v, v + min(r + cfg.more_than * v, u), False
         if qual == "nearly":
-            return v - r - cfg.nearly * v, v, False
+            return v - min(r + cfg.nearly * v, u), v, False
         if qual == "up_to":
             return v - r - cfg.up_to * v, v + r, False
         if qual == "less_than":
@@ -273,10 +288,10 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
-_F64 = ("lo", "hi", "rlo", "rhi")
+_F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
 _PART_TYPES = frozenset({dict, type(None)})
 
 
@@ -392,6 +407,10 @@ class _Rows:
             dcode = codes[dc] = len(codes)
         vid = self._vids.setdefault((lo, hi), len(self._vids) + 1) if vague else 0
         pday = _published(pub, n, d, self._pubs) if pub is not None else None
+        if t0 is not None and t1 is not None and pday is not None and t0 <= pday < t1 - 1:
+            # a period that has begun ("this year", "this week") is counted so far: the
+            # count as of the publication day, not a projection to its end (rule 21)
+            t1 = pday
         if t0 is None and t1 is None and pday is not None and et != _MOBILIZATION:
             w0, w1, closed = pday - cfg.pub_window_days, pday, 2  # the publication window
         elif t0 is None and t1 is None:
@@ -441,6 +460,7 @@ class _Rows:
             if type(raw) is str:
                 self._raw_src[raw] = rid
         # a figure "by December" in an article of October is a projection, not a count
+        # (a period that has begun was cut at the publication day above: rule 21)
         future = 1 if t1 is not None and pday is not None and t1 > pday + 1 else 0
         # the number as written, widened by its rounding only (no hedge): "44,239" and
         # "more than 44,000" are one number to the thousand, "123,000" and "127,000" are not
@@ -456,9 +476,23 @@ class _Rows:
             rlo, rhi = v - r, v + r
         else:
             rlo, rhi = lo, hi  # "about 21,700" stands for its whole hedge
-        self.i8.extend((kind, per, et, vague, closed, future))
+        # the anchor is a day the figure is "as of" (the end of its time, or its article's
+        # publication day), not only a start (rule 20)
+        dayed = 1 if t1 is not None or pday is not None else 0
+        # the form of the figure: a number, a floor ("more than"), a ceiling ("up to"), a
+        # range or a vague magnitude (rules 22-23)
+        if vague:
+            form = _VAGUE_FORM
+        elif v is None:
+            has_lo, has_hi = qget("low") is not None, qget("high") is not None
+            form = _RANGE if has_lo and has_hi else _FLOOR if has_lo else _CEILING
+        else:
+            form = _FORMS.get(qget("qualifier"), _NUMBER)
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
-        self.f64.extend((lo, hi, rlo, rhi))
+        # the number as written and its rounding unit (rule 24)
+        wv = float(v) if form == _NUMBER else math.nan
+        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if form == _NUMBER else 0.0))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
         return True
 
@@ -679,6 +713,14 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         good &= same_doc | (
             (f["kind"][a] != _KINDS["share"]) & (((va == 0) & (vb == 0)) | (placed & ~small))
         )
+    # across articles a vague magnitude is a fact as of a day: two "tens of thousands"
+    # whose days (the end of the time, else the publication day) are more than the lag
+    # apart are two reports, whatever their periods (rule 20)
+    vv = ~same_doc & (va != 0) & (vb != 0)
+    if vv.any():
+        anc = f["anchor"]
+        far = np.abs(anc[a].astype(np.int64) - anc[b]) > lag
+        good &= ~(vv & (f["dayed"][a] == 1) & (f["dayed"][b] == 1) & far)
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
@@ -740,8 +782,58 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         day_a, day_b = dated_a | (ca == 2), dated_b | (cb == 2)
         far = np.abs(t1a.astype(np.int64) - t1b) > lag
         good &= ~(lvl & (dated_a | dated_b) & day_a & day_b & far)
+        # an undated stock that no one is said to have counted (no time, no source) is
+        # background, the standing size of a population ("Nearly a million Rohingya live
+        # in the camps"): two such figures of two articles are no report of one count
+        # (rule 25)
+        bg_a = (ca == 2) & (f["src_id"][a] == 0)
+        bg_b = (cb == 2) & (f["src_id"][b] == 0)
+        good &= ~(lvl & bg_a & bg_b)
+    # a range restates only the same range ("between 5,000 and 6,000" / "five to six
+    # thousand"), or a ceiling at its top / a floor at its bottom; a ceiling ("up to", "as
+    # many as": a bound or a plan) restates only the same ceiling, not a count of its size
+    # (rules 22-23)
+    fa, fb = f["form"][a], f["form"][b]
+    odd = good & ((fa == _RANGE) | (fb == _RANGE) | (fa == _CEILING) | (fb == _CEILING))
+    if odd.any():
+        k = np.flatnonzero(odd)
+        ka, kb, xa, xb = a[k], b[k], fa[k], fb[k]
+        lo_, hi_, rlo, rhi = f["lo"], f["hi"], f["rlo"], f["rhi"]
+
+        def at(bound: np.ndarray, other: np.ndarray) -> np.ndarray:
+            return (rlo[other] <= bound) & (bound <= rhi[other])  # the number as written
+
+        same = ((xa == _RANGE) & (xb == _RANGE) & (lo_[ka] == lo_[kb]) & (hi_[ka] == hi_[kb]))
+        same |= (xa == _RANGE) & (xb == _CEILING) & at(hi_[ka], kb)
+        same |= (xb == _RANGE) & (xa == _CEILING) & at(hi_[kb], ka)
+        same |= (xa == _RANGE) & (xb == _FLOOR) & at(lo_[ka], kb)
+        same |= (xb == _RANGE) & (xa == _FLOOR) & at(lo_[kb], ka)
+        same |= ((xa == _CEILING) & (xb == _CEILING)
+                 & (np.maximum(rlo[ka], rlo[kb]) <= np.minimum(rhi[ka], rhi[kb])))  # fmt: skip
+        good[k] = same
+    # two numbers (plain or "about") restate each other only when the finer one, rounded
+    # or cut to the coarser one's unit, is the coarser one: "about 1,300" and "About
+    # 1,200", "about 9,600" and "about 9,000" are two figures; "256,000" / "250,000" and
+    # "21,763" / "about 21,700" are one (rule 24)
+    num = good & (fa == _NUMBER) & (fb == _NUMBER)
+    if num.any():
+        k = np.flatnonzero(num)
+        wa, wb = f["wv"][a[k]], f["wv"][b[k]]
+        ua, ub = f["wu"][a[k]], f["wu"][b[k]]
+        fine = (ua > 0) & (ub > 0) & (wa != wb)
+        coarse_a = ua >= ub
+        c = np.where(coarse_a, wa, wb)
+        x = np.where(coarse_a, wb, wa)
+        u = np.maximum(ua, ub)
+        good[k] = ~fine | ((c - u / 2 <= x) & (x < c + u))
     ok[keep] = good
     return ok
+
+
+# the form of a figure (rules 22-23)
+_NUMBER, _FLOOR, _CEILING, _RANGE, _VAGUE_FORM, _BELOW = 0, 1, 2, 3, 4, 5
+_FORMS = {"more_than": _FLOOR, "at_least": _FLOOR, "up_to": _CEILING, "nearly": _BELOW,
+          "less_than": _BELOW}  # fmt: skip
 
 
 # rule 18: across articles a vague magnitude whose upper bound is below this ("hundreds",
