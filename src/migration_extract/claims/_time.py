@@ -111,7 +111,8 @@ _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|before|when|because|as|once|until
 _RECORD_SINCE = re.compile(
     # (not the hedges "at least", "at most": "At least 460 Syrians have arrived since April 1")
     r"\b(?<![Aa]t\s)(?:highest|lowest|largest|biggest|most|fewest|busiest|first|least|"
-    r"smallest|worst)\b[^,.;:]{0,30}$"
+    r"smallest|worst|fastest|deadliest|greatest|quickest|steepest|sharpest|strongest)\b"
+    r"[^,.;:]{0,30}$"
 )
 _DATELINE_RE = re.compile(
     r"^[^\W\d_a-z](?:[^\W\d_]|[’'./ -])*(?:,\s+[^\W\d_a-z](?:[^\W\d_]|[’'. -])*)?,\s+$"
