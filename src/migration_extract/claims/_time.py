@@ -60,6 +60,8 @@ _OTHER_CLAUSE_RE = re.compile(
     r"up\s+from|down\s+from|than|as\s+(?:many|much)\s+as)\b",
     re.I,
 )
+# a conjunct that opens with a subject of its own: ", and the money they send home"
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?:the|its|their|his|her)\s+[a-z]+\b(?!\s+of\s+them)")
 # a new reported clause or a contrast between a figure and a date: the parse's attachment
 # across it is not trusted ("... since X on September 21, and that the daily flow is now")
 _NEW_CLAUSE_RE = re.compile(
@@ -652,6 +654,9 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             and not others
             and not _OTHER_CLAUSE_RE.search(text[min(q["end"], d.end) : max(q["start"], d.start)])
             and not _separate_clause(ctx, d.start, q_verb)
+            # (not "about 3 million Guatemalans live in the US, and the money they send home
+            # reached a record last year": a conjunct with a subject of its own)
+            and not (d.start > q["end"] and _AND_NEW_SUBJECT.search(text, q["end"], d.start))
         ):
             score = 3 + dist
         else:
