@@ -159,6 +159,25 @@ def _separate_clause(ctx: _Ctx, d_start: int, q_verb: int | None) -> bool:
     )
 
 
+# "About 2,100 Afghans evacuated from Kabul in August are still living": a past participle
+# on the counted people, its date, then their present state
+_PARTICIPLE_TO_DATE = re.compile(r"(?:\s+[\w’'-]+){1,3}?\s+[a-z]+ed\b[^,;.]{0,60}$")
+_STATE_AFTER_DATE = re.compile(
+    r"[^,;.]{0,40}?\b(?:are|is|were|was|remain|remains)\s+(?:still|now)\b"
+)
+
+
+def _in_participle_of_the_people(text: str, q: dict[str, Any], d_start: int, d_end: int) -> bool:
+    """Is the date inside a participle clause on the counted people, before their present
+    state ("About 2,100 Afghans evacuated from Kabul in August are still living in beach
+    hotels")? The participle's date is their past, not the time of the figure."""
+    return (
+        d_start > q["end"]
+        and _PARTICIPLE_TO_DATE.match(text, q["end"], d_start) is not None
+        and _STATE_AFTER_DATE.match(text, d_end) is not None
+    )
+
+
 _PROGRESSIVE_AFTER = re.compile(r"\b(?:are|were|is|was|been)\s+(?:still\s+|now\s+)?[a-z]+ing\b")
 
 
@@ -479,6 +498,8 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             text[max(s, d.start - 50) : d.start]
         ):
             continue  # "214 people came in, the highest daily figure since ...": a comparison
+        if _in_participle_of_the_people(text, q, d.start, d.end):
+            continue  # "About 2,100 Afghans evacuated from Kabul in August are still living"
         if d.start >= q["end"] and _OTHER_NOUN_CLAUSE.search(text[q["end"] : d.start]):
             continue  # "live in camps ..., most of whom fled ... in 2017"
         if d.end <= q["start"] and re.match(
