@@ -889,6 +889,14 @@ def _population_from_context(
         and _is_subject_word(ctx, max(s, q.start - 60) + thing.start(1), s, e)
     ):
         return None  # "Cholera cases rose to 1,200 in the camps": a level of things
+    if (
+        pop is None
+        and q.kind == "count"
+        and st.cands
+        and _sentence_back(ctx, s, 1) <= st.cands[-1][4] < s
+        and _THAT_IS_OPENING.fullmatch(ctx.text, s, q.start) is not None
+    ):
+        return None, False  # "That is about 140 a day", "That compares with 1,740 in 2022"
     if pop is None and q.kind not in ("change", "share"):
         return _bare_figure_population(ctx, st, q, s, e)
     if pop is None and q.kind == "change" and _change_of_a_thing(ctx, q, s):
@@ -1628,6 +1636,14 @@ def _bare_share_opening(ctx: _Ctx, q: Quantity, s: int) -> bool:
     return opens and not re.match(r"\s+of\b", ctx.text[q.end : q.end + 4])
 
 
+# a sentence that speaks of the figure before it: "That is nearly five times the ...",
+# "That compares with 1,740 in ...", "This is up about 40% from a year earlier"
+_THAT_IS_OPENING = re.compile(
+    r"[\"“]?(?:That|This|It)\s+(?:is|was|compares|compared|represents|marks|means|would\s+be)\b"
+    r"[^.;:]{0,60}"
+)
+
+
 def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """The event a figure takes from the claims before it (the story's tally, "of them", a
     subset) or from the words after it ("are among the arrivals")."""
@@ -1679,6 +1695,13 @@ def _story_event(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             q.kind in ("count", "share")
             and (pop is None or inherited)
             and _FRONTED_OF_THOSE.fullmatch(ctx.text, s, q.start) is not None
+        )
+        # "That is almost triple the number displaced by the Gu rains", "That compares with
+        # 1,740 in the whole of 2022": a sentence about the figure just told
+        or (
+            (pop is None or inherited)
+            and story.sentence.start < s
+            and _THAT_IS_OPENING.fullmatch(ctx.text, s, q.start) is not None
         )
     )  # "750,000 have crossed into Moldova ..., and about 107,000 of them are still there"
     if (
