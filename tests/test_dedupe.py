@@ -1003,3 +1003,42 @@ def test_two_background_stocks_are_no_report():
     d = claim("d", "An estimated 43,000", **kw)
     groups = dedupe([_article("c", "2023-05-01", c), _article("d", "2023-05-20", d)])
     assert _together(groups, c, d)
+
+
+# ----------------------------------------------- fifteenth session
+
+
+def test_a_title_line_is_a_headline_wherever_it_stands():
+    """Rule 10 with rule 26: a headline is the article's first sentence or a title line
+    (no full stop at its end), as a noisy page repeats its title under the navigation. Its
+    'Thousands' restates the lead's 'about 4,600' (a number inside a vague magnitude's
+    bounds is scored as close as can be), while a body sentence's 'thousands' does not."""
+    kw = dict(event="arrival", origin="RU", dest="KZ", pop="Russians")
+    vague = dict(value=None, low=1000, high=9999, approximate=True, **kw)
+    title = "Thousands of Russians cross into Kazakhstan at Zhana Zhol border post"
+    head = claim("a", "Thousands", sentence=title, sstart=0, **vague)
+    again = claim("a", "Thousands", sentence=title, sstart=180, **vague)
+    lead = claim("a", "about 4,600", value=4600, qualifier="about", approximate=True,
+                 sentence="Border guards processed about 4,600 Russians arriving on Sunday, "
+                 "the Border Service said.", sstart=260, source="Border Service", **kw)  # fmt: skip
+    groups = dedupe([head, again, lead])
+    assert _together(groups, head, again) and _together(groups, again, lead)
+    body = claim("b", "thousands", sentence="Officials said thousands more were waiting.",
+                 sstart=180, **vague)  # fmt: skip
+    lead_b = {**lead, "id": "lead-b", "doc_id": "b"}
+    assert not _together(dedupe([body, lead_b]), body, lead_b)
+
+
+def test_a_headlines_short_attribution_is_not_a_second_source():
+    """Rule 26: 'US border encounters fall by half, officials say' over the lead's 'fallen by
+    roughly half ..., Mayorkas said': a headline's short attribution is not another source
+    of its article (no two-sources penalty), so the two join."""
+    kw = dict(kind="change", event="border_encounter", origin=None, dest="US", pop=None)
+    head = claim("a", "half", value=-0.5, source="officials", sstart=0,
+                 sentence="US border encounters fall by half after Title 42 ends, officials say",
+                 **kw)  # fmt: skip
+    lead = claim("a", "roughly half", value=-0.5, qualifier="about", approximate=True,
+                 source="Alejandro Mayorkas", sstart=70, t=("2023-05-11", "2023-05-16"),
+                 sentence="The number of migrants stopped has fallen by roughly half since "
+                 "the rules lapsed, Alejandro Mayorkas said.", **kw)  # fmt: skip
+    assert _together(dedupe([_article("a", "2023-05-16", head, lead)]), head, lead)

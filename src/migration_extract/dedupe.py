@@ -271,6 +271,17 @@ def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = N
     return hi - cfg.up_to * hi, hi, vague  # type: ignore[operator]
 
 
+_CLOSERS = "\"'\u201d\u2019)]\u00bb "
+_ENDS = frozenset(".!?:;\u2026")
+
+
+def _is_title(text: str) -> bool:
+    """A sentence that ends without sentence-final punctuation (closing quotes and
+    brackets aside) is a title or headline line, not a sentence of the body (rule 10)."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] not in _ENDS
+
+
 def _norm(s: Any) -> str:
     return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
@@ -288,7 +299,7 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -488,7 +499,11 @@ class _Rows:
             form = _RANGE if has_lo and has_hi else _FLOOR if has_lo else _CEILING
         else:
             form = _FORMS.get(qget("qualifier"), _NUMBER)
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form))
+        # a headline: the article's first sentence, or a title line that ends without a
+        # full stop (a page's title, a headline repeated under the navigation of a noisy
+        # page, "Related: ..." links), rule 10
+        head = 1 if ss == 0 or _is_title(s["text"]) else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
         wv = float(v) if form == _NUMBER else math.nan
@@ -724,7 +739,7 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
-    headline = (f["sstart"][a] == 0) | (f["sstart"][b] == 0)
+    headline = (f["head"][a] == 1) | (f["head"][b] == 1)
     good &= ~(same_doc & ((va == 0) != (vb == 0)) & ~headline)
     # two numbers of one sentence are two facts ("at least 31 drowned and dozens missing")
     good &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
@@ -881,7 +896,14 @@ def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.nda
     lo, hi = f["lo"], f["hi"]
     ma = np.sqrt(np.abs(lo[a] * hi[a])) + 1e-12
     mb = np.sqrt(np.abs(lo[b] * hi[b])) + 1e-12
-    return np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
+    c = np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
+    # a number inside a vague magnitude's bounds is what the magnitude says ("Thousands"
+    # over "about 4,600"): as close as can be (only inside one article, rules 5 and 10)
+    va, vb = f["vid"][a] != 0, f["vid"][b] != 0
+    inside = (va & ~vb & (lo[a] <= lo[b]) & (hi[b] <= hi[a])) | (
+        vb & ~va & (lo[b] <= lo[a]) & (hi[a] <= hi[b]))
+    c[inside] = 1.0
+    return c
 
 
 _SCORE_CHUNK = 1_000_000  # pairs whose sentences are compared per rapidfuzz call
@@ -926,7 +948,9 @@ def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndar
     shared[diff] = _tsr_ids(rows.strings["src"], sa[diff], sb[diff]) >= 80
     shared |= both & (sa == sb)
     x[shared] += 0.1
-    x[both & ~shared & same_doc] -= 0.1
+    # (a headline's attribution is a short form, "officials say", "UN says": no penalty)
+    head = (f["head"][a] == 1) | (f["head"][b] == 1)
+    x[both & ~shared & same_doc & ~head] -= 0.1
     x += s
     # the sentence term (0..0.2) is skipped where the pair cannot reach the bar, and
     # with ``defer`` where it passes anyway (``deferred``: add it later if the order of
@@ -1067,7 +1091,7 @@ def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     * ``stag``, ``btag``: cannot-link tags (-1: none); a group may not hold a tag and its
       ``_partner``. ``stag``: a claim that shares its sentence with another claim, tagged
       with the sentence (``4 * key``; rule 6: two numbers of one sentence are two facts).
-      ``btag``: a claim in the body (not the first sentence) of an article whose body has
+      ``btag``: a claim in the body (not a headline: ``head``) of an article whose body has
       both a vague magnitude and a number (``4 * doc + 2 + vague``; rule 10: in one body,
       "tens of thousands" is not "about 40,000").
 
@@ -1093,7 +1117,7 @@ def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     shared[o[:-1][dup]] = True
     f["stag"] = np.where(shared, 4 * key, -1)
     vague = (f["vid"] != 0).astype(np.int64)
-    body = ss != 0
+    body = f["head"] == 0  # not a headline or title line (rule 10)
     nd = int(doc.max(initial=0)) + 1
     has_v = np.bincount(doc[body & (vague == 1)], minlength=nd) > 0
     has_n = np.bincount(doc[body & (vague == 0)], minlength=nd) > 0
