@@ -1042,3 +1042,30 @@ def test_a_headlines_short_attribution_is_not_a_second_source():
                  sentence="The number of migrants stopped has fallen by roughly half since "
                  "the rules lapsed, Alejandro Mayorkas said.", **kw)  # fmt: skip
     assert _together(dedupe([_article("a", "2023-05-16", head, lead)]), head, lead)
+
+
+def test_a_bare_round_multiple_identifies_no_fact_across_articles():
+    """Rule 27: 'traffic at Altanbulag had tripled' and 'Russians crossing at Altanbulag
+    have tripled' in two articles, with no count in either sentence and no closed period,
+    are no report of one figure; the same change told over one closed period ('five times'
+    the interceptions of the first quarter), or a specific change ('up 40%'), still
+    joins, and a headline's 'double' still restates its own lead."""
+    kw = dict(kind="change", event="arrival", origin="RU", dest="MN", pop=None)
+
+    def chg(doc: str, text: str, v: float, **extra) -> dict:
+        return claim(doc, text, value=v, **{**kw, **extra})
+
+    a, b = chg("a", "tripled", 3), chg("b", "tripled", 3)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("b", "2022-09-28", b)])
+    assert not _together(groups, a, b)
+    q1 = ("2023-01-01", "2023-03-31")
+    c, d = chg("c", "five times", 5, t=q1), chg("d", "five times", 5, t=q1)
+    groups = dedupe([_article("c", "2023-04-24", c), _article("d", "2023-04-27", d)])
+    assert _together(groups, c, d)
+    e = chg("e", "40%", 0.4, event="stock", source="NDMA")
+    g = chg("g", "40%", 0.4, event="stock")
+    groups = dedupe([_article("e", "2022-09-05", e), _article("g", "2022-09-06", g)])
+    assert _together(groups, e, g)
+    head = chg("h", "double", 2, sstart=0, sentence="Russian arrivals double 2019 levels")
+    lead = chg("h", "doubled", 2, sstart=60)
+    assert _together(dedupe([_article("h", "2022-09-28", head, lead)]), head, lead)

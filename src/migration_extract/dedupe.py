@@ -74,6 +74,7 @@ _LEAVES[[_EVENTS["departure"], _EVENTS["onward"], _EVENTS["mobilization"]]] = Tr
 # mobilization claim without a time gets no publication window (docs/dedupe.md, rule 7)
 _MOBILIZATION = _EVENTS["mobilization"]
 _STOCK = _EVENTS["stock"]
+_CHANGE = _KINDS["change"]
 _OPEN_LO, _OPEN_HI = -(10**8), 10**8  # open ends of a time interval (day ordinals)
 
 
@@ -299,7 +300,8 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head",
+       "round")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -503,7 +505,11 @@ class _Rows:
         # full stop (a page's title, a headline repeated under the navigation of a noisy
         # page, "Related: ..." links), rule 10
         head = 1 if ss == 0 or _is_title(s["text"]) else 0
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head))
+        # a relative change that is a round multiple or a half ("doubled", "five times",
+        # "halved"), rule 27
+        rnd = 1 if kind == _CHANGE and v is not None and math.isfinite(v) and (
+            (abs(v) >= 2 and v == int(v)) or abs(v) == 0.5) else 0  # fmt: skip
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
         wv = float(v) if form == _NUMBER else math.nan
@@ -761,8 +767,16 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         doc, ss = f["doc"], f["sstart"]
         for k in np.flatnonzero(chg).tolist():
             x, y = told.get((doc[a[k]], ss[a[k]])), told.get((doc[b[k]], ss[b[k]]))
-            if x and y and not any(p == q and max(l0, m0) <= min(l1, m1)
-                                   for p, l0, l1 in x for q, m0, m1 in y):  # fmt: skip
+            differ = bool(x and y) and not any(
+                p == q and max(l0, m0) <= min(l1, m1) for p, l0, l1 in x for q, m0, m1 in y
+            )
+            # a round multiple ("doubled", "tripled", "five times", "halved") told with
+            # neither a count in its sentence nor a closed period fits every surge of
+            # every week: across articles it identifies no fact (rule 27)
+            bare = bool(f["round"][a[k]] and f["round"][b[k]]) and not (
+                (x or f["tclosed"][a[k]] == 1) and (y or f["tclosed"][b[k]] == 1)
+            )
+            if differ or bare:
                 good[k] = False
     # a count over a month is not the count over a year: two counting periods (closed,
     # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
