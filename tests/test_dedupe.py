@@ -1069,3 +1069,22 @@ def test_a_bare_round_multiple_identifies_no_fact_across_articles():
     head = chg("h", "double", 2, sstart=0, sentence="Russian arrivals double 2019 levels")
     lead = chg("h", "doubled", 2, sstart=60)
     assert _together(dedupe([_article("h", "2022-09-28", head, lead)]), head, lead)
+
+
+def test_figures_of_the_same_unit_days_apart_are_two_counts():
+    """Rule 28: across articles, 'more than 11,000' sheltered (published 24 May) and 'about
+    12,000' (published 11 May) are written to the thousand with other digits, days apart:
+    two counts, whatever their hedges. The same pair published on one day is left to the
+    value intervals, and a figure repeated with its digits days later still joins."""
+    kw = dict(event="stock", origin=None, dest="SS", pop="people")
+    a = claim("a", "more than 11,000", value=11000, low=11000, qualifier="more_than",
+              source="IOM", **kw)  # fmt: skip
+    b = claim("b", "about 12,000", value=12000, qualifier="about", approximate=True,
+              source="Lam Ajak Chol", **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2023-05-24", a), _article("b", "2023-05-11", b)])
+    assert not _together(groups, a, b)
+    groups = dedupe([_article("a", "2023-05-24", a), _article("b", "2023-05-23", b)])
+    assert _together(groups, a, b)
+    c = claim("c", "more than 11,000", value=11000, low=11000, qualifier="more_than", **kw)
+    groups = dedupe([_article("a", "2023-05-24", a), _article("c", "2023-05-11", c)])
+    assert _together(groups, a, c)

@@ -512,8 +512,9 @@ class _Rows:
         self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
-        wv = float(v) if form == _NUMBER else math.nan
-        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if form == _NUMBER else 0.0))
+        # (kept for every figure with a value; rule 24 reads those of the number form only)
+        wv = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else math.nan
+        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if wv == wv else 0.0))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
         return True
 
@@ -855,6 +856,20 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         x = np.where(coarse_a, wb, wa)
         u = np.maximum(ua, ub)
         good[k] = ~fine | ((c - u / 2 <= x) & (x < c + u))
+    # a figure repeated days later is copied, not estimated again: across articles, two
+    # figures "as of" days more than the lag apart (the end of the time; an undated
+    # figure's publication day) that are written to the same unit with other digits are
+    # two counts, whatever their hedges ("more than 11,000" / "about 12,000" two weeks
+    # apart; "More than 1.1 million" in June / "about 1.2 million" in October; rule 28)
+    wa, wb = f["wu"][a], f["wu"][b]
+    digits = good & ~same_doc & (wa > 0) & (wa == wb) & (f["wv"][a] != f["wv"][b])
+    if digits.any():
+        k = np.flatnonzero(digits)
+        ka, kb = a[k], b[k]
+        ta, tb = f["t1"][ka].astype(np.int64), f["t1"][kb].astype(np.int64)
+        dated_a = (f["tclosed"][ka] >= 0) & (ta != _OPEN_HI)
+        dated_b = (f["tclosed"][kb] >= 0) & (tb != _OPEN_HI)
+        good[k] = ~(dated_a & dated_b & (np.abs(ta - tb) > lag))
     ok[keep] = good
     return ok
 
