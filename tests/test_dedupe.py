@@ -1088,3 +1088,23 @@ def test_figures_of_the_same_unit_days_apart_are_two_counts():
     c = claim("c", "more than 11,000", value=11000, low=11000, qualifier="more_than", **kw)
     groups = dedupe([_article("a", "2023-05-24", a), _article("c", "2023-05-11", c)])
     assert _together(groups, a, c)
+
+
+def test_the_same_digits_for_an_ended_period_and_a_later_day_are_two_counts():
+    """Rule 29: 'more than 34,000' stopped in the first half of the year (published 24 July)
+    and 'more than 34,000' since January (published 8 August) count two periods; a finer
+    figure to a stated end that the later 'so far' figure rounds ('44,239' between January
+    and October / 'more than 44,000' so far this year) still joins."""
+    kw = dict(event="border_encounter", origin=None, dest="TN", pop="people")
+    half = claim("a", "more than 34,000", value=34000, low=34000, qualifier="more_than",
+                 t=("2023-01-01", "2023-06-30"), source="National Guard", **kw)  # fmt: skip
+    since = claim("b", "more than 34,000", value=34000, low=34000, qualifier="more_than",
+                  t=("2023-01-01", "2023-08-08"), source="Mourad Turki", **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2023-07-24", half), _article("b", "2023-08-08", since)])
+    assert not _together(groups, half, since)
+    kw = dict(event="asylum", origin="HT", dest="MX", pop="Haitians")
+    exact = claim("c", "44,239", value=44239, t=("2023-01-01", "2023-10-31"), **kw)
+    so_far = claim("d", "more than 44,000", value=44000, low=44000, qualifier="more_than",
+                   t=("2023-01-01", "2023-11-14"), source="COMAR", **kw)  # fmt: skip
+    groups = dedupe([_article("c", "2023-11-08", exact), _article("d", "2023-11-14", so_far)])
+    assert _together(groups, exact, so_far)

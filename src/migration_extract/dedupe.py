@@ -301,7 +301,7 @@ def _norm_pop(s: Any) -> str:
 
 
 _I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head",
-       "round")
+       "round", "ended")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -509,7 +509,10 @@ class _Rows:
         # "halved"), rule 27
         rnd = 1 if kind == _CHANGE and v is not None and math.isfinite(v) and (
             (abs(v) >= 2 and v == int(v)) or abs(v) == 0.5) else 0  # fmt: skip
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd))
+        # a period that had ended before its article was written ("in the first half of
+        # the year", published in August), rule 29
+        ended = 1 if t1 is not None and pday is not None and t1 < pday - 1 else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
         # (kept for every figure with a value; rule 24 reads those of the number form only)
@@ -789,6 +792,13 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     t1a, t1b = f["t1"][a], f["t1"][b]
     as_of = (ca >= 0) & (ca != 2) & (cb >= 0) & (cb != 2) & (t1a != _OPEN_HI) & (t1b != _OPEN_HI)
     snap = as_of & (f["t0"][a] == f["t0"][b]) & (np.abs(t1a - t1b) > _ASOF_SLACK)
+    # the same digits for a period that had ended before its article was written ("more
+    # than 34,000 in the first half") and for the same start to another day ("more than
+    # 34,000 since January", in August) count two periods: across articles the number
+    # alone does not make them one (rule 29)
+    wva, wvb = f["wv"][a], f["wv"][b]
+    ident = (wva == wvb) & (f["wu"][a] == f["wu"][b])
+    stale = snap & ~same_doc & ident & ((f["ended"][a] == 1) | (f["ended"][b] == 1))
     # an undated figure of another article stands for its publication day here: the
     # headline "127,000" of 18 September is not "more than 123,000 so far" to 14 September
     pub_a = (ca == 2) & (cb >= 0) & (cb != 2) & (f["t0"][b] != _OPEN_LO) & (t1b != _OPEN_HI)
@@ -799,7 +809,7 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         same_number = (np.maximum(rlo[a], rlo[b]) <= np.minimum(rhi[a], rhi[b])) & (
             f["kind"][a] == _KINDS["count"]
         )
-        good &= ~(snap & ~same_number)
+        good &= ~(snap & ~same_number) & ~stale
     # a stock is a level on a day: across articles, a stock stated as of a day and one
     # as of a day more than the lag away (another dated level, or an undated one of an
     # article published then) are two counts, whatever the numbers ("about 80,000 remain"
