@@ -1003,3 +1003,108 @@ def test_two_background_stocks_are_no_report():
     d = claim("d", "An estimated 43,000", **kw)
     groups = dedupe([_article("c", "2023-05-01", c), _article("d", "2023-05-20", d)])
     assert _together(groups, c, d)
+
+
+# ----------------------------------------------- fifteenth session
+
+
+def test_a_title_line_is_a_headline_wherever_it_stands():
+    """Rule 10 with rule 26: a headline is the article's first sentence or a title line
+    (no full stop at its end), as a noisy page repeats its title under the navigation. Its
+    'Thousands' restates the lead's 'about 4,600' (a number inside a vague magnitude's
+    bounds is scored as close as can be), while a body sentence's 'thousands' does not."""
+    kw = dict(event="arrival", origin="RU", dest="KZ", pop="Russians")
+    vague = dict(value=None, low=1000, high=9999, approximate=True, **kw)
+    title = "Thousands of Russians cross into Kazakhstan at Zhana Zhol border post"
+    head = claim("a", "Thousands", sentence=title, sstart=0, **vague)
+    again = claim("a", "Thousands", sentence=title, sstart=180, **vague)
+    lead = claim("a", "about 4,600", value=4600, qualifier="about", approximate=True,
+                 sentence="Border guards processed about 4,600 Russians arriving on Sunday, "
+                 "the Border Service said.", sstart=260, source="Border Service", **kw)  # fmt: skip
+    groups = dedupe([head, again, lead])
+    assert _together(groups, head, again) and _together(groups, again, lead)
+    body = claim("b", "thousands", sentence="Officials said thousands more were waiting.",
+                 sstart=180, **vague)  # fmt: skip
+    lead_b = {**lead, "id": "lead-b", "doc_id": "b"}
+    assert not _together(dedupe([body, lead_b]), body, lead_b)
+
+
+def test_a_headlines_short_attribution_is_not_a_second_source():
+    """Rule 26: 'US border encounters fall by half, officials say' over the lead's 'fallen by
+    roughly half ..., Mayorkas said': a headline's short attribution is not another source
+    of its article (no two-sources penalty), so the two join."""
+    kw = dict(kind="change", event="border_encounter", origin=None, dest="US", pop=None)
+    head = claim("a", "half", value=-0.5, source="officials", sstart=0,
+                 sentence="US border encounters fall by half after Title 42 ends, officials say",
+                 **kw)  # fmt: skip
+    lead = claim("a", "roughly half", value=-0.5, qualifier="about", approximate=True,
+                 source="Alejandro Mayorkas", sstart=70, t=("2023-05-11", "2023-05-16"),
+                 sentence="The number of migrants stopped has fallen by roughly half since "
+                 "the rules lapsed, Alejandro Mayorkas said.", **kw)  # fmt: skip
+    assert _together(dedupe([_article("a", "2023-05-16", head, lead)]), head, lead)
+
+
+def test_a_bare_round_multiple_identifies_no_fact_across_articles():
+    """Rule 27: 'traffic at Altanbulag had tripled' and 'Russians crossing at Altanbulag
+    have tripled' in two articles, with no count in either sentence and no closed period,
+    are no report of one figure; the same change told over one closed period ('five times'
+    the interceptions of the first quarter), or a specific change ('up 40%'), still
+    joins, and a headline's 'double' still restates its own lead."""
+    kw = dict(kind="change", event="arrival", origin="RU", dest="MN", pop=None)
+
+    def chg(doc: str, text: str, v: float, **extra) -> dict:
+        return claim(doc, text, value=v, **{**kw, **extra})
+
+    a, b = chg("a", "tripled", 3), chg("b", "tripled", 3)
+    groups = dedupe([_article("a", "2022-09-27", a), _article("b", "2022-09-28", b)])
+    assert not _together(groups, a, b)
+    q1 = ("2023-01-01", "2023-03-31")
+    c, d = chg("c", "five times", 5, t=q1), chg("d", "five times", 5, t=q1)
+    groups = dedupe([_article("c", "2023-04-24", c), _article("d", "2023-04-27", d)])
+    assert _together(groups, c, d)
+    e = chg("e", "40%", 0.4, event="stock", source="NDMA")
+    g = chg("g", "40%", 0.4, event="stock")
+    groups = dedupe([_article("e", "2022-09-05", e), _article("g", "2022-09-06", g)])
+    assert _together(groups, e, g)
+    head = chg("h", "double", 2, sstart=0, sentence="Russian arrivals double 2019 levels")
+    lead = chg("h", "doubled", 2, sstart=60)
+    assert _together(dedupe([_article("h", "2022-09-28", head, lead)]), head, lead)
+
+
+def test_figures_of_the_same_unit_days_apart_are_two_counts():
+    """Rule 28: across articles, 'more than 11,000' sheltered (published 24 May) and 'about
+    12,000' (published 11 May) are written to the thousand with other digits, days apart:
+    two counts, whatever their hedges. The same pair published on one day is left to the
+    value intervals, and a figure repeated with its digits days later still joins."""
+    kw = dict(event="stock", origin=None, dest="SS", pop="people")
+    a = claim("a", "more than 11,000", value=11000, low=11000, qualifier="more_than",
+              source="IOM", **kw)  # fmt: skip
+    b = claim("b", "about 12,000", value=12000, qualifier="about", approximate=True,
+              source="Lam Ajak Chol", **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2023-05-24", a), _article("b", "2023-05-11", b)])
+    assert not _together(groups, a, b)
+    groups = dedupe([_article("a", "2023-05-24", a), _article("b", "2023-05-23", b)])
+    assert _together(groups, a, b)
+    c = claim("c", "more than 11,000", value=11000, low=11000, qualifier="more_than", **kw)
+    groups = dedupe([_article("a", "2023-05-24", a), _article("c", "2023-05-11", c)])
+    assert _together(groups, a, c)
+
+
+def test_the_same_digits_for_an_ended_period_and_a_later_day_are_two_counts():
+    """Rule 29: 'more than 34,000' stopped in the first half of the year (published 24 July)
+    and 'more than 34,000' since January (published 8 August) count two periods; a finer
+    figure to a stated end that the later 'so far' figure rounds ('44,239' between January
+    and October / 'more than 44,000' so far this year) still joins."""
+    kw = dict(event="border_encounter", origin=None, dest="TN", pop="people")
+    half = claim("a", "more than 34,000", value=34000, low=34000, qualifier="more_than",
+                 t=("2023-01-01", "2023-06-30"), source="National Guard", **kw)  # fmt: skip
+    since = claim("b", "more than 34,000", value=34000, low=34000, qualifier="more_than",
+                  t=("2023-01-01", "2023-08-08"), source="Mourad Turki", **kw)  # fmt: skip
+    groups = dedupe([_article("a", "2023-07-24", half), _article("b", "2023-08-08", since)])
+    assert not _together(groups, half, since)
+    kw = dict(event="asylum", origin="HT", dest="MX", pop="Haitians")
+    exact = claim("c", "44,239", value=44239, t=("2023-01-01", "2023-10-31"), **kw)
+    so_far = claim("d", "more than 44,000", value=44000, low=44000, qualifier="more_than",
+                   t=("2023-01-01", "2023-11-14"), source="COMAR", **kw)  # fmt: skip
+    groups = dedupe([_article("c", "2023-11-08", exact), _article("d", "2023-11-14", so_far)])
+    assert _together(groups, exact, so_far)

@@ -74,6 +74,7 @@ _LEAVES[[_EVENTS["departure"], _EVENTS["onward"], _EVENTS["mobilization"]]] = Tr
 # mobilization claim without a time gets no publication window (docs/dedupe.md, rule 7)
 _MOBILIZATION = _EVENTS["mobilization"]
 _STOCK = _EVENTS["stock"]
+_CHANGE = _KINDS["change"]
 _OPEN_LO, _OPEN_HI = -(10**8), 10**8  # open ends of a time interval (day ordinals)
 
 
@@ -271,6 +272,17 @@ def interval(q: dict[str, Any], cfg: DedupeConfig, n: Any = None, owner: Any = N
     return hi - cfg.up_to * hi, hi, vague  # type: ignore[operator]
 
 
+_CLOSERS = "\"'\u201d\u2019)]\u00bb "
+_ENDS = frozenset(".!?:;\u2026")
+
+
+def _is_title(text: str) -> bool:
+    """A sentence that ends without sentence-final punctuation (closing quotes and
+    brackets aside) is a title or headline line, not a sentence of the body (rule 10)."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] not in _ENDS
+
+
 def _norm(s: Any) -> str:
     return " ".join(s.lower().split()) if isinstance(s, str) else ""
 
@@ -288,7 +300,8 @@ def _norm_pop(s: Any) -> str:
     return "" if words and len(words) <= 2 and words[-1] in _EVENT_ONLY_POP else t
 
 
-_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form")
+_I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head",
+       "round", "ended")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -488,11 +501,23 @@ class _Rows:
             form = _RANGE if has_lo and has_hi else _FLOOR if has_lo else _CEILING
         else:
             form = _FORMS.get(qget("qualifier"), _NUMBER)
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form))
+        # a headline: the article's first sentence, or a title line that ends without a
+        # full stop (a page's title, a headline repeated under the navigation of a noisy
+        # page, "Related: ..." links), rule 10
+        head = 1 if ss == 0 or _is_title(s["text"]) else 0
+        # a relative change that is a round multiple or a half ("doubled", "five times",
+        # "halved"), rule 27
+        rnd = 1 if kind == _CHANGE and v is not None and math.isfinite(v) and (
+            (abs(v) >= 2 and v == int(v)) or abs(v) == 0.5) else 0  # fmt: skip
+        # a period that had ended before its article was written ("in the first half of
+        # the year", published in August), rule 29
+        ended = 1 if t1 is not None and pday is not None and t1 < pday - 1 else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended))
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
-        wv = float(v) if form == _NUMBER else math.nan
-        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if form == _NUMBER else 0.0))
+        # (kept for every figure with a value; rule 24 reads those of the number form only)
+        wv = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else math.nan
+        self.f64.extend((lo, hi, rlo, rhi, wv, _unit(wv) if wv == wv else 0.0))
         self.spec.append((1000 if src else 0) + (100 if exact else 0) + 10 * filled + float(conf))
         return True
 
@@ -724,7 +749,7 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # inside one article's body a vague magnitude restates only a vague figure ("tens of
     # thousands" is not "about 40,000" of the same story), though a headline may round its
     # lead ("Thousands flee" over "More than 3,000"; docs/dedupe.md, rule 10)
-    headline = (f["sstart"][a] == 0) | (f["sstart"][b] == 0)
+    headline = (f["head"][a] == 1) | (f["head"][b] == 1)
     good &= ~(same_doc & ((va == 0) != (vb == 0)) & ~headline)
     # two numbers of one sentence are two facts ("at least 31 drowned and dozens missing")
     good &= ~(same_doc & (f["sstart"][a] == f["sstart"][b]) & (f["sstart"][a] >= 0))
@@ -746,8 +771,16 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         doc, ss = f["doc"], f["sstart"]
         for k in np.flatnonzero(chg).tolist():
             x, y = told.get((doc[a[k]], ss[a[k]])), told.get((doc[b[k]], ss[b[k]]))
-            if x and y and not any(p == q and max(l0, m0) <= min(l1, m1)
-                                   for p, l0, l1 in x for q, m0, m1 in y):  # fmt: skip
+            differ = bool(x and y) and not any(
+                p == q and max(l0, m0) <= min(l1, m1) for p, l0, l1 in x for q, m0, m1 in y
+            )
+            # a round multiple ("doubled", "tripled", "five times", "halved") told with
+            # neither a count in its sentence nor a closed period fits every surge of
+            # every week: across articles it identifies no fact (rule 27)
+            bare = bool(f["round"][a[k]] and f["round"][b[k]]) and not (
+                (x or f["tclosed"][a[k]] == 1) and (y or f["tclosed"][b[k]] == 1)
+            )
+            if differ or bare:
                 good[k] = False
     # a count over a month is not the count over a year: two counting periods (closed,
     # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
@@ -759,6 +792,13 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     t1a, t1b = f["t1"][a], f["t1"][b]
     as_of = (ca >= 0) & (ca != 2) & (cb >= 0) & (cb != 2) & (t1a != _OPEN_HI) & (t1b != _OPEN_HI)
     snap = as_of & (f["t0"][a] == f["t0"][b]) & (np.abs(t1a - t1b) > _ASOF_SLACK)
+    # the same digits for a period that had ended before its article was written ("more
+    # than 34,000 in the first half") and for the same start to another day ("more than
+    # 34,000 since January", in August) count two periods: across articles the number
+    # alone does not make them one (rule 29)
+    wva, wvb = f["wv"][a], f["wv"][b]
+    ident = (wva == wvb) & (f["wu"][a] == f["wu"][b])
+    stale = snap & ~same_doc & ident & ((f["ended"][a] == 1) | (f["ended"][b] == 1))
     # an undated figure of another article stands for its publication day here: the
     # headline "127,000" of 18 September is not "more than 123,000 so far" to 14 September
     pub_a = (ca == 2) & (cb >= 0) & (cb != 2) & (f["t0"][b] != _OPEN_LO) & (t1b != _OPEN_HI)
@@ -769,7 +809,7 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         same_number = (np.maximum(rlo[a], rlo[b]) <= np.minimum(rhi[a], rhi[b])) & (
             f["kind"][a] == _KINDS["count"]
         )
-        good &= ~(snap & ~same_number)
+        good &= ~(snap & ~same_number) & ~stale
     # a stock is a level on a day: across articles, a stock stated as of a day and one
     # as of a day more than the lag away (another dated level, or an undated one of an
     # article published then) are two counts, whatever the numbers ("about 80,000 remain"
@@ -826,6 +866,20 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         x = np.where(coarse_a, wb, wa)
         u = np.maximum(ua, ub)
         good[k] = ~fine | ((c - u / 2 <= x) & (x < c + u))
+    # a figure repeated days later is copied, not estimated again: across articles, two
+    # figures "as of" days more than the lag apart (the end of the time; an undated
+    # figure's publication day) that are written to the same unit with other digits are
+    # two counts, whatever their hedges ("more than 11,000" / "about 12,000" two weeks
+    # apart; "More than 1.1 million" in June / "about 1.2 million" in October; rule 28)
+    wa, wb = f["wu"][a], f["wu"][b]
+    digits = good & ~same_doc & (wa > 0) & (wa == wb) & (f["wv"][a] != f["wv"][b])
+    if digits.any():
+        k = np.flatnonzero(digits)
+        ka, kb = a[k], b[k]
+        ta, tb = f["t1"][ka].astype(np.int64), f["t1"][kb].astype(np.int64)
+        dated_a = (f["tclosed"][ka] >= 0) & (ta != _OPEN_HI)
+        dated_b = (f["tclosed"][kb] >= 0) & (tb != _OPEN_HI)
+        good[k] = ~(dated_a & dated_b & (np.abs(ta - tb) > lag))
     ok[keep] = good
     return ok
 
@@ -881,7 +935,14 @@ def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.nda
     lo, hi = f["lo"], f["hi"]
     ma = np.sqrt(np.abs(lo[a] * hi[a])) + 1e-12
     mb = np.sqrt(np.abs(lo[b] * hi[b])) + 1e-12
-    return np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
+    c = np.clip(1 - np.abs(np.log(ma / mb)) / math.log(1.25), 0, 1)
+    # a number inside a vague magnitude's bounds is what the magnitude says ("Thousands"
+    # over "about 4,600"): as close as can be (only inside one article, rules 5 and 10)
+    va, vb = f["vid"][a] != 0, f["vid"][b] != 0
+    inside = (va & ~vb & (lo[a] <= lo[b]) & (hi[b] <= hi[a])) | (
+        vb & ~va & (lo[b] <= lo[a]) & (hi[a] <= hi[b]))
+    c[inside] = 1.0
+    return c
 
 
 _SCORE_CHUNK = 1_000_000  # pairs whose sentences are compared per rapidfuzz call
@@ -926,7 +987,9 @@ def score_pairs(rows: _Rows, f: dict[str, np.ndarray], a: np.ndarray, b: np.ndar
     shared[diff] = _tsr_ids(rows.strings["src"], sa[diff], sb[diff]) >= 80
     shared |= both & (sa == sb)
     x[shared] += 0.1
-    x[both & ~shared & same_doc] -= 0.1
+    # (a headline's attribution is a short form, "officials say", "UN says": no penalty)
+    head = (f["head"][a] == 1) | (f["head"][b] == 1)
+    x[both & ~shared & same_doc & ~head] -= 0.1
     x += s
     # the sentence term (0..0.2) is skipped where the pair cannot reach the bar, and
     # with ``defer`` where it passes anyway (``deferred``: add it later if the order of
@@ -1067,7 +1130,7 @@ def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     * ``stag``, ``btag``: cannot-link tags (-1: none); a group may not hold a tag and its
       ``_partner``. ``stag``: a claim that shares its sentence with another claim, tagged
       with the sentence (``4 * key``; rule 6: two numbers of one sentence are two facts).
-      ``btag``: a claim in the body (not the first sentence) of an article whose body has
+      ``btag``: a claim in the body (not a headline: ``head``) of an article whose body has
       both a vague magnitude and a number (``4 * doc + 2 + vague``; rule 10: in one body,
       "tens of thousands" is not "about 40,000").
 
@@ -1093,7 +1156,7 @@ def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     shared[o[:-1][dup]] = True
     f["stag"] = np.where(shared, 4 * key, -1)
     vague = (f["vid"] != 0).astype(np.int64)
-    body = ss != 0
+    body = f["head"] == 0  # not a headline or title line (rule 10)
     nd = int(doc.max(initial=0)) + 1
     has_v = np.bincount(doc[body & (vague == 1)], minlength=nd) > 0
     has_n = np.bincount(doc[body & (vague == 0)], minlength=nd) > 0
