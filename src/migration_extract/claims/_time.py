@@ -60,6 +60,9 @@ _OTHER_CLAUSE_RE = re.compile(
     r"up\s+from|down\s+from|than|as\s+(?:many|much)\s+as)\b",
     re.I,
 )
+# the figure opens a conjunct: ", and at least 225 of them have died"
+_AND_CONJUNCT_BEFORE = re.compile(r",\s+and\s+(?:[a-z]+\s+){0,2}$")
+_CONTRAST_OR_BREAK = re.compile(r"\b(?:but|while|whereas|although|though)\b|;")
 # a conjunct that opens with a subject of its own: ", and the money they send home"
 _AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?:the|its|their|his|her)\s+[a-z]+\b(?!\s+of\s+them)")
 # a new reported clause or a contrast between a figure and a date: the parse's attachment
@@ -669,6 +672,16 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             score = 1 + dist  # attached to it in the parse, from another clause
         elif opening and q_segment == 1:
             score = 2 + dist  # "In November, agents encountered ..."
+        elif (
+            opening
+            and q_segment > 1
+            and _AND_CONJUNCT_BEFORE.search(text, max(s, q["start"] - 40), q["start"])
+            and not any(d.end < o.start < q["start"] for o in ctx.inp.dates)
+            and not _CONTRAST_OR_BREAK.search(text, d.end, q["start"])
+        ):
+            # "So far this year, more than 3,700 Rohingya have set out by sea ..., and at least
+            # 225 of them have died": the opening date covers the conjunct too
+            score = 2.5 + dist
         elif (
             interval
             and nearest_is_me(d.start)
