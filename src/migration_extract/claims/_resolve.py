@@ -3010,6 +3010,16 @@ _SET_AGAINST_BEFORE = re.compile(
 )
 
 
+# a verb conjunct with no subject of its own right before the figure: ", and arrested almost"
+_VERB_CONJUNCT_BEFORE = re.compile(
+    r",\s+and\s+(?:also\s+|then\s+)?[a-z]+ed\s+(?:(?:about|almost|nearly|some|more\s+than|over"
+    r"|at\s+least|another|a\s+further|roughly|around)\s+)?$"
+)
+
+
+_BASELINE_WORD_BEFORE = re.compile(r"\b(?:on|from|than|against|with)\s+(?:the\s+)?$")
+
+
 def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
     """A rate stated before a count ("the daily flow had fallen to"), and when the counted
     thing happened."""
@@ -3057,6 +3067,28 @@ def _resolve_time(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         )
         if counted is not None:
             tm = counted.time
+    last_count = next(
+        (c for c in reversed(st.out) if c.sentence.start == s and c.quantity.kind == "count"),
+        None,
+    )
+    if (
+        tm is None
+        and q.kind == "count"
+        and last_count is not None
+        and last_count.time is not None
+        and _VERB_CONJUNCT_BEFORE.search(ctx.text, max(s, q.start - 40), q.start)
+        and not any(
+            max(last_count.quantity.end, last_count.time.end) <= x.start < q.start
+            # (a change's baseline between them is no date of theirs: "up 45% on the
+            # previous year")
+            and not _BASELINE_WORD_BEFORE.search(ctx.text, max(s, x.start - 12), x.start)
+            for x in ctx.inp.dates
+        )
+    ):
+        # "prevented nearly 37,000 people from crossing ... in 2023, up about 45% ..., and
+        # arrested almost 8,000 who made it across": a verb joined to the dated one shares
+        # its subject and its time
+        tm = last_count.time
     if tm is None and q.kind in ("count", "share"):
         tm = _time_of_the_listed_figure(ctx, q, s, st.out)
     if q.kind == "change" and tm is not None:
