@@ -1108,3 +1108,26 @@ def test_the_same_digits_for_an_ended_period_and_a_later_day_are_two_counts():
                    t=("2023-01-01", "2023-11-14"), source="COMAR", **kw)  # fmt: skip
     groups = dedupe([_article("c", "2023-11-08", exact), _article("d", "2023-11-14", so_far)])
     assert _together(groups, exact, so_far)
+
+
+def test_a_weeks_count_is_not_a_count_over_a_much_longer_period():
+    """Rule 30: 'About 40,000' Russians since 21 September (published 6 October: 16 days)
+    and 'some 43,000' since February (to 29 September: 241 days) count different things,
+    even through the article's undated headline (group check); 'last week' and 'in
+    September' for one call-up (30 / 7 days) and a day's date are left alone."""
+    kw = dict(event="arrival", origin="RU", dest="AM", pop="Russians")
+    head = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+                 sstart=0, sentence="About 40,000 Russians reach Armenia as rents soar", **kw)
+    lead = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+                 sstart=60, t=("2022-09-21", "2022-10-06"), **kw)  # fmt: skip
+    since = claim("b", "some 43,000", value=43000, qualifier="about", approximate=True,
+                  t=("2022-02-01", "2022-09-29"), **kw)  # fmt: skip
+    groups = dedupe([_article("b", "2022-09-29", since), _article("a", "2022-10-06", lead)])
+    assert not _together(groups, lead, since)
+    groups = dedupe([_article("b", "2022-09-29", since),
+                     _article("a", "2022-10-06", head, lead)])  # fmt: skip
+    assert _together(groups, head, lead) and not _together(groups, lead, since)
+    kw = dict(event="mobilization", origin="RU", dest=None, pop="reservists")
+    month = claim("c", "300,000", value=300000, t=("2022-09-01", "2022-09-30"), **kw)
+    week = claim("d", "300,000", value=300000, t=("2022-09-19", "2022-09-25"), **kw)
+    assert len(dedupe([month, week])) == 1
