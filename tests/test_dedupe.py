@@ -590,6 +590,24 @@ def test_a_stock_as_of_a_day_is_that_days_level():
     assert _together(groups, july, late_june)
 
 
+
+def test_any_figure_as_of_a_day_is_that_days_count():
+    """Rule 12, for every event but a call-up (sixteenth session): 'about 42,500' people
+    entered Armenia 'by Wednesday' (27 September 2023) is the count as of that day, not at
+    any time before it, so it is not the 'about 42,500' of an article of a year before;
+    the same count restated the next day still joins."""
+    kw = dict(event="arrival", origin=None, dest="AM", pop="people", value=42500,
+              qualifier="about", approximate=True)  # fmt: skip
+    by_wed = claim("a", "about 42,500", t=(None, "2023-09-27"), **kw)
+    year_before = claim("b", "about 42,500", **kw)
+    next_day = claim("c", "about 42,500", **kw)
+    groups = dedupe([_article("a", "2023-09-28", by_wed),
+                     _article("b", "2022-10-06", year_before),
+                     _article("c", "2023-09-29", next_day)])  # fmt: skip
+    assert not _together(groups, by_wed, year_before)
+    assert _together(groups, by_wed, next_day)
+
+
 # --------------------------------------------------------------- rule 13: group consistency
 
 
@@ -1131,3 +1149,27 @@ def test_a_weeks_count_is_not_a_count_over_a_much_longer_period():
     month = claim("c", "300,000", value=300000, t=("2022-09-01", "2022-09-30"), **kw)
     week = claim("d", "300,000", value=300000, t=("2022-09-19", "2022-09-25"), **kw)
     assert len(dedupe([month, week])) == 1
+
+
+def test_two_people_giving_two_numbers_are_two_statements():
+    """Rule 31: across articles, 'some 43,000' (the deputy economy minister) and 'about
+    42,500' (the prime minister's spokeswoman) are each person's own figure: two counts.
+    The same person, or an organisation on one side, is left to the other rules."""
+    kw = dict(event="arrival", origin="RU", dest="AM", pop="Russians", approximate=True,
+              qualifier="about", t=("2022-09-21", "2022-09-29"))  # fmt: skip
+
+    def said(c: dict, kind: str = "person") -> dict:
+        c["source"]["kind"] = kind
+        return c
+
+    a = said(claim("a", "some 43,000", value=43000, source="Narek Avetisyan", **kw))
+    b = said(claim("b", "about 42,500", value=42500, source="Nazeli Baghdasaryan", **kw))
+    groups = dedupe([_article("a", "2022-09-29", a), _article("b", "2022-09-30", b)])
+    assert not _together(groups, a, b)
+    c = said(claim("c", "about 42,500", value=42500, source="Avetisyan", **kw))
+    groups = dedupe([_article("a", "2022-09-29", a), _article("c", "2022-09-30", c)])
+    assert _together(groups, a, c)
+    d = said(claim("d", "about 42,500", value=42500, source="Armenian officials", **kw),
+             "organization")  # fmt: skip
+    groups = dedupe([_article("a", "2022-09-29", a), _article("d", "2022-09-30", d)])
+    assert _together(groups, a, d)

@@ -301,7 +301,7 @@ def _norm_pop(s: Any) -> str:
 
 
 _I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head",
-       "round", "ended")
+       "round", "ended", "person")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -432,7 +432,7 @@ class _Rows:
             w0 = _OPEN_LO if t0 is None else t0
             w1 = _OPEN_HI if t1 is None else t1
             closed = t0 is not None and t1 is not None
-            if t0 is None and t1 is not None and et == _STOCK:
+            if t0 is None and t1 is not None and et != _MOBILIZATION:
                 # a stock "as of July 1" is the level on that day, not at any time before
                 # it: it stands for the month up to it (docs/dedupe.md, rule 12)
                 w0 = t1 - cfg.pub_window_days
@@ -512,7 +512,10 @@ class _Rows:
         # a period that had ended before its article was written ("in the first half of
         # the year", published in August), rule 29
         ended = 1 if t1 is not None and pday is not None and t1 < pday - 1 else 0
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended))
+        # a figure attributed to a named person (rule 31)
+        person = 1 if src and src.get("kind") == "person" else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended,
+                        person))  # fmt: skip
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
         # (kept for every figure with a value; rule 24 reads those of the number form only)
@@ -891,6 +894,17 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         dated_a = (f["tclosed"][ka] >= 0) & (ta != _OPEN_HI)
         dated_b = (f["tclosed"][kb] >= 0) & (tb != _OPEN_HI)
         good[k] = ~(dated_a & dated_b & (np.abs(ta - tb) > lag))
+    # two people, two statements: across articles, two figures that two different named
+    # people gave ("some 43,000", the deputy economy minister; "about 42,500", the prime
+    # minister's spokeswoman) and that differ as written are two counts (rule 31)
+    person = f["person"]
+    k = np.flatnonzero(good & ~same_doc & (person[a] == 1) & (person[b] == 1))
+    if len(k):
+        ka, kb, wv, sid = a[k], b[k], f["wv"], f["src_id"]
+        k = k[(sid[ka] != sid[kb]) & (wv[ka] != wv[kb]) & ~np.isnan(wv[ka]) & ~np.isnan(wv[kb])]
+        if len(k):
+            same = _tsr_ids(f["_src"], sid[a[k]], sid[b[k]]) >= 80
+            good[k[~same]] = False
     ok[keep] = good
     return ok
 
@@ -1296,6 +1310,7 @@ def _features(rows: _Rows) -> dict[str, np.ndarray]:
         m = np.frombuffer(buf, dtype=buf.typecode).reshape(-1, len(names))
         for j, k in enumerate(names):
             out[k] = np.ascontiguousarray(m[:, j])
+    out["_src"] = rows.strings["src"]  # the source names (rule 31 compares a few pairs)
     return out
 
 
