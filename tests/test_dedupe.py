@@ -1173,3 +1173,26 @@ def test_two_people_giving_two_numbers_are_two_statements():
              "organization")  # fmt: skip
     groups = dedupe([_article("a", "2022-09-29", a), _article("d", "2022-09-30", d)])
     assert _together(groups, a, d)
+
+
+def test_a_finer_figure_of_a_later_day_is_a_newer_count():
+    """Rule 32: of two snapshots of one running total, 'at least 40,000' so far this year
+    (to 15 September) and '41,300' between January and October (to 31 October), the figure
+    written to the finer unit is the later one: a newer count, not a restatement. An
+    undated finer figure published days later (a copy that dropped the date) and two
+    figures of periods that had both ended still join."""
+    kw = dict(event="arrival", origin=None, dest="PA", pop="people")
+    floor = claim("a", "at least 40,000", value=40000, low=40000, qualifier="at_least",
+                  t=("2023-01-01", "2023-09-15"), **kw)  # fmt: skip
+    later = claim("b", "41,300", value=41300, t=("2023-01-01", "2023-10-31"), **kw)
+    groups = dedupe([_article("a", "2023-09-15", floor), _article("b", "2023-11-07", later)])
+    assert not _together(groups, floor, later)
+    copy = claim("c", "41,300", value=41300, **kw)
+    groups = dedupe([_article("a", "2023-09-15", floor), _article("c", "2023-09-19", copy)])
+    assert _together(groups, floor, copy)
+    kw = dict(event="arrival", origin=None, dest="IT", pop="migrants")
+    exact = claim("d", "66,237", value=66237, t=("2022-01-01", "2022-09-19"), **kw)
+    rough = claim("e", "roughly 66,000", value=66000, qualifier="about", approximate=True,
+                  t=("2022-01-01", "2022-09-14"), **kw)  # fmt: skip
+    groups = dedupe([_article("d", "2023-09-19", exact), _article("e", "2023-09-14", rough)])
+    assert _together(groups, exact, rough)

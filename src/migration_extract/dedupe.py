@@ -824,6 +824,24 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
             f["kind"][a] == _KINDS["count"]
         )
         good &= ~(snap & ~same_number) & ~stale
+        # a restatement rounds a figure already published: of two snapshots, the one
+        # written to the finer unit is a newer count when it is the later one ("at least
+        # 40,000" this year to 15 September / "41,300" to 31 October; "Over 8,000" since
+        # Wednesday / "some 8,200" three days later), unless both count periods that had
+        # ended ("66,237" / "roughly 66,000" in the same months of last year; rule 32)
+        k = np.flatnonzero(good & snap & ~same_doc)
+        if len(k):
+            ka, kb, wv, wu, t1 = a[k], b[k], f["wv"], f["wu"], f["t1"]
+            ua, ub = wu[ka], wu[kb]
+            fine_a = (ua > 0) & (ua < ub)
+            fine_b = (ub > 0) & (ub < ua)
+            # (the finer figure's day must be a stated one: an undated restatement of a
+            # precise figure published days later is a copy that dropped the date)
+            dated = f["tclosed"] != 2
+            later = np.where(fine_a, (t1[ka] > t1[kb]) & dated[ka], (t1[kb] > t1[ka]) & dated[kb])
+            both_ended = (f["ended"][ka] == 1) & (f["ended"][kb] == 1)
+            newer = (fine_a | fine_b) & later & (wv[ka] != wv[kb]) & ~both_ended
+            good[k[newer]] = False
     # a stock is a level on a day: across articles, a stock stated as of a day and one
     # as of a day more than the lag away (another dated level, or an undated one of an
     # article published then) are two counts, whatever the numbers ("about 80,000 remain"
