@@ -590,6 +590,24 @@ def test_a_stock_as_of_a_day_is_that_days_level():
     assert _together(groups, july, late_june)
 
 
+
+def test_any_figure_as_of_a_day_is_that_days_count():
+    """Rule 12, for every event but a call-up (sixteenth session): 'about 42,500' people
+    entered Armenia 'by Wednesday' (27 September 2023) is the count as of that day, not at
+    any time before it, so it is not the 'about 42,500' of an article of a year before;
+    the same count restated the next day still joins."""
+    kw = dict(event="arrival", origin=None, dest="AM", pop="people", value=42500,
+              qualifier="about", approximate=True)  # fmt: skip
+    by_wed = claim("a", "about 42,500", t=(None, "2023-09-27"), **kw)
+    year_before = claim("b", "about 42,500", **kw)
+    next_day = claim("c", "about 42,500", **kw)
+    groups = dedupe([_article("a", "2023-09-28", by_wed),
+                     _article("b", "2022-10-06", year_before),
+                     _article("c", "2023-09-29", next_day)])  # fmt: skip
+    assert not _together(groups, by_wed, year_before)
+    assert _together(groups, by_wed, next_day)
+
+
 # --------------------------------------------------------------- rule 13: group consistency
 
 
@@ -1108,3 +1126,73 @@ def test_the_same_digits_for_an_ended_period_and_a_later_day_are_two_counts():
                    t=("2023-01-01", "2023-11-14"), source="COMAR", **kw)  # fmt: skip
     groups = dedupe([_article("c", "2023-11-08", exact), _article("d", "2023-11-14", so_far)])
     assert _together(groups, exact, so_far)
+
+
+def test_a_weeks_count_is_not_a_count_over_a_much_longer_period():
+    """Rule 30: 'About 40,000' Russians since 21 September (published 6 October: 16 days)
+    and 'some 43,000' since February (to 29 September: 241 days) count different things,
+    even through the article's undated headline (group check); 'last week' and 'in
+    September' for one call-up (30 / 7 days) and a day's date are left alone."""
+    kw = dict(event="arrival", origin="RU", dest="AM", pop="Russians")
+    head = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+                 sstart=0, sentence="About 40,000 Russians reach Armenia as rents soar", **kw)
+    lead = claim("a", "About 40,000", value=40000, qualifier="about", approximate=True,
+                 sstart=60, t=("2022-09-21", "2022-10-06"), **kw)  # fmt: skip
+    since = claim("b", "some 43,000", value=43000, qualifier="about", approximate=True,
+                  t=("2022-02-01", "2022-09-29"), **kw)  # fmt: skip
+    groups = dedupe([_article("b", "2022-09-29", since), _article("a", "2022-10-06", lead)])
+    assert not _together(groups, lead, since)
+    groups = dedupe([_article("b", "2022-09-29", since),
+                     _article("a", "2022-10-06", head, lead)])  # fmt: skip
+    assert _together(groups, head, lead) and not _together(groups, lead, since)
+    kw = dict(event="mobilization", origin="RU", dest=None, pop="reservists")
+    month = claim("c", "300,000", value=300000, t=("2022-09-01", "2022-09-30"), **kw)
+    week = claim("d", "300,000", value=300000, t=("2022-09-19", "2022-09-25"), **kw)
+    assert len(dedupe([month, week])) == 1
+
+
+def test_two_people_giving_two_numbers_are_two_statements():
+    """Rule 31: across articles, 'some 43,000' (the deputy economy minister) and 'about
+    42,500' (the prime minister's spokeswoman) are each person's own figure: two counts.
+    The same person, or an organisation on one side, is left to the other rules."""
+    kw = dict(event="arrival", origin="RU", dest="AM", pop="Russians", approximate=True,
+              qualifier="about", t=("2022-09-21", "2022-09-29"))  # fmt: skip
+
+    def said(c: dict, kind: str = "person") -> dict:
+        c["source"]["kind"] = kind
+        return c
+
+    a = said(claim("a", "some 43,000", value=43000, source="Narek Avetisyan", **kw))
+    b = said(claim("b", "about 42,500", value=42500, source="Nazeli Baghdasaryan", **kw))
+    groups = dedupe([_article("a", "2022-09-29", a), _article("b", "2022-09-30", b)])
+    assert not _together(groups, a, b)
+    c = said(claim("c", "about 42,500", value=42500, source="Avetisyan", **kw))
+    groups = dedupe([_article("a", "2022-09-29", a), _article("c", "2022-09-30", c)])
+    assert _together(groups, a, c)
+    d = said(claim("d", "about 42,500", value=42500, source="Armenian officials", **kw),
+             "organization")  # fmt: skip
+    groups = dedupe([_article("a", "2022-09-29", a), _article("d", "2022-09-30", d)])
+    assert _together(groups, a, d)
+
+
+def test_a_finer_figure_of_a_later_day_is_a_newer_count():
+    """Rule 32: of two snapshots of one running total, 'at least 40,000' so far this year
+    (to 15 September) and '41,300' between January and October (to 31 October), the figure
+    written to the finer unit is the later one: a newer count, not a restatement. An
+    undated finer figure published days later (a copy that dropped the date) and two
+    figures of periods that had both ended still join."""
+    kw = dict(event="arrival", origin=None, dest="PA", pop="people")
+    floor = claim("a", "at least 40,000", value=40000, low=40000, qualifier="at_least",
+                  t=("2023-01-01", "2023-09-15"), **kw)  # fmt: skip
+    later = claim("b", "41,300", value=41300, t=("2023-01-01", "2023-10-31"), **kw)
+    groups = dedupe([_article("a", "2023-09-15", floor), _article("b", "2023-11-07", later)])
+    assert not _together(groups, floor, later)
+    copy = claim("c", "41,300", value=41300, **kw)
+    groups = dedupe([_article("a", "2023-09-15", floor), _article("c", "2023-09-19", copy)])
+    assert _together(groups, floor, copy)
+    kw = dict(event="arrival", origin=None, dest="IT", pop="migrants")
+    exact = claim("d", "66,237", value=66237, t=("2022-01-01", "2022-09-19"), **kw)
+    rough = claim("e", "roughly 66,000", value=66000, qualifier="about", approximate=True,
+                  t=("2022-01-01", "2022-09-14"), **kw)  # fmt: skip
+    groups = dedupe([_article("d", "2023-09-19", exact), _article("e", "2023-09-14", rough)])
+    assert _together(groups, exact, rough)

@@ -301,7 +301,7 @@ def _norm_pop(s: Any) -> str:
 
 
 _I8 = ("kind", "per", "event", "vague", "tclosed", "future", "dayed", "form", "head",
-       "round", "ended")
+       "round", "ended", "person")
 _I32 = ("origin", "dest", "vid", "t0", "t1", "anchor", "doc", "sstart", "pop_id", "sent_id",
         "src_id")  # fmt: skip
 _F64 = ("lo", "hi", "rlo", "rhi", "wv", "wu")
@@ -432,7 +432,7 @@ class _Rows:
             w0 = _OPEN_LO if t0 is None else t0
             w1 = _OPEN_HI if t1 is None else t1
             closed = t0 is not None and t1 is not None
-            if t0 is None and t1 is not None and et == _STOCK:
+            if t0 is None and t1 is not None and et != _MOBILIZATION:
                 # a stock "as of July 1" is the level on that day, not at any time before
                 # it: it stands for the month up to it (docs/dedupe.md, rule 12)
                 w0 = t1 - cfg.pub_window_days
@@ -512,7 +512,10 @@ class _Rows:
         # a period that had ended before its article was written ("in the first half of
         # the year", published in August), rule 29
         ended = 1 if t1 is not None and pday is not None and t1 < pday - 1 else 0
-        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended))
+        # a figure attributed to a named person (rule 31)
+        person = 1 if src and src.get("kind") == "person" else 0
+        self.i8.extend((kind, per, et, vague, closed, future, dayed, form, head, rnd, ended,
+                        person))  # fmt: skip
         self.i32.extend((ocode, dcode, vid, w0, w1, anchor, dno, ss, pid, sid, rid))
         # the number as written and its rounding unit (rule 24)
         # (kept for every figure with a value; rule 24 reads those of the number form only)
@@ -786,6 +789,17 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
     # at least _PERIOD_DAYS long) of lengths more than _PERIOD_RATIO apart (rule 13)
     pa, pb = _period(f)[a], _period(f)[b]
     good &= ~((pa > 0) & (pb > 0) & ((pa > _PERIOD_RATIO * pb) | (pb > _PERIOD_RATIO * pa)))
+    # a count over a week or two is not the count over a period many times longer: a
+    # closed time of at least _SPAN_DAYS (shorter than a counting period) and a counting
+    # period more than _SPAN_RATIO times as long are two facts ("About 40,000 since 21
+    # September" in an article of 6 October / "some 43,000 since February"; rule 30)
+    k = np.flatnonzero(good & ((pa > 0) | (pb > 0)))
+    del pa, pb
+    if len(k):
+        per, span, ka, kb = _period(f), _span(f), a[k], b[k]
+        pa, pb, sa, sb = per[ka], per[kb], span[ka], span[kb]
+        good[k] = ~(((pa > 0) & (sb > 0) & (pa > _SPAN_RATIO * sb))
+                    | ((pb > 0) & (sa > 0) & (pb > _SPAN_RATIO * sa)))  # fmt: skip
     # snapshots of one running total ("123,000 so far this year" to 14 September, "127,000"
     # to 18 September): the same start, "as of" days more than _ASOF_SLACK apart, are two
     # facts unless a count states the same number (docs/dedupe.md, rule 8)
@@ -810,6 +824,24 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
             f["kind"][a] == _KINDS["count"]
         )
         good &= ~(snap & ~same_number) & ~stale
+        # a restatement rounds a figure already published: of two snapshots, the one
+        # written to the finer unit is a newer count when it is the later one ("at least
+        # 40,000" this year to 15 September / "41,300" to 31 October; "Over 8,000" since
+        # Wednesday / "some 8,200" three days later), unless both count periods that had
+        # ended ("66,237" / "roughly 66,000" in the same months of last year; rule 32)
+        k = np.flatnonzero(good & snap & ~same_doc)
+        if len(k):
+            ka, kb, wv, wu, t1 = a[k], b[k], f["wv"], f["wu"], f["t1"]
+            ua, ub = wu[ka], wu[kb]
+            fine_a = (ua > 0) & (ua < ub)
+            fine_b = (ub > 0) & (ub < ua)
+            # (the finer figure's day must be a stated one: an undated restatement of a
+            # precise figure published days later is a copy that dropped the date)
+            dated = f["tclosed"] != 2
+            later = np.where(fine_a, (t1[ka] > t1[kb]) & dated[ka], (t1[kb] > t1[ka]) & dated[kb])
+            both_ended = (f["ended"][ka] == 1) & (f["ended"][kb] == 1)
+            newer = (fine_a | fine_b) & later & (wv[ka] != wv[kb]) & ~both_ended
+            good[k[newer]] = False
     # a stock is a level on a day: across articles, a stock stated as of a day and one
     # as of a day more than the lag away (another dated level, or an undated one of an
     # article published then) are two counts, whatever the numbers ("about 80,000 remain"
@@ -880,6 +912,17 @@ def _compatible(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int
         dated_a = (f["tclosed"][ka] >= 0) & (ta != _OPEN_HI)
         dated_b = (f["tclosed"][kb] >= 0) & (tb != _OPEN_HI)
         good[k] = ~(dated_a & dated_b & (np.abs(ta - tb) > lag))
+    # two people, two statements: across articles, two figures that two different named
+    # people gave ("some 43,000", the deputy economy minister; "about 42,500", the prime
+    # minister's spokeswoman) and that differ as written are two counts (rule 31)
+    person = f["person"]
+    k = np.flatnonzero(good & ~same_doc & (person[a] == 1) & (person[b] == 1))
+    if len(k):
+        ka, kb, wv, sid = a[k], b[k], f["wv"], f["src_id"]
+        k = k[(sid[ka] != sid[kb]) & (wv[ka] != wv[kb]) & ~np.isnan(wv[ka]) & ~np.isnan(wv[kb])]
+        if len(k):
+            same = _tsr_ids(f["_src"], sid[a[k]], sid[b[k]]) >= 80
+            good[k[~same]] = False
     ok[keep] = good
     return ok
 
@@ -900,6 +943,12 @@ _ASOF_SLACK = 2  # days: one report restated by the next day's papers keeps its 
 # date of one event written at another precision ("on September 21" / "last week")
 _PERIOD_DAYS = 28
 _PERIOD_RATIO = 2
+# rule 30: a closed time of a week or more (shorter than a counting period) and a counting
+# period more than _SPAN_RATIO times as long count different things; a closed time shorter
+# than a week is left alone (a day's date at another precision: "on September 21" / "in
+# September")
+_SPAN_DAYS = 7
+_SPAN_RATIO = 8
 
 
 def _sentence_counts(f: dict[str, Any]) -> dict[tuple[int, int], list[tuple[int, float, float]]]:
@@ -928,6 +977,15 @@ def _period(f: dict[str, np.ndarray]) -> np.ndarray:
         n = (f["t1"].astype(np.int64) - f["t0"] + 1) * (f["tclosed"] == 1)
         f["period"] = np.where(n >= _PERIOD_DAYS, n, 0)
     return f["period"]
+
+
+def _span(f: dict[str, np.ndarray]) -> np.ndarray:
+    """The length in days of each claim's closed time when it is at least _SPAN_DAYS and
+    shorter than a counting period (rule 30), 0 otherwise."""
+    if "span" not in f:
+        n = (f["t1"].astype(np.int64) - f["t0"] + 1) * (f["tclosed"] == 1)
+        f["span"] = np.where((n >= _SPAN_DAYS) & (n < _PERIOD_DAYS), n, 0)
+    return f["span"]
 
 
 def _closeness(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -1079,6 +1137,11 @@ def _consistent(f: dict[str, np.ndarray], lab: np.ndarray, lag: int) -> np.ndarr
     mx = np.zeros(n, dtype=np.int64)
     np.maximum.at(mx, lab, per)
     ok &= mx <= _PERIOD_RATIO * mn
+    # a week's count and a counting period more than _SPAN_RATIO times as long (rule 30)
+    sp = g["span"]
+    smn = np.full(n, _OPEN_HI, dtype=np.int64)
+    np.minimum.at(smn, lab, np.where(sp > 0, sp, _OPEN_HI))
+    ok &= mx <= _SPAN_RATIO * smn
     # cannot-link tags: two members of one sentence; a vague figure and a number in the
     # body of one article
     for col in ("stag", "btag"):
@@ -1145,6 +1208,7 @@ def _group_keys(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     f["ct0"] = np.where(closed, f["t0"], _OPEN_LO).astype(np.int64)
     f["ct1"] = np.where(closed, f["t1"], _OPEN_HI).astype(np.int64)
     f["period"] = _period(f)
+    f["span"] = _span(f)
     doc = f["doc"].astype(np.int64)
     ss = f["sstart"].astype(np.int64)
     key = np.where(ss >= 0, doc * (int(ss.max(initial=0)) + 1) + ss, -1)
@@ -1187,14 +1251,15 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
     t0, t1 = g["gt0"][nodes].tolist(), g["gt1"][nodes].tolist()
     ev, org = f["event"][nodes].tolist(), f["origin"][nodes].tolist()
     dst = f["dest"][nodes].tolist()
-    # closed times: (common closed time, shortest and longest counting period), or None
-    cl: list[tuple[int, int, int, int] | None] = [None] * len(nodes)
-    per = g["period"][nodes]
+    # closed times: (common closed time, shortest and longest counting period, shortest
+    # span of one to four weeks: rule 30), or None
+    cl: list[tuple[int, int, int, int, int] | None] = [None] * len(nodes)
+    per, spn = g["period"][nodes], g["span"][nodes]
     sel = np.flatnonzero(f["tclosed"][nodes] == 1)
     ns = nodes[sel]
-    for i, x, y, p in zip(sel.tolist(), g["ct0"][ns].tolist(), g["ct1"][ns].tolist(),
-                          per[sel].tolist(), strict=True):  # fmt: skip
-        cl[i] = (x, y, p or _OPEN_HI, p)
+    for i, x, y, p, w in zip(sel.tolist(), g["ct0"][ns].tolist(), g["ct1"][ns].tolist(),
+                             per[sel].tolist(), spn[sel].tolist(), strict=True):  # fmt: skip
+        cl[i] = (x, y, p or _OPEN_HI, p, w or _OPEN_HI)
     # cannot-link tags and the tags they exclude, kept only for the claims whose tag
     # another claim of their component excludes
     tags: list[tuple[set[int], set[int]] | None] = [None] * len(nodes)
@@ -1229,9 +1294,10 @@ def _greedy(f: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, lag: int,
             z1 = ci[1] if ci[1] < cj[1] else cj[1]
             q0 = ci[2] if ci[2] < cj[2] else cj[2]
             q1 = ci[3] if ci[3] > cj[3] else cj[3]
-            if z0 > z1 or q1 > _PERIOD_RATIO * q0:  # disjoint closed times; a month and a year
-                continue
-            ci = (z0, z1, q0, q1)
+            w0 = ci[4] if ci[4] < cj[4] else cj[4]
+            if z0 > z1 or q1 > _PERIOD_RATIO * q0 or q1 > _SPAN_RATIO * w0:
+                continue  # disjoint closed times; a month and a year; a week and a season
+            ci = (z0, z1, q0, q1, w0)
         elif ci is None:
             ci = cj
         ti, tj = tags[i], tags[j]
@@ -1262,6 +1328,7 @@ def _features(rows: _Rows) -> dict[str, np.ndarray]:
         m = np.frombuffer(buf, dtype=buf.typecode).reshape(-1, len(names))
         for j, k in enumerate(names):
             out[k] = np.ascontiguousarray(m[:, j])
+    out["_src"] = rows.strings["src"]  # the source names (rule 31 compares a few pairs)
     return out
 
 
