@@ -394,9 +394,9 @@ INTO_A_BLOC = re.compile(
 )
 
 
-def into_a_bloc(text: str, ev_start: int, ev_end: int) -> bool:
-    """Whether the movement worded at ``text[ev_start:ev_end]`` goes into a group of
-    countries: its own destination words name no country."""
+def into_a_bloc(text: str, ev_end: int) -> bool:
+    """Whether the movement whose words end at ``ev_end`` goes into a group of countries:
+    its own destination words name no country."""
     return INTO_A_BLOC.match(text, ev_end) is not None
 
 

@@ -379,7 +379,7 @@ def rerank_places(
             if (
                 fld == "destination"
                 and cl.event is not None
-                and into_a_bloc(inp.text, cl.event.start, cl.event.end)
+                and into_a_bloc(inp.text, cl.event.end)
             ):
                 continue  # "had entered the bloc": the sentence names where, and no country
             cands = candidate_features(dv, cl, fld, claims[:i])

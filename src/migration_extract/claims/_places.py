@@ -201,6 +201,10 @@ def _listed_with_others(ctx: _Ctx, g: tuple[int, int, str | None, str], e: int) 
     )
 
 
+# "ethnic Armenians": kin of a country, not its citizens
+_ETHNIC_BEFORE = re.compile(r"\bethnic(?:ally)?\s+$")
+
+
 def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
     """The nationality named in the population, and whether it is an adjective
     ('Russian men') rather than the head noun ('Mongols')."""
@@ -213,7 +217,7 @@ def _nationality(ctx: _Ctx, pop: Span | None) -> tuple[Location | None, bool]:
             if _listed_with_others(ctx, g, min(len(ctx.text), pop.end + 80)):
                 return None, False  # "160,000 Cubans, Haitians, Nicaraguans and Venezuelans"
             word = ctx.text[g[0] : g[1]]
-            if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, g[0] - 12) : g[0]]):
+            if _ETHNIC_BEFORE.search(ctx.text, max(0, g[0] - 12), g[0]):
                 # "ethnic Armenians" from Nagorno-Karabakh: kin of a country, not its citizens
                 return None, False
             adjective = g[1] < pop.end and not word.endswith("s")
@@ -975,10 +979,7 @@ def _places(
         and not adjective
         and dest is not None
         and dest.code == nationality.code
-        # "ethnic Armenians crossed into Armenia from Nagorno-Karabakh": kin, not citizens
-        and not re.search(
-            r"\bethnic(?:ally)?\s+$", text[max(0, nationality.start - 12) : nationality.start]
-        )
+        # ("ethnic Armenians crossed into Armenia": _nationality gives kin no nationality)
     )
     if into_own_country and origin is not None and dest is not None and origin.code != dest.code:
         etype = "return"

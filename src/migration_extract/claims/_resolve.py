@@ -3233,7 +3233,7 @@ def _into_a_bloc(ctx: _Ctx, d: _Draft) -> None:
     countries, no one of them; no country of the context is their destination."""
     if d.ev is None or d.ev.type not in ("arrival", "border_encounter"):
         return
-    if not into_a_bloc(ctx.text, d.ev.start, d.ev.end):
+    if not into_a_bloc(ctx.text, d.ev.end):
         return
     if d.dest is not None and not (d.ev.end <= d.dest.start < d.e):
         d.dest = None
