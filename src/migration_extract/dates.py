@@ -239,6 +239,8 @@ _RANGE_MID_CLAUSE = re.compile(
     r",\s+(?:when|as|the\s+day)\s+[^,;:.()\n]{3,90},\s+(?:and|to|until|through)\s+"
 )
 _SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
+# "since" a few words before a date ("since Pakistan's November 1 deadline")
+_SINCE_NEAR_BEFORE = re.compile(r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,3}$")
 _SO_FAR_BEFORE = re.compile(r"\b[Ss]o\s+far\s+(?:in\s+)?$")
 
 # forward cues (SPEC: "will", "would", "next"), strong: anywhere in the clause
@@ -1339,6 +1341,8 @@ def _direction(text: str, h: _Hit) -> tuple[bool, int, str]:
     s0, sent = _sentence_of(text, h.start, h.end)
     c0, clause = _clause_of(sent, h.start - s0, h.end - s0)
     fwd = is_forward(clause, h.start - s0 - c0, h.end - s0 - c0, sent)
+    if fwd and _SINCE_NEAR_BEFORE.search(text, max(s0, h.start - 40), h.start):
+        fwd = False  # "since Pakistan's November 1 deadline": a start in the past
     if h.kind == "quarter":
         h.groups["_past"] = _is_past(sent)
     if h.kind in ("rel_weekday", "rel_unit"):
