@@ -2708,6 +2708,10 @@ def _same_as_restated(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
 
 
 # "about 4.2 million in the opposite direction", "and 21,000 the other way"
+# "... entered the country on Wednesday and 4,822 left": "and" then the figure
+_AND_FIGURE_LEFT = re.compile(
+    r"[^,;:]*?\b(?P<w>and|while|whereas)\s+(?:some|about|around|roughly)?\s*$"
+)
 _OPPOSITE_WAY_AFTER = re.compile(
     r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month)\s+)?(?:(?:were\s+|are\s+)?"
     r"(?:coming|going|crossing|travell?ing|moving|heading|went|came|crossed|moved)\s+)?"
@@ -2730,10 +2734,29 @@ def _opposite_direction(ctx: _Ctx, d: _Draft) -> None:
     if ev is None or prev.event is None:
         return
     seg = _segment(ctx.text, d.s, d.e, d.q.start)
-    if seg == _segment(ctx.text, d.s, d.e, prev.quantity.start) or any(
-        _segment(ctx.text, d.s, d.e, g[0]) == seg and g[2] is not None
-        for g in _geo_in(ctx, prev.quantity.end, d.e)
+    # "11,734 Russians entered the country on Wednesday and 4,822 left it": a conjunct
+    # with a figure of its own is its own clause
+    conj = _AND_FIGURE_LEFT.match(ctx.text, prev.event.end, d.q.start)
+    joined = seg == _segment(ctx.text, d.s, d.e, prev.quantity.start) and conj is None
+    own = [
+        g for g in _geo_in(ctx, conj.start("w") if conj else prev.quantity.end, d.e)
+        if _segment(ctx.text, d.s, d.e, g[0]) == seg and g[2] is not None
+    ]  # fmt: skip
+    if (
+        not joined
+        and (ev.type == "departure" or re.match(r"(?:left|leav|depart|exit)", ev.text.lower()))
+        and prev.event.type == "arrival"
+        and prev.destination is not None
+        and own
+        and d.dest is not None
+        and all(g[0] == d.dest.start for g in own)
+        and (d.origin is None or d.origin.code != d.dest.code)
     ):
+        # "about 38,700 Venezuelans entered Peru ..., while some 45,200 left through it
+        # towards Ecuador": its own clause names where they went, not where they left
+        d.origin = prev.destination
+        return
+    if joined or own:
         return  # the figure's own clause names its places
     if ev.type == "departure" and prev.event.type == "arrival" and prev.destination is not None:
         d.origin, d.dest = prev.destination, None
