@@ -555,6 +555,16 @@ def _places(
             continue
         if is_from:
             code = nationality.code if nationality else None
+            lived = [
+                g for g in _geo_in(ctx, pop.end if pop is not None else s, a0)
+                if g[2] is not None and g[3] == "country" and g[2] != code
+                and not _is_demonym_at(ctx, g)
+                and re.search(r"\bin\s+$", text[max(s, g[0] - 4) : g[0]])
+            ]  # fmt: skip
+            if code is not None and lived:
+                # "Russian families who had a baby in Argentina ... have already left the
+                # country": the country the counted people were in, not their own
+                code = lived[-1][2]
             if code is None:
                 cands = _sentence_countries(ctx, s, a0)
                 code = cands[0][2] if cands else None
