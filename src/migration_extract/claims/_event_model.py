@@ -133,6 +133,21 @@ def _origin_is_their_nationality(c: Claim) -> bool:
     return o is not None and p is not None and p.start <= o.start < p.end
 
 
+# the words of a carrier's count the rules typed ``other`` ("Scheduled flights carried
+# about 781,000 passengers"): passengers of a line with no country to come from (the
+# rules type those "from Russia" or "departing" themselves)
+_CARRIER_WORDS = re.compile(r"(?:carr(?:y|ies|ied|ying)|handl(?:e|es|ed|ing))$", re.I)
+
+
+def _carried_other(c: Claim) -> bool:
+    return (
+        c.event is not None
+        and c.event.type == "other"
+        and _CARRIER_WORDS.match(c.event.text) is not None
+        and c.origin is None
+    )
+
+
 def retype_events(
     claims: Sequence[Claim],
     feats: Sequence[Sequence[str]],
@@ -146,7 +161,7 @@ def retype_events(
         raise ValueError(f"event model: {len(feats)} feature lists for {len(claims)} claims")
     out = []
     for c, f in zip(claims, feats, strict=True):
-        if c.event is not None:
+        if c.event is not None and not _carried_other(c):
             typ = model.decide(f, c.event.type, margin)
             if typ != c.event.type:
                 ev = Event(typ, c.event.text, c.event.start, c.event.end)
