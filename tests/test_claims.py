@@ -31,6 +31,7 @@ def _field(c, name):
         "qualifier": lambda: c.quantity.qualifier,
         "kind": lambda: c.quantity.kind,
         "event": lambda: c.event and c.event.type,
+        "event_text": lambda: c.event and c.event.text,
         "origin": lambda: c.origin and c.origin.code,
         "destination": lambda: c.destination and c.destination.code,
         "time_from": lambda: c.time and c.time.date_from,

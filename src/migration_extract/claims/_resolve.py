@@ -1924,7 +1924,10 @@ def _no_one_on_the_move(ctx: _Ctx, d: _Draft) -> bool:
         and not _counts_a_nationality(ctx, d.pop)
         # (an "other" with no noun of its own is the change or the next figure of the
         # people before it: "handled 1,064,200 passengers in 2023, up 18%")
-        and not (d.ev.type == "other" and (d.pop is None or _travellers(d.pop)))
+        and not (
+            d.ev.type == "other"
+            and (d.pop is None or _travellers(d.pop) or _PASS_THROUGH.fullmatch(d.ev.text))
+        )
     )
 
 
@@ -2074,6 +2077,15 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
 _FLOW_OF = re.compile(r"\b(flow|influx|stream)\s+of\s+\w")
 
 
+_PASS_THROUGH = re.compile(r"(?i:pass(?:es|ed|ing)?\s+through)")
+# a journey going on beyond the place passed through
+_ON_THE_WAY = re.compile(
+    r"\b(?:on\s+(?:their|the|its|his|her)\s+way|en\s+route|in\s+transit|bound\s+for|"
+    r"heading\s+(?:to|for|north|south)|onward|to\s+(?:other|third)\s+countries)\b",
+    re.I,
+)
+
+
 def _revise_event(ctx: _Ctx, d: _Draft) -> None:
     """Last readings of the event from the words around it: "people from Russia" (an
     arrival), a coast guard's returns (interceptions), crossings "in both directions"."""
@@ -2126,6 +2138,20 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         # passengers with Russian passports at Zvartnots": travellers let in at a crossing
         # (US agents "processed more than 53,000 migrants": encounters)
         ev = Event("arrival", ev.text, ev.start, ev.end)
+    if (
+        ev is not None
+        and ev.type == "onward"
+        and _PASS_THROUGH.fullmatch(ev.text)
+        and not _ON_THE_WAY.search(ctx.text, ev.end, e)
+    ):
+        # "about 19,000 people passed through Masnaa", "15,000 to 20,000 people a day were
+        # passing through" (Torkham, in a story of returns): the story's crossing, not a
+        # stop on the way to somewhere else ("passed through Colombia on their way south")
+        story = d.story.event.type if d.story is not None and d.story.event else None
+        typ = "return" if story == "return" else "arrival"
+        if re.match(r"\s+(?:the\s+|its\s+)?(?:terminals?|airport|station)\b", ctx.text[ev.end :]):
+            typ = "other"  # "5,900 people passing through the terminal": a carrier's travellers
+        ev = Event(typ, ev.text, ev.start, ev.end)
     if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
         # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
         # people": a relocation (README), unlike "43,000 Russians moved to Israel"
