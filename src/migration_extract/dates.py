@@ -104,6 +104,8 @@ _QN = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _SIMPLE = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     ("us_numeric", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b"),
+    # "09/2022" (a month and a four-digit year, as forum and page stamps write them)
+    ("num_month_year", r"(?<![\d/.])(?P<m>0[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)\b(?![/.]\d)"),
     (
         "md_span",  # "Sept. 27 and 28", "Sept. 20-24", "March 3 to 5, 2022"
         rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>{_DAY})\b(?![,.]\d|\s*(?:{_MONTH})\b|\s+(?:people|of|per|a\s+day|million|thousand|billion|[a-z]+s\b))(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -186,7 +188,7 @@ _SIMPLE = [
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MONTH_FULL})\b"),
     ("rel_weekday", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>{_WEEKDAY})\b"),
     # (the number capitalised when it opens a sentence: "Two weeks ago, ...", "A month ago")
-    ("ago", rf"\b(?:(?P<n0>(?i:{_NUMWORD}))\s+or\s+)?(?P<n>(?i:{_NUMWORD}))\s+(?P<unit>{_UNIT})\s+ago\b"),  # noqa: E501
+    ("ago", rf"\b(?:(?P<lt>(?i:less\s+than|under|fewer\s+than|not\s+even))\s+)?(?:(?P<n0>(?i:{_NUMWORD}))\s+or\s+)?(?P<n>(?i:{_NUMWORD}))\s+(?P<unit>{_UNIT})\s+ago\b"),  # noqa: E501
     (
         "half_month",  # "the second half of May", "the first half of March 2022"
         rf"\b[Tt]he\s+(?P<which>first|second|latter|last)\s+half\s+of\s+(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -239,6 +241,10 @@ _RANGE_MID_CLAUSE = re.compile(
     r",\s+(?:when|as|the\s+day)\s+[^,;:.()\n]{3,90},\s+(?:and|to|until|through)\s+"
 )
 _SINCE_BEFORE = re.compile(_sp(r"\b[Ss]ince\s+$"))
+# a date naming the period some figures count ("their July figures", "May data")
+_FIGURES_OF_AFTER = re.compile(
+    r"\s+(?:figures|data|numbers|statistics|results|traffic|sales|arrivals|totals?|tally)\b"
+)
 # "since" a few words before a date ("since Pakistan's November 1 deadline")
 _SINCE_NEAR_BEFORE = re.compile(r"\b[Ss]ince\s+(?:[\w’'-]+\s+){0,3}$")
 _SO_FAR_BEFORE = re.compile(r"\b[Ss]o\s+far\s+(?:in\s+)?$")
@@ -253,6 +259,8 @@ _FORWARD_RE = re.compile(
     # "it expected Family Scheme arrivals to pass 60,000 by the summer"
     r"|(?<!had\s)expected\s+(?:[\w-]+\s+){1,8}?to\s+(?!have\b)\w+"
     r"|projected\s+to|forecast\s+to|to\s+take\s+effect"
+    # "protests were planned for the weekend", "planned 500 more units by the summer"
+    r"|planned\s+for|plann?(?:ed|s)?\s+(?:[\w-]+\s+){1,5}?by(?=\s*$)"
     r"|(?:were|was|are|is)\s+expected\b"
     r"|(?:is|are|'s|’s)\s+to\s+be"
     r"|to\s+be\s+(?:\w+ed|\w+en|held|built|made|sold|set|put|run|shut|cut|paid|brought|sent"
@@ -802,6 +810,10 @@ def _r_month_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     return _month(int(g["y"]), _mon(g["mon"]))
 
 
+def _r_num_month_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
+    return _month(int(g["y"]), int(g["m"]))
+
+
 def _r_month_rel_year(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
     """ "October of next year"."""
     if pub is None:
@@ -1023,6 +1035,13 @@ def _r_ago(g: dict[str, Any], pub: date | None, fwd: bool) -> Interval:
         return None, None
     unit = g["unit"].lower().rstrip("s")
     n0 = _num(g.get("n0"))
+    if g.get("lt"):
+        # "less than four months ago": some time between then and publication
+        if unit in ("day", "week"):
+            return pub - timedelta(days=n * (7 if unit == "week" else 1)), pub
+        months = n if unit == "month" else 12 * n if unit == "year" else 120 * n
+        y, m = _add_months(pub.year, pub.month, -months)
+        return date(y, m, min(pub.day, calendar.monthrange(y, m)[1])), pub
     if unit == "day":
         d = pub - timedelta(days=n)
         if n0 is not None and n0 < n:  # "four or five days ago": both days
@@ -1125,6 +1144,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, Any], date | None, bool], Interval]] =
     "part_year": _r_part_year, "quarter": _r_quarter, "season": _r_season,
     "part_month": _r_part_month, "part_year_word": _r_part_year_word,
     "month_year": _r_month_year, "rel_unit": _r_rel_unit, "rel_month": _r_rel_month,
+    "num_month_year": _r_num_month_year,
     "rel_weekday": _r_rel_weekday, "ago": _r_ago, "past_n": _r_past_n, "weekend": _r_weekend,
     "deictic": _r_deictic, "weekday": _r_weekday, "decade": _r_decade, "month": _r_month,
     "year": _r_year,
@@ -1341,7 +1361,17 @@ def _direction(text: str, h: _Hit) -> tuple[bool, int, str]:
     s0, sent = _sentence_of(text, h.start, h.end)
     c0, clause = _clause_of(sent, h.start - s0, h.end - s0)
     fwd = is_forward(clause, h.start - s0 - c0, h.end - s0 - c0, sent)
-    if fwd and _SINCE_NEAR_BEFORE.search(text, max(s0, h.start - 40), h.start):
+    if not fwd and c0 == 0 and clause.rstrip().endswith(text[h.start : h.end]) and (
+        len(clause) - (h.end - h.start) <= 12
+    ):
+        # "From Saturday, Venezuelans without a passport will only be admitted ...": a
+        # date opening the sentence on its own is read with the clause it opens
+        fwd = is_forward(sent, h.start - s0, h.end - s0)
+    if fwd and (
+        _SINCE_NEAR_BEFORE.search(text, max(s0, h.start - 40), h.start)
+        # "are due to publish their July figures": the month the figures count
+        or _FIGURES_OF_AFTER.match(text, h.end)
+    ):
         fwd = False  # "since Pakistan's November 1 deadline": a start in the past
     if h.kind == "quarter":
         h.groups["_past"] = _is_past(sent)
