@@ -206,3 +206,9 @@ def test_a_dateline_says_which_country_its_city_is_in(nlp) -> None:
     x = extract(text, published="2023-11-14")
     torkham = [p for p in x.places if p.text == "Torkham"]
     assert torkham and all(p.code == "PK" for p in torkham)
+
+
+def test_a_languages_initials_are_no_country() -> None:
+    # "known by its Spanish initials DGME": the language a name is written in
+    assert found("The directorate, known by its Spanish initials DGME, said so.") == []
+    assert found("Spanish police said so.") == [("Spanish", "ES")]

@@ -453,3 +453,16 @@ def test_a_bare_title_takes_the_country_its_sentence_is_plainly_about() -> None:
     # the sentence before opens with a country but no comma: the dateline stands
     assert res["Karl Bauer"].country == "AT"
     assert res["Anna Weber"].country == "SY"
+
+
+def test_the_place_of_a_war_is_not_the_office_country() -> None:
+    # "people who fled the war in Ukraine ..., Poland's ministry said": the spokesman's
+    # country is the ministry's, not the war's
+    t = ("WARSAW - More than 920,000 people who fled the war in Ukraine have been given a "
+         "PESEL number, Poland's Ministry of Digital Affairs said on Thursday.\n\n"
+         "Children account for about 46% of those registered, ministry spokesman Michal "
+         "Rzepecki told a news conference.")
+    cs = [Country(w, t.index(w), t.index(w) + len(w), c)
+          for w, c in (("Ukraine", "UA"), ("Poland", "PL"))]  # fmt: skip
+    res = {o.name: o for o in find_officials(t, spans(t, "Michal Rzepecki"), cs, home="UA")}
+    assert res["Michal Rzepecki"].country == "PL"

@@ -180,6 +180,9 @@ class CountryGazetteer:
         after = text[end : end + 12]
         if re.match(r"^(?:-|\s)language\b", after):
             return True
+        named = text[end : end + 16]
+        if re.match(r"^\s+(?:initials|acronym|abbreviation|spelling|translation)\b", named):
+            return True  # "known by its Spanish initials DGME": the language of a name
         before = text[max(0, start - 20) : start]
         if not self._language_cue_re.search(before):
             # "Russian and English" after a cue: the first one carried the cue

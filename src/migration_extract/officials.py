@@ -1228,6 +1228,8 @@ _SENT_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
 # a country after these is where people go or come from, not whose office is speaking
 _MOVE_PREP = re.compile(
     r"\b(?:from|to|into|towards?|across|via|through|for|of|with)\s+(?:the\s+)?$"
+    # "people who fled the war in Ukraine": the place of the conflict, not of the office
+    r"|\b(?:war|fighting|conflict|violence|invasion|crisis|clashes)\s+in\s+(?:the\s+)?$"
 )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..geo import CountryGazetteer
 from ..officials import RoleRules
-from ..records import Country, DateMention, Location, Official, Place, Source
+from ..records import Country, DateMention, Event, Location, Official, Place, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +398,20 @@ def into_a_bloc(text: str, ev_end: int) -> bool:
     """Whether the movement whose words end at ``ev_end`` goes into a group of countries:
     its own destination words name no country."""
     return INTO_A_BLOC.match(text, ev_end) is not None
+
+
+# the words of an evacuation: what a country or an air force does to take people out
+EVACUATION_WORDS = re.compile(r"(?i:evacuat|airlift|flown|flew|fly|flying)")
+
+
+def an_evacuation(ev: Event | None) -> bool:
+    """Whether the event is people taken out by air or evacuated (fixtures/README: a
+    departure, with no destination unless its own sentence names one)."""
+    return (
+        ev is not None
+        and ev.type == "departure"
+        and EVACUATION_WORDS.match(ev.text) is not None
+    )
 
 
 def _geo_in(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int, str | None, str]]:

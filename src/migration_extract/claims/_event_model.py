@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..records import Claim, Event
-from ._base import NO_DESTINATION_EVENTS
+from ._base import NO_DESTINATION_EVENTS, an_evacuation
 from ._weights import LinearWeights
 
 # SPEC section 2: the event types a claim may have
@@ -161,7 +161,14 @@ def retype_events(
         raise ValueError(f"event model: {len(feats)} feature lists for {len(claims)} claims")
     out = []
     for c, f in zip(claims, feats, strict=True):
-        if c.event is not None and not _carried_other(c):
+        # (an evacuation out of a place named after the verb, to nowhere named, stays the
+        # departure the rules read: "have flown some 58,700 people out of Kabul")
+        if c.event is not None and not _carried_other(c) and not (
+            an_evacuation(c.event)
+            and c.origin is not None
+            and c.origin.start > c.event.end
+            and c.destination is None
+        ):
             typ = model.decide(f, c.event.type, margin)
             if typ != c.event.type:
                 ev = Event(typ, c.event.text, c.event.start, c.event.end)

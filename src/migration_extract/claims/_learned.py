@@ -31,7 +31,14 @@ from typing import ClassVar
 
 from ..geo import CountryGazetteer
 from ..records import Claim, Location
-from ._base import NO_DESTINATION_EVENTS, ClaimInput, PTok, claim_place_codes, into_a_bloc
+from ._base import (
+    NO_DESTINATION_EVENTS,
+    ClaimInput,
+    PTok,
+    an_evacuation,
+    claim_place_codes,
+    into_a_bloc,
+)
 from ._weights import LinearWeights
 
 FIELDS = ("origin", "destination")
@@ -382,6 +389,8 @@ def rerank_places(
                 and into_a_bloc(inp.text, cl.event.end)
             ):
                 continue  # "had entered the bloc": the sentence names where, and no country
+            if fld == "destination" and an_evacuation(cl.event):
+                continue  # "Britain said it had evacuated nearly 6,000": out, to nowhere named
             cands = candidate_features(dv, cl, fld, claims[:i])
             scores = {k: model.score(v) for k, v in cands.items()}
             choice = max(scores, key=lambda k: (scores[k], k is None, k or ""))

@@ -14,6 +14,7 @@ from ._base import (
     _OF_PRONOUN,
     _STAY_EVENTS,
     _SUBSET_BEFORE_RE,
+    EVACUATION_WORDS,
     NO_DESTINATION_EVENTS,
     OF_PRONOUN_WORDS,
     ClaimInput,
@@ -1209,6 +1210,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _origin_of_the_holders(ctx, d)
     _origin_of_the_largest_group(ctx, d)
     _places_from_earlier(ctx, st, d)
+    _evacuated_from(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
     _across_the_water(ctx, d)
@@ -2934,6 +2936,65 @@ def _gapped_share_like_the_first(ctx: _Ctx, d: _Draft) -> None:
     d.dest = first.destination
     if not any(d.q.end <= x.start < d.e for x in ctx.inp.dates):
         d.tm = first.time  # (not "but about 22% last week": its own time)
+
+
+# a place people are taken out of, right before it
+_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|from|leaving|left)\s+(?:the\s+)?$")
+
+
+def _evacuated_from(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """"US and coalition aircraft have flown some 58,700 people out of Kabul", "Britain said
+    it had evacuated nearly 6,000 people", "roughly 4,000 American passport holders had also
+    been flown out": the people leave the place they are evacuated from, not the country
+    that flies them (no destination from it) nor the one of their passports."""
+    ev = d.ev
+    if ev is None or ev.type not in ("departure", "arrival") or d.q.kind != "count":
+        return
+    if not EVACUATION_WORDS.match(ev.text):
+        return
+    out_of = re.search(
+        r"^(?:[^,;.]|[,.](?=\d)){0,40}?\bout\s+of\b|^\s+out\b",
+        ctx.text[ev.end : min(d.e, ev.end + 60)],
+    )
+    if ev.type == "arrival":
+        if out_of is None or not ev.text.lower().startswith(("flown", "flew", "fly", "airlift")):
+            return
+        ev = Event("departure", ev.text, ev.start, ev.end)
+    elif not (
+        ev.text.lower().startswith(("evacuat", "airlift"))
+        or re.search(r"\bout\b", ev.text.lower())
+        or out_of is not None
+    ):
+        return
+
+    def operator(loc: Location | None) -> bool:
+        # the country doing it: named before the verb, not as a place left
+        return (
+            loc is not None
+            and loc.start < ev.start
+            and not (d.pop is not None and d.pop.start <= loc.start < d.pop.end)
+            and not _OUT_OF_BEFORE.search(ctx.text[max(d.s, loc.start - 12) : loc.start])
+        )
+
+    def passport(loc: Location | None) -> bool:
+        # "American passport holders": the people's own country
+        return loc is not None and d.pop is not None and d.pop.start <= loc.start < d.pop.end
+    dest = None if operator(d.dest) else d.dest
+    origin = d.origin
+    if origin is None or operator(origin) or passport(origin):
+        left = next(
+            (c.origin for c in reversed(st.out)
+             if c.event is not None and c.event.type == "departure" and c.origin is not None
+             and EVACUATION_WORDS.match(c.event.text)
+             and not (c.population is not None
+                      and c.population.start <= c.origin.start < c.population.end)),
+            None,
+        )  # fmt: skip
+        if left is not None and (dest is None or dest.code != left.code):
+            origin = left
+        elif origin is not None and operator(origin):
+            origin = None
+    d.ev, d.origin, d.dest = ev, origin, dest
 
 
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
