@@ -212,3 +212,8 @@ def test_a_languages_initials_are_no_country() -> None:
     # "known by its Spanish initials DGME": the language a name is written in
     assert found("The directorate, known by its Spanish initials DGME, said so.") == []
     assert found("Spanish police said so.") == [("Spanish", "ES")]
+
+
+def test_a_world_language_speaking_region_is_no_country() -> None:
+    assert found("their country's English-speaking regions") == []
+    assert found("Russian-speaking towns") == [("Russian", "RU")]

@@ -58,6 +58,11 @@ def _alt(names: list[str]) -> str:
     )
 
 
+# languages spoken far beyond their country: "English-speaking" names no country
+# ("Russian-speaking" still points at Russia)
+_WORLD_LANGUAGES = frozenset({"English", "French", "Spanish", "Portuguese"})
+
+
 @dataclass
 class CountryGazetteer:
     """Country names and demonyms -> ISO code, with the context rules above."""
@@ -180,6 +185,8 @@ class CountryGazetteer:
         after = text[end : end + 12]
         if re.match(r"^(?:-|\s)language\b", after):
             return True
+        if re.match(r"^-speaking\b", after) and text[start:end] in _WORLD_LANGUAGES:
+            return True  # "English-speaking regions" (of Cameroon): the language
         named = text[end : end + 16]
         if re.match(r"^\s+(?:initials|acronym|abbreviation|spelling|translation)\b", named):
             return True  # "known by its Spanish initials DGME": the language of a name

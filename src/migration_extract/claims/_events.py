@@ -229,6 +229,19 @@ def _event(
                 return Event(hit[2], ctx.text[hit[0] : hit[1]], hit[0], hit[1])
             if rel.lemma.lower() in r.verb_triggers:
                 return Event(r.verb_triggers[rel.lemma.lower()], rel.text, rel.start, rel.end)
+    num = next((t for t in reversed(ctx.toks_in(q["start"], q["end"])) if t.pos == "NUM"), None)
+    if num is not None and pop is None and num.dep in ("conj", "nsubj"):
+        # "..., and roughly 31,500 left over the same period": the parse hangs the verb on
+        # the bare figure as a participle; it is the figure's own predicate
+        pred = next(
+            (t for t in ctx.toks_in(num.end, min(e, num.end + 12))
+             if t.head == num.i and t.dep == "acl" and t.pos == "VERB"
+             and re.fullmatch(r"\s*(?:had\s+|have\s+)?", ctx.text[num.end : t.start])
+             and t.lemma.lower() in r.verb_triggers),
+            None,
+        )  # fmt: skip
+        if pred is not None:
+            return Event(r.verb_triggers[pred.lemma.lower()], pred.text, pred.start, pred.end)
     path: list[Event] = []
     attempted = False  # the first trigger is what the people tried to do
     if anchor is not None and (pop is None or pop.end <= q["start"]):
@@ -383,8 +396,10 @@ def _event(
                 (ftok.dep in ("acl", "relcl", "amod") and ftok.head in pop_heads)
                 # (the same, parsed as a clausal subject: "about 300 Russians arriving at
                 # the crossing had been turned back")
+                # (or hung on a dateline: "DUBLIN, Feb 2 – More than 74,000 people fleeing
+                # the war in Ukraine have arrived in Ireland")
                 or (
-                    ftok.dep in ("csubj", "csubjpass")
+                    ftok.dep in ("csubj", "csubjpass", "acl")
                     and ftok.text.lower().endswith("ing")
                     and any(t.head == ftok.i and t.i in pop_heads and t.dep == "nsubj"
                             for t in ctx.toks_in(s, ftok.start))
