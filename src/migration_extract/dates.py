@@ -235,7 +235,11 @@ def _sp(rx: str) -> str:
 _DAY_KINDS = ("md", "dm", "md_span")
 _SIMPLE_RE = [(name, re.compile(_sp(rx))) for name, rx in _SIMPLE]
 _RANGE_BEFORE = re.compile(_sp(r"\b([Bb]etween|[Ff]rom)\s+$"))
-_RANGE_MID = re.compile(_sp(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*"))
+# (a time of day may close the first end: "between Friday night and Sunday")
+_RANGE_MID = re.compile(
+    _sp(r"(?:\s+(?:night|morning|evening|afternoon))?(?:\s+(?:and|to|until|till|through)\s+"
+        r"|\s*[-–]\s*)")
+)
 # "Between September 21, when President Vladimir Putin announced the call-up, and December 31"
 _RANGE_MID_CLAUSE = re.compile(
     r",\s+(?:when|as|the\s+day)\s+[^,;:.()\n]{3,90},\s+(?:and|to|until|through)\s+"
@@ -1494,6 +1498,14 @@ def _combine(
                         lo = _RESOLVERS[kind](g, pub, False)[0]
                     except (_NotADate, ValueError, KeyError):
                         pass
+                elif (
+                    lo is not None
+                    and hi is not None
+                    and lo > hi
+                    and h.kind == h2.kind == "weekday"
+                    and (lo - hi).days < 7
+                ):
+                    lo = lo - timedelta(days=7)  # "from Monday to Friday": the Monday before
                 elif (
                     lo is not None
                     and hi is not None

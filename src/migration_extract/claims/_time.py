@@ -397,6 +397,16 @@ def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
     )
 
 
+# a date that is a span from a start ("since October", "between May and June"): it covers
+# every figure of its clause
+_SPAN_WORDS = re.compile(r"(?i:since|between|from|so\s+far|over|throughout|during)\b")
+# between a date and the next figure: a conjunction only ("on Thursday and 126 on ...")
+_AND_THE_NEXT_FIGURE = re.compile(
+    r",?\s+(?:and|while|but|against|versus)\s+(?:about|some|around|roughly|nearly|almost|"
+    r"more\s+than|fewer\s+than|over)?\s*"
+)
+
+
 def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int]) -> TimeRef | None:
     """When the counted thing happened.
 
@@ -455,12 +465,22 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         _segment(text, s, e, m.start()) == q_segment for m in _NOW_RE.finditer(text, s, e)
     )
 
-    def nearest_is_me(pos: int) -> bool:
+    def nearest_is_me(pos: int, end: int | None = None) -> bool:
         # (a figure of another clause does not compete: "crossed on Thursday alone,
-        # compared with about 95,000 the previous day")
+        # compared with about 95,000 the previous day"; nor one the date ends the phrase
+        # before: "161 attempts ... on Thursday and 126 on Wednesday")
         d = abs(pos - q["start"])
         seg = _segment(text, s, e, pos)
-        return all(abs(pos - o) >= d for o in others if _segment(text, s, e, o) == seg)
+        return all(
+            abs(pos - o) >= d
+            for o in others
+            if _segment(text, s, e, o) == seg
+            and not (
+                end is not None
+                and q["start"] < pos < o
+                and _AND_THE_NEXT_FIGURE.fullmatch(text, end, o) is not None
+            )
+        )
 
     # the changes of the sentence, whose baselines are no one's time
     changes = [
@@ -528,6 +548,13 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             q.get("per") and _CURRENT_RATE_AFTER.match(text, q["end"], min(e, q["end"] + 40))
         ):
             continue  # "..., and about 2,000 more are arriving every week": a current rate
+        if d.start > q["end"] and not _SPAN_WORDS.match(d.text) and any(
+            q["end"] <= o["start"] and o["end"] <= d.start and o["start"] in others
+            and re.fullmatch(r"\s+(?:(?:a|per)\s+day\s+)?(?:on|in|last|this)?\s*",
+                             text[o["end"] : d.start])
+            for o in ctx.inp.quantities
+        ):  # fmt: skip
+            continue  # "161 attempts ... on Thursday and 126 on Wednesday": the next one's
         lo, hi = d.date_from, d.date_to
         start, end = d.start, d.end
         if (
@@ -656,7 +683,7 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
         dist = (start - q["end"] if start >= q["end"] else max(0, q["start"] - end)) / 10_000
         if start >= q["end"] and _RIGHT_AFTER.match(text[q["end"] : start]):
             dist = 0.0  # "more than 100,000 a week last March": the date the figure carries
-        if same_segment and (interval or nearest_is_me(d.start) or attached(d.start)):
+        if same_segment and (interval or nearest_is_me(d.start, d.end) or attached(d.start)):
             score = dist  # in the figure's own clause
             if text[start:end].lower().startswith("since"):
                 score -= 0.5  # "the death toll since mid-June rose to 1,314 on Monday"
