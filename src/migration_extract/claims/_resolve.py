@@ -1217,6 +1217,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _places_from_story(ctx, st, d)
     _moved_on_inside(ctx, st, d)
     _origin_of_the_refugees(ctx, st, d)
+    _back_to_the_host(ctx, d)
     _onward_from_where_they_arrived(ctx, st, d)
     _into_a_bloc(ctx, d)
     _waiting_to_cross(ctx, d)
@@ -2995,6 +2996,57 @@ def _evacuated_from(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
         elif origin is not None and operator(origin):
             origin = None
     d.ev, d.origin, d.dest = ev, origin, dest
+
+
+# words of people coming back on their own (not sent back)
+_COMING_BACK = re.compile(
+    r"(?i)\b(?:c[oa]me|coming|comes|crossed|crossing|gone|went|going|returned|returning)\b"
+)
+_SENT_BACK_WORDS = re.compile(r"(?i)\b(?:deport|expel|sen[dt]|forced|pushed|flown|flew)")
+
+
+def _back_to_the_host(ctx: _Ctx, d: _Draft) -> None:
+    """"about 21,500 (Syrians) have returned to Türkiye", "1,200 Burundians ... crossed
+    back into Tanzania": people coming back to the country they had fled to arrive there
+    (fixtures/README: a return goes home); they come from the country of their
+    nationality."""
+    if d.ev is None or d.ev.type != "return" or d.dest is None:
+        return
+    if not _COMING_BACK.search(d.ev.text) or _SENT_BACK_WORDS.search(d.ev.text):
+        return  # (a deportation sends people to the country it names)
+    nat: Location | None = None
+    if (
+        d.origin is not None
+        and d.pop is not None
+        and not d.inherited
+        and d.pop.start <= d.origin.start < d.pop.end
+        and ctx.gaz.is_demonym(d.origin.text)
+    ):
+        nat = d.origin
+    elif d.pop is not None and not d.inherited:
+        nat = next(
+            (Location(g[2], ctx.text[g[0] : g[1]], g[0], g[1])
+             for g in _geo_in(ctx, d.pop.start, d.pop.end)
+             if g[2] is not None and ctx.gaz.is_demonym(ctx.text[g[0] : g[1]])),
+            None,
+        )  # fmt: skip
+    if nat is None and d.pop is None and d.story is not None and d.story.event is not None:
+        st_o = d.story.origin
+        st_p = d.story.population
+        if (
+            d.story.event.type in ("return", "arrival")
+            and st_o is not None
+            and st_p is not None
+            and st_p.start <= st_o.start < st_p.end
+            and ctx.gaz.is_demonym(st_o.text)
+            and d.story.destination is not None
+            and d.story.destination.code == d.dest.code
+        ):
+            nat = st_o  # the story's people, coming back where the story has them arrive
+    if nat is None or nat.code == d.dest.code or ctx.gaz.is_demonym(d.dest.text):
+        return
+    d.ev = Event("arrival", d.ev.text, d.ev.start, d.ev.end)
+    d.origin = nat
 
 
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
