@@ -773,7 +773,11 @@ def _places(
             own_people = pop is not None and re.search(
                 r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", pop.text
             )
-            if etype == "return" and not own_people:
+            # "Guatemala received nearly 78,000 deportees": the country taking them back
+            takes_back = etype == "return" and _RECEIVING_RE.search(
+                text, max(s, subj.end), q["start"]
+            )
+            if etype == "return" and not own_people and not takes_back:
                 # "Dominican Republic ... after deporting 14,000": the country sending back
                 # (not "Iraq would fly home 430 of its citizens": the country taking back)
                 origin = origin or subj
@@ -885,6 +889,9 @@ def _places(
             others = [
                 g for g in _sentence_countries(ctx, s, e)
                 if g[2] != origin.code and not _listed_with_others(ctx, g, e)
+                # (not "flown back from the United States ..., and 24,424 were returned
+                # overland from Mexico": another country sent back from)
+                and not _FROM_RE.search(text[max(s, g[0] - 25) : g[0]])
                 # (not "about 60% of them Venezuelans": a part of the people, not a place)
                 and not (
                     _is_demonym_at(ctx, g)
