@@ -560,6 +560,13 @@ def _places(
                 if g[2] is not None and g[3] == "country" and g[2] != code
                 and not _is_demonym_at(ctx, g)
                 and re.search(r"\bin\s+$", text[max(s, g[0] - 4) : g[0]])
+            ] or [
+                # "Pakistan's Interior Ministry said about 231,000 Afghans had left the
+                # country": the country whose body counts them leaving
+                g for g in _geo_in(ctx, s, pop.start if pop is not None else a0)
+                if g[2] is not None and g[3] == "country" and g[2] != code
+                and not _is_demonym_at(ctx, g)
+                and text[g[1] : g[1] + 2] in ("’s", "'s")
             ]  # fmt: skip
             if code is not None and lived:
                 # "Russian families who had a baby in Argentina ... have already left the
