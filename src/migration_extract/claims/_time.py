@@ -397,6 +397,15 @@ def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
     )
 
 
+# an event a date names when it modifies it ("the 2020 war", "a 1992 bilateral agreement")
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:war|wars|conflict|election|invasion|offensive|coup|crackdown|"
+    r"agreement|deal|accord)\b"
+)
+# prepositions that make such a date a time after all ("after the February invasion")
+_TIMING_PREP_BEFORE = re.compile(
+    r"\b(?:after|since|before|following|until|till|in|during|amid)\s+(?:the\s+|a\s+)?$", re.I
+)
 # a date that is a span from a start ("since October", "between May and June"): it covers
 # every figure of its clause
 _SPAN_WORDS = re.compile(r"(?i:since|between|from|so\s+far|over|throughout|during)\b")
@@ -548,6 +557,12 @@ def _time(ctx: _Ctx, q: dict[str, Any], s: int, e: int, claim_starts: list[int])
             q.get("per") and _CURRENT_RATE_AFTER.match(text, q["end"], min(e, q["end"] + 40))
         ):
             continue  # "..., and about 2,000 more are arriving every week": a current rate
+        if _EVENT_NOUN_AFTER.match(text, d.end) and not _TIMING_PREP_BEFORE.search(
+            text, max(s, d.start - 20), d.start
+        ):
+            # "displaced by the 2020 war", "under a 2017 agreement": the date names an
+            # event, not the count's time (a disaster's date is its victims' time)
+            continue
         if d.start > q["end"] and not _SPAN_WORDS.match(d.text) and any(
             q["end"] <= o["start"] and o["end"] <= d.start and o["start"] in others
             and re.fullmatch(r"\s+(?:(?:a|per)\s+day\s+)?(?:on|in|last|this)?\s*",
