@@ -95,7 +95,31 @@ _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z’'-]+,\s+$")
 # "with her three children", "five of her seven children": one family's story
 _FAMILY_BEFORE = re.compile(
     r"\b(?:her|his|my|our|their|your)\s+$|\b(?:I|we)\s+(?:have|had)\s+$|"
+    # "with his wife and five children"
+    r"\b(?:her|his|my|our|their|your)\s+(?:wife|husband|partner|mother|father|parents)\s+"
+    r"and\s+$|"
     r"\b(?:each|every|a|per|the\s+average)\s+(?:family|household)\s+(?:\w+\s+)?(?:has|had|have)\s+$",
+    re.I,
+)
+# suspects of a crime: "arrested three men who had forced ...", "arrested two men in
+# connection with the sinking" (people arrested for crossing stay claims)
+_SUSPECTS = re.compile(r"\b(?:arrest|detain|charg|held)\w*\s+(?:[\w-]+\s+){0,2}$", re.I)
+_SUSPECTED_OF = re.compile(
+    r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|in\s+connection\s+with|suspected\s+of|"
+    r"accused\s+of|charged\s+with|who\s+had\s+forced)\b",
+    re.I,
+)
+# a crowd: "About 200 people protested outside ...", "Hundreds of students stormed"
+_PROTESTED_AFTER = re.compile(
+    r"(?:\s+(?:of\s+)?[\w-]+){0,3}?\s+(?:protested|rallied|demonstrated|stormed|marched|"
+    r"staged\s+a\s+protest)\b",
+    re.I,
+)
+# care given, food for: "had vaccinated more than 38,000 migrants", "enough food in the area
+# to feed 60,000 people"
+_CARE_OR_FOOD_BEFORE = re.compile(
+    r"(?:\bvaccinat\w*\s+(?:[\w-]+\s+){0,2}|\benough\s+[^.;]{0,40}?\bto\s+feed\s+)"
+    + _BOUND_HEDGE,
     re.I,
 )
 _FAMILY_AFTER = re.compile(r"\s+of\s+(?:her|his|my|our|their|your)\b", re.I)
@@ -120,6 +144,8 @@ _CAPACITY_BEFORE = re.compile(
     r"vessels?|ships?|ferries|ferry|trains?)\s+(?:that\s+|which\s+)?"
     r"(?:can\s+|could\s+)?(?:carry|carries|hold|holds|seat|seats)|"
     r"\bcould\s+(?:hold|house|accommodate|sleep)|"
+    # "a camp set up in August to hold 400 people"
+    r"\bto\s+hold|"
     # "built to hold about 3,000 people", "would each carry up to 250 passengers"
     r"\b(?:built|designed|meant|intended|equipped|planned)\s+to\s+(?:hold|house|accommodate|"
     r"sleep|shelter|host|take|carry|seat)|"
@@ -299,7 +325,7 @@ def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: 
         q.value is not None
         and q.value < 100  # (not "in their tens of thousands")
         and (
-            _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 8) : q.start])
+            _FAMILY_BEFORE.search(ctx.text[max(s, q.start - 30) : q.start])
             or _FAMILY_AFTER.match(ctx.text[q.end : q.end + 12])
         )
     ):
@@ -310,6 +336,17 @@ def _is_anecdote_or_census(ctx: _Ctx, q: Quantity, pop: Span | None, s: int, e: 
         and _DEPLOYED_BEFORE.search(ctx.text[max(s, q.start - 40) : q.start])
     ):
         return True  # "has sent 1,500 active-duty troops"
+    sus = _SUSPECTS.search(ctx.text[max(s, q.start - 40) : q.start]) and _SUSPECTED_OF.match(
+        ctx.text, q.end, min(e, q.end + 90)
+    )
+    if sus and not re.search(r"\b(?:cross|enter|arriv|migrant)", sus.group(0), re.I):
+        # "arrested three men ... on suspicion of people smuggling": suspects (not "detained
+        # dozens of men crossing the border on suspicion of links to armed groups")
+        return True
+    if _PROTESTED_AFTER.match(ctx.text, pop.end if pop is not None else q.end, e):
+        return True  # "About 200 people protested outside ...": a crowd, not people moving
+    if _CARE_OR_FOOD_BEFORE.search(ctx.text[max(s, q.start - 60) : q.start]):
+        return True  # "vaccinated more than 38,000 migrants", "enough food to feed 60,000"
     if _members_of_an_institution(ctx, pop, s, e):
         return True  # "The University of Georgia enrolled 41,615 students"
     if (
