@@ -88,7 +88,7 @@ _HEDGE_TAIL = (
 _EVENT_TOTAL_RE = re.compile(
     r"\b(?P<n>arrivals|crossings|departures|encounters|applications|deportations|returns|"
     r"entries|apprehensions|detentions|expulsions|landings|attempts|interceptions|pushbacks|"
-    r"removals|exodus|influx|outflow)\b"
+    r"removals|exodus|influx|outflow|registrations|evacuations|airlift|claims)\b"
     # ("arrivals at Adré, the main crossing point, had fallen ...": an apposition)
     r"(?:[^,.;:]{0,30}?|[^,.;:]{0,30}?,[^,.;:]{3,40},)\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
@@ -1099,18 +1099,23 @@ def _bare_figure_population(
     return pop, False
 
 
+# running-total nouns the trigger lexicon leaves to context ("Kabul airlift passes
+# 58,000", "Nicaraguan claims near 100,000" in a story of asylum)
+_TOTAL_NOUN_TYPES = {"airlift": "departure", "claims": "asylum"}
+
+
 def _event_total_population(
     ctx: _Ctx, st: _RunState, q: Quantity, s: int, total: re.Match[str]
 ) -> Span | None:
     """A running total of events ("as arrivals top 127,000"): no population, unless the
     events name the people; records the total as the figure's event."""
     ns = max(s, q.start - 80) + total.start("n")
-    st.event_totals[q.start] = Event(
-        ctx.rules.noun_triggers.get(total.group("n").lower(), "other"),
-        total.group("n"), ns, ns + len(total.group("n")),
-    )  # fmt: skip
-    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
     n_word = total.group("n").lower()
+    typ = ctx.rules.noun_triggers.get(n_word) or _TOTAL_NOUN_TYPES.get(n_word, "other")
+    if n_word == "claims" and not re.search(r"\basylum\b", ctx.text, re.I):
+        return None  # ("insurance claims pass 10,000": not a story of asylum)
+    st.event_totals[q.start] = Event(typ, total.group("n"), ns, ns + len(total.group("n")))
+    dm = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(s, ns - 30) : ns])
     if (
         dm is not None
         and dm.group(1) in ctx.groups
@@ -1125,7 +1130,9 @@ def _event_total_population(
         return Span(dm.group(1), ps, ps + len(dm.group(1)))
     if re.search(r"\b(?:peak\w*|averag\w+|(?:slowed|eased)\s+from)\b", total.group(0), re.I):
         return None  # "Arrivals peaked last week at close to 17,000 a day": a pace, no people
-    if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count":
+    if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count" and (
+        n_word not in _TOTAL_NOUN_TYPES and n_word != "registrations"
+    ):
         # "as arrivals top 127,000": arrivals name the people who arrived
         # (fixtures/README, label corrections: arrivals stay populations)
         return Span(total.group("n"), ns, ns + len(n_word))
@@ -2976,6 +2983,22 @@ def _evacuated_from(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
             and not (d.pop is not None and d.pop.start <= loc.start < d.pop.end)
             and not _OUT_OF_BEFORE.search(ctx.text[max(d.s, loc.start - 12) : loc.start])
         )
+
+    named = re.search(r"([A-Z][\w’'-]+)\s+$", ctx.text[max(d.s, ev.start - 30) : ev.start])
+    if (
+        named is not None
+        and ev.text.lower() in ("airlift", "evacuation", "evacuations")
+        and (d.origin is None or not d.s <= d.origin.start < ev.start)
+    ):
+        # "Kabul airlift passes 58,000": the place the airlift flies out of
+        code = ctx.gaz.code(named.group(1)) or next(
+            (g[2] for g in ctx.geo if g[0] == ev.start - len(named.group(0))), None
+        )
+        if code is not None:
+            a = ev.start - len(named.group(0))
+            d.ev, d.dest = ev, None
+            d.origin = Location(code, named.group(1), a, a + len(named.group(1)))
+            return
 
     def passport(loc: Location | None) -> bool:
         # "American passport holders": the people's own country

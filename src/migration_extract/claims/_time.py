@@ -400,7 +400,7 @@ def _is_change_baseline(text: str, o: dict[str, Any], d: Any) -> bool:
 # an event a date names when it modifies it ("the 2020 war", "a 1992 bilateral agreement")
 _EVENT_NOUN_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:war|wars|conflict|election|invasion|offensive|coup|crackdown|"
-    r"agreement|deal|accord)\b"
+    r"agreement|deal|accord|deadline)\b"
 )
 # prepositions that make such a date a time after all ("after the February invasion")
 _TIMING_PREP_BEFORE = re.compile(
