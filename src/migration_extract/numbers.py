@@ -1389,6 +1389,16 @@ def _core_at(toks: list[Tok], i: int, text: str, r: NumberRules) -> _Mention | N
             # "roughly two-thirds were relatives", "nearly a third came with children":
             # a written fraction as the subject is a share of the group just named
             return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
+        if (
+            j > i + 1
+            and j < n
+            and i > 0
+            and toks[i - 1].low in _FRACTION_LEVEL_BEFORE
+            and toks[j].low in ("in", "last", "this", "since", "earlier", "over", "during")
+        ):
+            # "up from about a third in August", "down from a quarter last year": the level
+            # of a share set against another (not "for a third time": an ordinal)
+            return _Mention(i, j, t.start, toks[j - 1].end, v, kind="share")
         by_before = any(toks[k].low == "by" for k in range(max(0, i - 2), i))
         if (
             j > i + 1
@@ -1624,6 +1634,13 @@ def _change_verb_before_by(toks: list[Tok], i: int, r: NumberRules) -> int | Non
     if k >= 0 and toks[k].low in verbs and (k == i - 1 or toks[i - 1].low == "," or k == i - 2):
         return k
     return None
+
+
+# words before a written fraction that make it a level ("from about a third in August")
+_FRACTION_LEVEL_BEFORE = frozenset(
+    {"from", "to", "about", "around", "roughly", "nearly", "almost", "some", "just", "over",
+     "under", "than"}
+)
 
 
 def _fraction_at(toks: list[Tok], i: int, r: NumberRules) -> tuple[float, int] | None:

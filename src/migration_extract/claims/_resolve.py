@@ -90,7 +90,7 @@ _EVENT_TOTAL_RE = re.compile(
     r"entries|apprehensions|detentions|expulsions|landings|attempts|interceptions|pushbacks|"
     r"removals|exodus|influx|outflow|registrations|evacuations|airlift|claims)\b"
     # ("arrivals at Adré, the main crossing point, had fallen ...": an apposition)
-    r"(?:[^,.;:]{0,30}?|[^,.;:]{0,30}?,[^,.;:]{3,40},)\s+(?:(?:have|has|had)\s+)?"
+    r"(?:[^,.;:]{0,30}?|[^,.;:]{0,30}?,[^,.;:]{3,70},)\s+(?:(?:have|has|had)\s+)?"
     r"(?:top|tops|topped|pass|passes|passed|exceed|exceeds|exceeded|reach|reaches|reached|"
     r"hit|hits|surpass|surpasses|surpassed|near|nears|neared|approach|approaches|approached|"
     r"total|totals|totalled|totaled|stand\s+at|stood\s+at|rose\s+to|climbed\s+to|"
