@@ -1218,6 +1218,7 @@ def _claim(ctx: _Ctx, st: _RunState, cand: _Cand) -> Claim | None:
     _origin_of_the_largest_group(ctx, d)
     _places_from_earlier(ctx, st, d)
     _evacuated_from(ctx, st, d)
+    _where_the_arrivals_set_off(ctx, st, d)
     _same_as_restated(ctx, st, d)
     _opposite_direction(ctx, d)
     _across_the_water(ctx, d)
@@ -2087,6 +2088,11 @@ def _resolve_source(ctx: _Ctx, d: _Draft) -> None:
 _FLOW_OF = re.compile(r"\b(flow|influx|stream)\s+of\s+\w")
 
 
+# the share's own verb: where they set off from ("... of the arrivals had set off from")
+_SET_OFF_FROM = re.compile(
+    r"[^.;:,]{0,60}?\b(?:had\s+|have\s+)?(?P<v>(?:set\s+(?:off|out|sail)|sailed|departed)"
+    r"\s+from)\b"
+)
 _PASS_THROUGH = re.compile(r"(?i:pass(?:es|ed|ing)?\s+through)")
 # a journey going on beyond the place passed through
 _ON_THE_WAY = re.compile(
@@ -3070,6 +3076,26 @@ def _back_to_the_host(ctx: _Ctx, d: _Draft) -> None:
         return
     d.ev = Event("arrival", d.ev.text, d.ev.start, d.ev.end)
     d.origin = nat
+
+
+def _where_the_arrivals_set_off(ctx: _Ctx, st: _RunState, d: _Draft) -> None:
+    """"About 61% of this summer's arrivals had set off from Tunisia": the share of the
+    arrivals that left from a place is a departure from it, towards the country they
+    reached (the places were read for the arrivals)."""
+    if d.ev is None or d.ev.type != "arrival" or d.q.kind != "share":
+        return
+    m = _SET_OFF_FROM.match(ctx.text, d.q.end, d.e)
+    if m is None:
+        return
+    d.ev = Event("departure", m.group("v"), m.start("v"), m.end("v"))
+    if d.dest is None:
+        # the country the story's arrivals reached
+        d.dest = next(
+            (c.destination for c in reversed(st.out)
+             if c.event is not None and c.event.type == "arrival" and c.destination is not None
+             and (d.origin is None or c.destination.code != d.origin.code)),
+            None,
+        )  # fmt: skip
 
 
 def _from_just_before(ctx: _Ctx, s: int, pos: int) -> bool:
