@@ -2093,6 +2093,10 @@ _SET_OFF_FROM = re.compile(
     r"[^.;:,]{0,60}?\b(?:had\s+|have\s+)?(?P<v>(?:set\s+(?:off|out|sail)|sailed|departed)"
     r"\s+from)\b"
 )
+# what the counted arrivals did next: "had been biometrically registered"
+_REGISTERED_AFTER = re.compile(
+    r"\s+(?:have\s+|has\s+|had\s+)?(?:been\s+)?(?:\w+ly\s+)?(?P<v>registered)\b"
+)
 _PASS_THROUGH = re.compile(r"(?i:pass(?:es|ed|ing)?\s+through)")
 # a journey going on beyond the place passed through
 _ON_THE_WAY = re.compile(
@@ -2168,6 +2172,17 @@ def _revise_event(ctx: _Ctx, d: _Draft) -> None:
         if re.match(r"\s+(?:the\s+|its\s+)?(?:terminals?|airport|station)\b", ctx.text[ev.end :]):
             typ = "other"  # "5,900 people passing through the terminal": a carrier's travellers
         ev = Event(typ, ev.text, ev.start, ev.end)
+    reg = (
+        _REGISTERED_AFTER.match(ctx.text, d.pop.end, e)
+        if ev is not None and ev.type == "arrival" and d.pop is not None and not d.inherited
+        and d.pop.start <= ev.start < d.pop.end
+        and d.pop.text.split()[-1].lower() in ("arrivals", "newcomers")
+        else None
+    )  # fmt: skip
+    if reg is not None:
+        # "About 2,400 newcomers have registered with her office", "200,000 new arrivals had
+        # been biometrically registered": the registered stock (labels 3 to 1)
+        ev = Event("stock", reg.group("v"), reg.start("v"), reg.end("v"))
     if ev is not None and ev.type == "arrival" and _moved_by_someone(ctx, ev):
         # "83,000 civilians had been moved across the Dnipro", "officials moved 70,000
         # people": a relocation (README), unlike "43,000 Russians moved to Israel"
