@@ -365,6 +365,8 @@ def _source(ctx: _Ctx, q: dict[str, Any], s: int, e: int) -> Source | None:
         m6 is not None
         and q["start"] >= s + m6.end()
         and who.lower() not in _TAGS
+        # ("Upper Lars live: nearly 100,000 ...": a live page's title)
+        and who.split()[-1].lower() not in _TAGS
         # a speaker, not a topic ("Pakistan floods: half a million in relief camps")
         and (
             who.split()[-1].lower() in ctx.rules.speaker_heads
