@@ -217,3 +217,12 @@ def test_a_languages_initials_are_no_country() -> None:
 def test_a_world_language_speaking_region_is_no_country() -> None:
     assert found("their country's English-speaking regions") == []
     assert found("Russian-speaking towns") == [("Russian", "RU")]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Khazer", "IQ"), ("Al Udeid", "QA"), ("Nyakabande", "UG"), ("Dorohusk", "PL"),
+     ("Hamid Karzai International Airport", "AF"), ("Roxham Road", "CA")],
+)
+def test_hand_table_knows_camps_crossings_and_bases(name: str, code: str) -> None:
+    assert place_gazetteer().lookup(name) == (name, code)
