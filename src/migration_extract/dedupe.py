@@ -528,7 +528,10 @@ class _Rows:
 # ---------------------------------------------------------------------------- pairs
 
 
-_CHUNK = 1_000_000  # candidate pairs generated (and filtered) at a time
+# candidate pairs generated (and filtered) at a time: a few megabytes per column, so that
+# the temporaries of a step are reused from the heap and stay in cache (at 1M claims,
+# steps of a million pairs made every step fault in fresh memory)
+_CHUNK = 1 << 18
 _BAND = math.log(1.5)  # value bands of the time-ordered pass (on the signed log1p scale)
 _MAX_BANDS = 8  # a row spanning more bands (a wide range) goes to the value-ordered pass
 
@@ -541,16 +544,19 @@ def _vkey(x: np.ndarray) -> np.ndarray:
 
 
 def _sweep(block: np.ndarray, key: np.ndarray, probe: np.ndarray | None, rows: np.ndarray,
-           accept: Any, query: np.ndarray | None = None, cap: int | None = None
-           ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+           accept: Any, bounds: tuple[np.ndarray, np.ndarray], query: np.ndarray | None = None,
+           cap: int | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Pairs of rows in one block, kept where ``accept(a, b)`` (the hard rules) holds.
 
     Rows sorted by (block, key): row i pairs with the following rows j of its block while
     key[j] <= probe[i] (``probe`` None: to the end of the block), and with at most ``cap``
     of them (a sorted neighbourhood: each row meets at most ``cap`` rows on either side);
     with ``query`` (a mask), only the pairs with at least one query row are made. The
-    pairs are generated without a Python loop, a few million at a time, so that memory
-    holds the accepted pairs, not the candidates. Ties in ``key`` keep the input order."""
+    pairs are generated without a Python loop, ``_CHUNK`` at a time, so that memory holds
+    the accepted pairs, not the candidates. Ties in ``key`` keep the input order.
+    ``bounds``: the value interval (low, high) of every row; with a ``cap`` and no
+    ``query``, pairs whose intervals do not meet (they fail ``accept``'s first rule) are
+    dropped before ``accept`` sees them (``_near``)."""
     e = np.empty(0, np.int64)
     if len(rows) < 2:
         return e, e
@@ -574,6 +580,8 @@ def _sweep(block: np.ndarray, key: np.ndarray, probe: np.ndarray | None, rows: n
         end = np.minimum(np.maximum(end, pos + 1), bend)
     if cap is not None:
         end = np.minimum(end, pos + 1 + cap)
+        if query is None:
+            return _near(r, end - pos - 1, cap, accept, bounds)
     if query is None:
         target = pos  # row i's partners: target[start[i] : start[i] + cnt[i]]
         start = pos + 1
@@ -611,6 +619,37 @@ def _sweep(block: np.ndarray, key: np.ndarray, probe: np.ndarray | None, rows: n
     return np.concatenate(outa), np.concatenate(outb)
 
 
+def _near(r: np.ndarray, cnt: np.ndarray, cap: int, accept: Any,
+          bounds: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``_sweep``'s pairs for a bounded neighbourhood: the row at sorted position i (row
+    ``r[i]``) and the one at i + d, for 1 <= d <= ``cnt[i]`` (at most ``cap``), kept
+    where ``accept`` holds. One vectorised step per distance d compares neighbouring
+    entries of the sorted arrays, in order: the value intervals are tested there first
+    (in a crowded block most neighbours fail the overlap), and only the pairs whose
+    intervals meet are looked up by row and passed to ``accept``, ``_CHUNK`` at a time.
+    The same pairs as the general path, in another order (the caller sorts them)."""
+    lo, hi = bounds[0][r], bounds[1][r]
+    outa, outb = [], []
+    for d in range(1, min(cap, len(r) - 1) + 1):
+        # (the test is looser than accept's: touching intervals are left to it)
+        meet = (cnt[:-d] >= d) & (np.maximum(lo[:-d], lo[d:]) <= np.minimum(hi[:-d], hi[d:]))
+        i = np.flatnonzero(meet)
+        del meet
+        a, b = r[i], r[i + d]
+        a, b = np.minimum(a, b), np.maximum(a, b)
+        i = np.flatnonzero(a != b)  # one claim's two rows (two bands, two countries)
+        a, b = a[i], b[i]
+        for k in range(0, len(a), _CHUNK):
+            ca, cb = a[k : k + _CHUNK], b[k : k + _CHUNK]
+            ok = accept(ca, cb)
+            outa.append(ca[ok])
+            outb.append(cb[ok])
+    if not outa:
+        e = np.empty(0, np.int64)
+        return e, e
+    return np.concatenate(outa), np.concatenate(outb)
+
+
 def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Pairs (a < b, unique) that pass every hard rule, among the claims that share a
@@ -633,6 +672,8 @@ def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
 
     def accept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return _compatible(f, a, b, lag)
+
+    bounds = (f["lo"], f["hi"])
 
     idx = np.arange(n, dtype=np.int64)
     # one row per (claim, country named); a claim naming no country is blocked under 0
@@ -675,7 +716,7 @@ def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
         frac = np.clip((v0[rep] - band * _BAND) / _BAND, 0.0, 0.99)
         band -= band.min()
         bkey = key[rep] * (int(band.max()) + 1) + band
-        a1, b1 = _sweep(bkey, anc[rep] + frac, None, rows[rep], accept, cap=window)
+        a1, b1 = _sweep(bkey, anc[rep] + frac, None, rows[rep], accept, bounds, cap=window)
         parts_a.append(a1)
         parts_b.append(b1)
         del rep, band, bkey
@@ -684,14 +725,14 @@ def _candidates(f: dict[str, np.ndarray], lag: int, window: int | None = None
         has = np.zeros(int(key.max()) + 1, dtype=bool)
         has[key[free]] = True
         sel = np.flatnonzero(has[key])
-        a2, b2 = _sweep(key[sel], v0[sel], v1[sel], rows[sel], accept, query=free[sel],
-                        cap=window)  # fmt: skip
+        a2, b2 = _sweep(key[sel], v0[sel], v1[sel], rows[sel], accept, bounds,
+                        query=free[sel], cap=window)  # fmt: skip
         parts_a.append(a2)
         parts_b.append(b2)
     # pairs inside one document (a caption repeated, a headline restating its lead): the
     # overlapping values of the document, nearest in value first
     a3, b3 = _sweep(f["doc"].astype(np.int64), _vkey(f["lo"]), _vkey(f["hi"]) + 1e-9, idx,
-                    accept, cap=window)  # fmt: skip
+                    accept, bounds, cap=window)  # fmt: skip
     parts_a.append(a3)
     parts_b.append(b3)
     pair = np.sort(np.concatenate(parts_a) * n + np.concatenate(parts_b))
