@@ -1130,8 +1130,10 @@ def _event_total_population(
         return Span(dm.group(1), ps, ps + len(dm.group(1)))
     if re.search(r"\b(?:peak\w*|averag\w+|(?:slowed|eased)\s+from)\b", total.group(0), re.I):
         return None  # "Arrivals peaked last week at close to 17,000 a day": a pace, no people
-    if n_word not in ctx.rules.event_nouns_not_people and q.kind == "count" and (
-        n_word not in _TOTAL_NOUN_TYPES and n_word != "registrations"
+    if (
+        n_word not in ctx.rules.event_nouns_not_people
+        and n_word not in _TOTAL_NOUN_TYPES  # ("Kabul airlift passes 58,000": no people)
+        and q.kind == "count"
     ):
         # "as arrivals top 127,000": arrivals name the people who arrived
         # (fixtures/README, label corrections: arrivals stay populations)
